@@ -1,0 +1,13 @@
+//! THE authorization layer: who the caller is ([`Principal`]), which rows of each entity
+//! they may read ([`Scoped`]), and the only way the rest of the service reads the database
+//! ([`Reader`]). A row outside the caller's scope is treated exactly like a row that does
+//! not exist, because every list, lookup, relation load and count adds the scope
+//! condition inside its one SQL statement.
+
+mod principal;
+mod reader;
+mod scope;
+
+pub use principal::Principal;
+pub use reader::{Reader, Window, int_value};
+pub use scope::Scoped;

@@ -1,0 +1,78 @@
+//! Starting the service: open and migrate the database, seed the demo data into a fresh
+//! default SQLite file, bind, serve until shutdown.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use anyhow::Context as _;
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+
+use crate::config::{Config, Database};
+use crate::graphql::build_schema;
+use crate::http::{AppState, router};
+use crate::{db, seed};
+
+/// A bound, not yet serving, application.
+pub struct App {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl App {
+    /// Opens the configured database (migrating it, and seeding the demo data when it is
+    /// the default SQLite file and empty) and binds the listen address.
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        if let Database::DefaultSqlite(path) = &config.database {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
+            }
+        }
+        let db = db::connect(&config.database.url())
+            .await
+            .context("cannot open the database")?;
+        db::migrate(&db)
+            .await
+            .context("cannot migrate the database")?;
+        if matches!(config.database, Database::DefaultSqlite(_)) && seed::is_empty(&db).await? {
+            seed::demo(&db).await.context("cannot seed the demo data")?;
+            tracing::info!("seeded the 2016 pilot demo data");
+        }
+        Self::with_database(db, config.listen, config.max_page_size).await
+    }
+
+    /// Binds `listen` for an already opened and migrated database.
+    pub async fn with_database(
+        db: DatabaseConnection,
+        listen: SocketAddr,
+        max_page_size: u32,
+    ) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("cannot listen on {listen}"))?;
+        Ok(Self {
+            listener,
+            state: AppState {
+                schema: build_schema(),
+                db,
+                max_page_size,
+            },
+        })
+    }
+
+    /// The address actually bound (port 0 becomes a real port).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `shutdown` completes.
+    pub async fn serve(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, router(self.state))
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}

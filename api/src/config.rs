@@ -1,0 +1,229 @@
+//! One typed configuration, read from `WIJKGRAPH_*` environment variables and overridden by
+//! command-line flags. A bad value stops start-up with a message that names the setting.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Environment variable for the database URL (`sqlite://...` or `postgres://...`).
+pub const ENV_DATABASE_URL: &str = "WIJKGRAPH_DATABASE_URL";
+/// Environment variable for the listen address.
+pub const ENV_LISTEN: &str = "WIJKGRAPH_LISTEN";
+/// Environment variable for the folder with the default SQLite file and other local state.
+pub const ENV_DATA_DIR: &str = "WIJKGRAPH_DATA_DIR";
+/// Environment variable for the largest page a connection may return.
+pub const ENV_MAX_PAGE_SIZE: &str = "WIJKGRAPH_MAX_PAGE_SIZE";
+
+/// Default listen address: loopback only, so a first `cargo run` exposes nothing.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+/// Default folder for local state, relative to the working directory.
+pub const DEFAULT_DATA_DIR: &str = "data";
+/// Default largest page size of a connection.
+pub const DEFAULT_MAX_PAGE_SIZE: u32 = 100;
+/// File name of the embedded SQLite database inside the data folder.
+pub const SQLITE_FILE: &str = "wijkgraph.sqlite";
+
+/// A setting that could not be used; the message names the setting and what was expected.
+#[derive(Debug, thiserror::Error)]
+#[error("{setting}: {problem}")]
+pub struct ConfigError {
+    /// The flag or environment variable.
+    pub setting: String,
+    /// What is wrong with its value.
+    pub problem: String,
+}
+
+impl ConfigError {
+    fn new(setting: &str, problem: impl Into<String>) -> Self {
+        Self {
+            setting: setting.to_owned(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// Where the data lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Database {
+    /// The embedded SQLite file in the data folder: migrated and seeded with the demo data
+    /// on first start.
+    DefaultSqlite(PathBuf),
+    /// A database named by URL (SQLite or PostgreSQL); migrated on start, never seeded
+    /// implicitly.
+    Url(String),
+}
+
+impl Database {
+    /// The sea-orm connection URL.
+    pub fn url(&self) -> String {
+        match self {
+            Database::DefaultSqlite(path) => sqlite_url(path),
+            Database::Url(url) => url.clone(),
+        }
+    }
+}
+
+/// The `sqlite://` URL that creates the file when missing.
+pub fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+/// The service configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The database to use.
+    pub database: Database,
+    /// Address the HTTP server binds to.
+    pub listen: SocketAddr,
+    /// Folder for local state.
+    pub data_dir: PathBuf,
+    /// Largest `first`/`last` a connection accepts.
+    pub max_page_size: u32,
+}
+
+/// Values given on the command line; each overrides its environment variable.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    /// `--database-url`
+    pub database_url: Option<String>,
+    /// `--listen`
+    pub listen: Option<String>,
+    /// `--data-dir`
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Config {
+    /// Reads the configuration from the process environment and the given overrides.
+    pub fn load(overrides: Overrides) -> Result<Self, ConfigError> {
+        Self::from_lookup(overrides, |name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration from any variable lookup (tests pass a map).
+    pub fn from_lookup(
+        overrides: Overrides,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let data_dir = match overrides.data_dir {
+            Some(dir) => dir,
+            None => match env(ENV_DATA_DIR) {
+                Some(dir) if dir.trim().is_empty() => {
+                    return Err(ConfigError::new(
+                        ENV_DATA_DIR,
+                        "is empty; give a folder path",
+                    ));
+                }
+                Some(dir) => PathBuf::from(dir),
+                None => PathBuf::from(DEFAULT_DATA_DIR),
+            },
+        };
+
+        let (url_setting, url) = match overrides.database_url {
+            Some(url) => ("--database-url", Some(url)),
+            None => (ENV_DATABASE_URL, env(ENV_DATABASE_URL)),
+        };
+        let database = match url {
+            None => Database::DefaultSqlite(data_dir.join(SQLITE_FILE)),
+            Some(url) => Database::Url(parse_database_url(url_setting, url)?),
+        };
+
+        let (listen_setting, listen) = match overrides.listen {
+            Some(listen) => ("--listen", listen),
+            None => (
+                ENV_LISTEN,
+                env(ENV_LISTEN).unwrap_or_else(|| DEFAULT_LISTEN.to_owned()),
+            ),
+        };
+        let listen = listen.trim().parse::<SocketAddr>().map_err(|_| {
+            ConfigError::new(
+                listen_setting,
+                format!("'{listen}' is not a socket address; expected e.g. {DEFAULT_LISTEN}"),
+            )
+        })?;
+
+        let max_page_size = match env(ENV_MAX_PAGE_SIZE) {
+            None => DEFAULT_MAX_PAGE_SIZE,
+            Some(raw) => match raw.trim().parse::<u32>() {
+                Ok(n) if (1..=1000).contains(&n) => n,
+                _ => {
+                    return Err(ConfigError::new(
+                        ENV_MAX_PAGE_SIZE,
+                        format!("'{raw}' is not a whole number from 1 to 1000"),
+                    ));
+                }
+            },
+        };
+
+        Ok(Self {
+            database,
+            listen,
+            data_dir,
+            max_page_size,
+        })
+    }
+}
+
+fn parse_database_url(setting: &str, url: String) -> Result<String, ConfigError> {
+    let url = url.trim().to_owned();
+    let known = ["sqlite:", "postgres://", "postgresql://"];
+    if known.iter().any(|scheme| url.starts_with(scheme)) {
+        Ok(url)
+    } else {
+        // The value may hold a password: name the setting, never echo the URL.
+        Err(ConfigError::new(
+            setting,
+            "must start with sqlite:, postgres:// or postgresql://",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(Overrides::default(), |name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn no_configuration_means_loopback_and_the_default_sqlite_file() {
+        let config = load(&[]).unwrap();
+        assert_eq!(config.listen.to_string(), DEFAULT_LISTEN);
+        assert_eq!(
+            config.database,
+            Database::DefaultSqlite(PathBuf::from("data/wijkgraph.sqlite"))
+        );
+    }
+
+    #[test]
+    fn a_bad_listen_address_names_the_variable() {
+        let err = load(&[(ENV_LISTEN, "localhost")]).unwrap_err();
+        assert_eq!(err.setting, ENV_LISTEN);
+        assert!(err.to_string().contains("'localhost'"));
+    }
+
+    #[test]
+    fn a_bad_database_url_names_the_variable_without_echoing_it() {
+        let err = load(&[(ENV_DATABASE_URL, "mysql://user:secret@db/x")]).unwrap_err();
+        assert_eq!(err.setting, ENV_DATABASE_URL);
+        assert!(!err.to_string().contains("secret"));
+    }
+
+    #[test]
+    fn a_bad_page_size_names_the_variable() {
+        let err = load(&[(ENV_MAX_PAGE_SIZE, "0")]).unwrap_err();
+        assert_eq!(err.setting, ENV_MAX_PAGE_SIZE);
+    }
+
+    #[test]
+    fn the_data_dir_moves_the_default_sqlite_file() {
+        let config = load(&[(ENV_DATA_DIR, "/var/lib/wijkgraph")]).unwrap();
+        assert_eq!(
+            config.database,
+            Database::DefaultSqlite(PathBuf::from("/var/lib/wijkgraph/wijkgraph.sqlite"))
+        );
+    }
+}

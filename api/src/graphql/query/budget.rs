@@ -1,0 +1,202 @@
+//! Root lists of the P&C cycle: budget lines, P&C documents and amendments.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use entity::*;
+use sea_orm::{ColumnTrait, Condition};
+
+use super::order::order_input;
+use super::{eq, eq_id};
+use crate::graphql::context::list;
+use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
+use crate::graphql::relay::Conn;
+use crate::graphql::types::{
+    Area, BudgetAmendment, BudgetLine, Cluster, Neighbourhood, PncDocument, Product, page,
+};
+
+/// Which budget lines to list.
+#[derive(InputObject, Default)]
+pub struct BudgetLineFilter {
+    /// Of this cluster.
+    pub cluster_id: Option<ID>,
+    /// Of this product.
+    pub product_id: Option<ID>,
+    /// For this budget year.
+    pub year: Option<i32>,
+    /// For this area as a whole.
+    pub area_id: Option<ID>,
+    /// For this neighbourhood.
+    pub neighbourhood_id: Option<ID>,
+    /// City-wide lines only (true) or area and neighbourhood lines only (false).
+    pub city_wide: Option<bool>,
+    /// Expenses or income.
+    pub kind: Option<BudgetKind>,
+}
+
+order_input!(
+    /// Fields budget lines sort by.
+    BudgetLineOrder, BudgetLineOrderField, budget_line {
+        /// Budget year.
+        Year => Year,
+        /// Cluster.
+        Cluster => ClusterId,
+        /// Product.
+        Product => ProductId,
+    }
+);
+
+/// Which P&C documents to list.
+#[derive(InputObject, Default)]
+pub struct PncDocumentFilter {
+    /// For this budget year.
+    pub year: Option<i32>,
+    /// Of this phase.
+    pub phase: Option<PncPhase>,
+    /// In this status.
+    pub status: Option<PncDocumentStatus>,
+}
+
+/// Which amendments to list.
+#[derive(InputObject, Default)]
+pub struct BudgetAmendmentFilter {
+    /// Made in this P&C document.
+    pub pnc_document_id: Option<ID>,
+    /// Of this budget line.
+    pub budget_line_id: Option<ID>,
+    /// Of this type.
+    pub amendment_type: Option<AmendmentType>,
+}
+
+/// Root fields of the P&C cycle.
+#[derive(Default)]
+pub struct BudgetQuery;
+
+#[Object]
+impl BudgetQuery {
+    /// Budget lines (begrotingsregels).
+    #[allow(clippy::too_many_arguments)]
+    async fn budget_lines(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<BudgetLineFilter>,
+        order_by: Option<Vec<BudgetLineOrder>>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<BudgetLine>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq_id(
+            Condition::all(),
+            budget_line::Column::ClusterId,
+            Cluster::TYPE_NAME,
+            "filter.clusterId",
+            filter.cluster_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            budget_line::Column::ProductId,
+            Product::TYPE_NAME,
+            "filter.productId",
+            filter.product_id.as_ref(),
+        )?;
+        condition = eq(condition, budget_line::Column::Year, filter.year);
+        condition = eq_id(
+            condition,
+            budget_line::Column::AreaId,
+            Area::TYPE_NAME,
+            "filter.areaId",
+            filter.area_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            budget_line::Column::NeighbourhoodId,
+            Neighbourhood::TYPE_NAME,
+            "filter.neighbourhoodId",
+            filter.neighbourhood_id.as_ref(),
+        )?;
+        condition = eq(
+            condition,
+            budget_line::Column::Kind,
+            filter.kind.map(entity::enums::BudgetKind::from),
+        );
+        if let Some(city_wide) = filter.city_wide {
+            let is_city_wide = Condition::all()
+                .add(budget_line::Column::AreaId.is_null())
+                .add(budget_line::Column::NeighbourhoodId.is_null());
+            condition = condition.add(if city_wide {
+                is_city_wide
+            } else {
+                is_city_wide.not()
+            });
+        }
+        list::<budget_line::Entity, _>(
+            ctx,
+            condition,
+            &BudgetLineOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
+    }
+
+    /// P&C documents per budget year and phase.
+    async fn pnc_documents(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<PncDocumentFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<PncDocument>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq(Condition::all(), pnc_document::Column::Year, filter.year);
+        condition = eq(
+            condition,
+            pnc_document::Column::Phase,
+            filter.phase.map(entity::enums::PncPhase::from),
+        );
+        condition = eq(
+            condition,
+            pnc_document::Column::Status,
+            filter.status.map(entity::enums::PncDocumentStatus::from),
+        );
+        list::<pnc_document::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
+            .await
+    }
+
+    /// Budget amendments (bijstellingen).
+    async fn budget_amendments(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<BudgetAmendmentFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<BudgetAmendment>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq_id(
+            Condition::all(),
+            budget_amendment::Column::PncDocumentId,
+            PncDocument::TYPE_NAME,
+            "filter.pncDocumentId",
+            filter.pnc_document_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            budget_amendment::Column::BudgetLineId,
+            BudgetLine::TYPE_NAME,
+            "filter.budgetLineId",
+            filter.budget_line_id.as_ref(),
+        )?;
+        condition = eq(
+            condition,
+            budget_amendment::Column::AmendmentType,
+            filter
+                .amendment_type
+                .map(entity::enums::AmendmentType::from),
+        );
+        list::<budget_amendment::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
+            .await
+    }
+}

@@ -1,0 +1,167 @@
+//! Root lists of commitments and escalations.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::Utc;
+use entity::*;
+use sea_orm::{ColumnTrait, Condition};
+
+use super::order::order_input;
+use super::{eq, eq_id};
+use crate::graphql::context::list;
+use crate::graphql::enums::{CommitmentKind, CommitmentStatus, EscalationLevel, EscalationStatus};
+use crate::graphql::relay::Conn;
+use crate::graphql::types::{
+    Action, BudgetLine, Cluster, Commitment, Escalation, Neighbourhood, page,
+};
+
+/// Which commitments to list.
+#[derive(InputObject, Default)]
+pub struct CommitmentFilter {
+    /// In this status.
+    pub status: Option<CommitmentStatus>,
+    /// Of this kind.
+    pub kind: Option<CommitmentKind>,
+    /// Asked of this cluster.
+    pub cluster_id: Option<ID>,
+    /// For this action.
+    pub action_id: Option<ID>,
+    /// Paid from this budget line.
+    pub budget_line_id: Option<ID>,
+    /// Only requests unanswered past their deadline (true), or all others (false).
+    pub overdue: Option<bool>,
+}
+
+order_input!(
+    /// Fields commitments sort by.
+    CommitmentOrder, CommitmentOrderField, commitment {
+        /// The answer deadline.
+        ResponseDeadline => ResponseDeadline,
+        /// Status.
+        Status => Status,
+        /// Committed money (unanswered last).
+        Amount => AmountCents,
+        /// Last change.
+        UpdatedAt => UpdatedAt,
+    }
+);
+
+/// Which escalations to list.
+#[derive(InputObject, Default)]
+pub struct EscalationFilter {
+    /// In this status.
+    pub status: Option<EscalationStatus>,
+    /// At this level.
+    pub level: Option<EscalationLevel>,
+    /// In this neighbourhood.
+    pub neighbourhood_id: Option<ID>,
+    /// Involving this cluster.
+    pub cluster_id: Option<ID>,
+}
+
+/// Root fields of commitments and escalations.
+#[derive(Default)]
+pub struct CommitmentQuery;
+
+#[Object]
+impl CommitmentQuery {
+    /// Commitments (toezeggingen) asked of clusters.
+    #[allow(clippy::too_many_arguments)]
+    async fn commitments(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<CommitmentFilter>,
+        order_by: Option<Vec<CommitmentOrder>>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Commitment>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq(
+            Condition::all(),
+            commitment::Column::Status,
+            filter.status.map(entity::enums::CommitmentStatus::from),
+        );
+        condition = eq(
+            condition,
+            commitment::Column::Kind,
+            filter.kind.map(entity::enums::CommitmentKind::from),
+        );
+        condition = eq_id(
+            condition,
+            commitment::Column::ClusterId,
+            Cluster::TYPE_NAME,
+            "filter.clusterId",
+            filter.cluster_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            commitment::Column::ActionId,
+            Action::TYPE_NAME,
+            "filter.actionId",
+            filter.action_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            commitment::Column::BudgetLineId,
+            BudgetLine::TYPE_NAME,
+            "filter.budgetLineId",
+            filter.budget_line_id.as_ref(),
+        )?;
+        if let Some(overdue) = filter.overdue {
+            let is_overdue = Condition::all()
+                .add(commitment::Column::Status.eq(entity::enums::CommitmentStatus::Requested))
+                .add(commitment::Column::ResponseDeadline.lt(Utc::now()));
+            condition = condition.add(if overdue {
+                is_overdue
+            } else {
+                is_overdue.not()
+            });
+        }
+        list::<commitment::Entity, _>(
+            ctx,
+            condition,
+            &CommitmentOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
+    }
+
+    /// Escalations, open and closed.
+    async fn escalations(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<EscalationFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Escalation>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq(
+            Condition::all(),
+            escalation::Column::Status,
+            filter.status.map(entity::enums::EscalationStatus::from),
+        );
+        condition = eq(
+            condition,
+            escalation::Column::Level,
+            filter.level.map(entity::enums::EscalationLevel::from),
+        );
+        condition = eq_id(
+            condition,
+            escalation::Column::NeighbourhoodId,
+            Neighbourhood::TYPE_NAME,
+            "filter.neighbourhoodId",
+            filter.neighbourhood_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            escalation::Column::ClusterId,
+            Cluster::TYPE_NAME,
+            "filter.clusterId",
+            filter.cluster_id.as_ref(),
+        )?;
+        list::<escalation::Entity, _>(ctx, condition, &[], page!(first, after, last, before)).await
+    }
+}

@@ -1,0 +1,75 @@
+//! The root query: one list per entity family, each a connection with a typed `filter`
+//! and an explicit `orderBy`, plus `node(id:)`.
+
+mod budget;
+mod commitments;
+mod node;
+mod order;
+mod organisation;
+mod plans;
+mod residents;
+mod team;
+
+use async_graphql::MergedObject;
+
+/// The root query type.
+#[derive(MergedObject, Default)]
+pub struct Query(
+    organisation::OrganisationQuery,
+    plans::PlanQuery,
+    team::TeamQuery,
+    commitments::CommitmentQuery,
+    budget::BudgetQuery,
+    residents::ResidentQuery,
+    node::NodeQuery,
+);
+
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{ColumnTrait, Condition};
+
+use crate::error::ApiResult;
+use crate::graphql::relay::id_of;
+
+/// Adds `column = value` to `condition` when the filter field was given.
+fn eq<C: ColumnTrait, V: Into<sea_orm::Value>>(
+    condition: Condition,
+    column: C,
+    value: Option<V>,
+) -> Condition {
+    match value {
+        Some(value) => condition.add(column.eq(value)),
+        None => condition,
+    }
+}
+
+/// Adds `column = <id decoded from the global id>` when given; `field` names the filter field.
+fn eq_id<C: ColumnTrait>(
+    condition: Condition,
+    column: C,
+    type_name: &str,
+    field: &str,
+    id: Option<&async_graphql::ID>,
+) -> ApiResult<Condition> {
+    Ok(match id {
+        Some(id) => condition.add(column.eq(id_of(type_name, field, id)?)),
+        None => condition,
+    })
+}
+
+/// Adds a case-insensitive substring match on `column` when given.
+fn contains<C: ColumnTrait>(condition: Condition, column: C, text: Option<&String>) -> Condition {
+    match text {
+        Some(text) => {
+            let pattern =
+                LikeExpr::new(format!("%{}%", escape_like(&text.to_lowercase()))).escape('\\');
+            condition.add(Expr::expr(Func::lower(Expr::col(column))).like(pattern))
+        }
+        None => condition,
+    }
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}

@@ -1,0 +1,248 @@
+//! Root lists of plans, priorities and actions.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+use entity::*;
+use sea_orm::{ColumnTrait, Condition};
+
+use super::order::order_input;
+use super::{contains, eq, eq_id};
+use crate::graphql::context::{list, scope};
+use crate::graphql::enums::{ActionStatus, CityAlignment, PlanKind, PlanStatus, TrafficLight};
+use crate::graphql::relay::{Conn, id_of};
+use crate::graphql::types::{Action, Area, Cluster, Neighbourhood, Plan, Priority, page};
+
+/// Which plans to list.
+#[derive(InputObject, Default)]
+pub struct PlanFilter {
+    /// Of this kind.
+    pub kind: Option<PlanKind>,
+    /// In this status.
+    pub status: Option<PlanStatus>,
+    /// Covering this year.
+    pub year: Option<i32>,
+    /// Of this area (including its neighbourhoods' plans).
+    pub area_id: Option<ID>,
+    /// Of this neighbourhood.
+    pub neighbourhood_id: Option<ID>,
+    /// Implementation plans of this cluster.
+    pub cluster_id: Option<ID>,
+    /// Title contains this text (case-insensitive).
+    pub title_contains: Option<String>,
+}
+
+order_input!(
+    /// Fields plans sort by.
+    PlanOrder, PlanOrderField, plan {
+        /// First year covered.
+        Year => YearFrom,
+        /// Title.
+        Title => Title,
+        /// Status.
+        Status => Status,
+        /// Last change.
+        UpdatedAt => UpdatedAt,
+    }
+);
+
+/// Which priorities to list.
+#[derive(InputObject, Default)]
+pub struct PriorityFilter {
+    /// Of this plan.
+    pub plan_id: Option<ID>,
+    /// With this assessment of city alignment.
+    pub city_alignment: Option<CityAlignment>,
+    /// Dropped ones only (true) or active ones only (false); both when absent.
+    pub dropped: Option<bool>,
+}
+
+/// Which actions to list.
+#[derive(InputObject, Default)]
+pub struct ActionFilter {
+    /// In this status.
+    pub status: Option<ActionStatus>,
+    /// With this traffic light.
+    pub traffic_light: Option<TrafficLight>,
+    /// Led by this cluster.
+    pub lead_cluster_id: Option<ID>,
+    /// Serving this priority.
+    pub priority_id: Option<ID>,
+    /// In this plan.
+    pub plan_id: Option<ID>,
+    /// Due on or before this date.
+    pub deadline_before: Option<NaiveDate>,
+}
+
+order_input!(
+    /// Fields actions sort by.
+    ActionOrder, ActionOrderField, action {
+        /// Deadline (actions without one last).
+        Deadline => Deadline,
+        /// Progress percentage.
+        Progress => ProgressPercent,
+        /// Status.
+        Status => Status,
+        /// Last change.
+        UpdatedAt => UpdatedAt,
+    }
+);
+
+/// Root fields of the plans.
+#[derive(Default)]
+pub struct PlanQuery;
+
+#[Object]
+impl PlanQuery {
+    /// Plans: area plans, implementation plans and neighbourhood action plans.
+    #[allow(clippy::too_many_arguments)]
+    async fn plans(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<PlanFilter>,
+        order_by: Option<Vec<PlanOrder>>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Plan>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq(
+            Condition::all(),
+            plan::Column::Kind,
+            filter.kind.map(entity::enums::PlanKind::from),
+        );
+        condition = eq(
+            condition,
+            plan::Column::Status,
+            filter.status.map(entity::enums::PlanStatus::from),
+        );
+        if let Some(year) = filter.year {
+            condition = condition
+                .add(plan::Column::YearFrom.lte(year))
+                .add(plan::Column::YearTo.gte(year));
+        }
+        condition = eq_id(
+            condition,
+            plan::Column::AreaId,
+            Area::TYPE_NAME,
+            "filter.areaId",
+            filter.area_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            plan::Column::NeighbourhoodId,
+            Neighbourhood::TYPE_NAME,
+            "filter.neighbourhoodId",
+            filter.neighbourhood_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            plan::Column::ClusterId,
+            Cluster::TYPE_NAME,
+            "filter.clusterId",
+            filter.cluster_id.as_ref(),
+        )?;
+        condition = contains(
+            condition,
+            plan::Column::Title,
+            filter.title_contains.as_ref(),
+        );
+        list::<plan::Entity, _>(
+            ctx,
+            condition,
+            &PlanOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
+    }
+
+    /// Priorities of plans, by plan and rank.
+    async fn priorities(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<PriorityFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Priority>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq_id(
+            Condition::all(),
+            priority::Column::PlanId,
+            Plan::TYPE_NAME,
+            "filter.planId",
+            filter.plan_id.as_ref(),
+        )?;
+        condition = eq(
+            condition,
+            priority::Column::CityAlignment,
+            filter
+                .city_alignment
+                .map(entity::enums::CityAlignment::from),
+        );
+        condition = match filter.dropped {
+            Some(true) => condition.add(priority::Column::DroppedAt.is_not_null()),
+            Some(false) => condition.add(priority::Column::DroppedAt.is_null()),
+            None => condition,
+        };
+        let order = [(priority::Column::PlanId, sea_orm::Order::Asc)];
+        list::<priority::Entity, _>(ctx, condition, &order, page!(first, after, last, before)).await
+    }
+
+    /// SMART actions across plans.
+    #[allow(clippy::too_many_arguments)]
+    async fn actions(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ActionFilter>,
+        order_by: Option<Vec<ActionOrder>>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Action>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq(
+            Condition::all(),
+            action::Column::Status,
+            filter.status.map(entity::enums::ActionStatus::from),
+        );
+        condition = eq(
+            condition,
+            action::Column::TrafficLight,
+            filter.traffic_light.map(entity::enums::TrafficLight::from),
+        );
+        condition = eq_id(
+            condition,
+            action::Column::LeadClusterId,
+            Cluster::TYPE_NAME,
+            "filter.leadClusterId",
+            filter.lead_cluster_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            action::Column::PriorityId,
+            Priority::TYPE_NAME,
+            "filter.priorityId",
+            filter.priority_id.as_ref(),
+        )?;
+        if let Some(plan_id) = &filter.plan_id {
+            let plan_id = id_of(Plan::TYPE_NAME, "filter.planId", plan_id)?;
+            let priorities = scope(ctx)?.reader.visible_ids::<priority::Entity>(
+                Condition::all().add(priority::Column::PlanId.eq(plan_id)),
+            );
+            condition = condition.add(action::Column::PriorityId.in_subquery(priorities));
+        }
+        if let Some(date) = filter.deadline_before {
+            condition = condition.add(action::Column::Deadline.lte(date));
+        }
+        list::<action::Entity, _>(
+            ctx,
+            condition,
+            &ActionOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
+    }
+}

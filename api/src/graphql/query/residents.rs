@@ -1,0 +1,63 @@
+//! Root list of residents' input.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use entity::*;
+use sea_orm::Condition;
+
+use super::{eq, eq_id};
+use crate::graphql::context::list;
+use crate::graphql::enums::{ResidentInputOutcome, ResidentInputSource};
+use crate::graphql::relay::Conn;
+use crate::graphql::types::{Neighbourhood, ResidentInput, page};
+
+/// Which residents' input to list.
+#[derive(InputObject, Default)]
+pub struct ResidentInputFilter {
+    /// For this neighbourhood.
+    pub neighbourhood_id: Option<ID>,
+    /// From this source.
+    pub source: Option<ResidentInputSource>,
+    /// With this outcome.
+    pub outcome: Option<ResidentInputOutcome>,
+}
+
+/// Root fields of residents' input.
+#[derive(Default)]
+pub struct ResidentQuery;
+
+#[Object]
+impl ResidentQuery {
+    /// Residents' input and where it landed, or why not.
+    async fn resident_inputs(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ResidentInputFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<ResidentInput>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq_id(
+            Condition::all(),
+            resident_input::Column::NeighbourhoodId,
+            Neighbourhood::TYPE_NAME,
+            "filter.neighbourhoodId",
+            filter.neighbourhood_id.as_ref(),
+        )?;
+        condition = eq(
+            condition,
+            resident_input::Column::Source,
+            filter.source.map(entity::enums::ResidentInputSource::from),
+        );
+        condition = eq(
+            condition,
+            resident_input::Column::Outcome,
+            filter
+                .outcome
+                .map(entity::enums::ResidentInputOutcome::from),
+        );
+        list::<resident_input::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
+            .await
+    }
+}

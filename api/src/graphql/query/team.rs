@@ -1,0 +1,93 @@
+//! Root lists of people and team memberships.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+use entity::*;
+use sea_orm::{ColumnTrait, Condition};
+
+use super::{contains, eq_id};
+use crate::graphql::context::list;
+use crate::graphql::relay::Conn;
+use crate::graphql::types::{Cluster, Neighbourhood, Person, TeamMembership, page};
+
+/// Which people to list.
+#[derive(InputObject, Default)]
+pub struct PersonFilter {
+    /// Name contains this text (case-insensitive).
+    pub name_contains: Option<String>,
+}
+
+/// Which team memberships to list.
+#[derive(InputObject, Default)]
+pub struct TeamMembershipFilter {
+    /// Of this neighbourhood's team.
+    pub neighbourhood_id: Option<ID>,
+    /// Representing this cluster.
+    pub cluster_id: Option<ID>,
+    /// Memberships that ran on this date: the team as it was then.
+    pub active_on: Option<NaiveDate>,
+}
+
+/// Root fields of the teams.
+#[derive(Default)]
+pub struct TeamQuery;
+
+#[Object]
+impl TeamQuery {
+    /// Staff members.
+    async fn people(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<PersonFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Person>> {
+        let filter = filter.unwrap_or_default();
+        let condition = contains(
+            Condition::all(),
+            person::Column::Name,
+            filter.name_contains.as_ref(),
+        );
+        list::<person::Entity, _>(ctx, condition, &[], page!(first, after, last, before)).await
+    }
+
+    /// Dated memberships of neighbourhood action teams.
+    async fn team_memberships(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<TeamMembershipFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<TeamMembership>> {
+        let filter = filter.unwrap_or_default();
+        let mut condition = eq_id(
+            Condition::all(),
+            team_membership::Column::NeighbourhoodId,
+            Neighbourhood::TYPE_NAME,
+            "filter.neighbourhoodId",
+            filter.neighbourhood_id.as_ref(),
+        )?;
+        condition = eq_id(
+            condition,
+            team_membership::Column::ClusterId,
+            Cluster::TYPE_NAME,
+            "filter.clusterId",
+            filter.cluster_id.as_ref(),
+        )?;
+        if let Some(date) = filter.active_on {
+            condition = condition
+                .add(team_membership::Column::ValidFrom.lte(date))
+                .add(
+                    Condition::any()
+                        .add(team_membership::Column::ValidTo.is_null())
+                        .add(team_membership::Column::ValidTo.gte(date)),
+                );
+        }
+        list::<team_membership::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
+            .await
+    }
+}

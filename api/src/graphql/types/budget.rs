@@ -1,0 +1,258 @@
+//! The P&C cycle: budget lines with their amount per phase, P&C documents and amendments.
+
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+use entity::*;
+use rust_decimal::Decimal;
+use sea_orm::Iterable;
+
+use super::{Area, Cluster, Commitment, Neighbourhood, Product, node_type, page};
+use crate::graphql::context::{child_rows, children, one};
+use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
+use crate::graphql::relay::Conn;
+use crate::money::from_hundredths;
+
+node_type!(
+    /// A budget line (begrotingsregel): a cluster's product for a year, city-wide or for an
+    /// area or neighbourhood.
+    BudgetLine wraps budget_line
+);
+node_type!(
+    /// A P&C document for one budget year and phase.
+    PncDocument wraps pnc_document
+);
+node_type!(
+    /// A typed budget amendment (bijstelling) in a P&C phase.
+    BudgetAmendment wraps budget_amendment
+);
+
+/// A budget line's amount as it stood after one P&C phase.
+#[derive(SimpleObject)]
+pub struct PhaseAmount {
+    /// The phase.
+    pub phase: PncPhase,
+    /// Euros (exact decimal).
+    pub amount: Decimal,
+}
+
+impl BudgetLine {
+    /// The line's amounts in cycle order.
+    async fn phase_amounts(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<(entity::enums::PncPhase, Decimal)>> {
+        let rows = child_rows::<budget_line_amount::Entity>(
+            ctx,
+            budget_line_amount::Column::BudgetLineId,
+            self.0.id,
+        )
+        .await?;
+        Ok(entity::enums::PncPhase::iter()
+            .filter_map(|phase| {
+                rows.iter()
+                    .find(|row| row.phase == phase)
+                    .map(|row| (phase, from_hundredths(row.amount_cents)))
+            })
+            .collect())
+    }
+}
+
+#[Object]
+impl BudgetLine {
+    /// The line's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// Budget year.
+    async fn year(&self) -> i32 {
+        self.0.year
+    }
+    /// Expenses (lasten) or income (baten).
+    async fn kind(&self) -> BudgetKind {
+        self.0.kind.into()
+    }
+    /// What the line pays for.
+    async fn description(&self) -> &str {
+        &self.0.description
+    }
+    /// True when the line is for the whole city rather than an area or neighbourhood.
+    async fn city_wide(&self) -> bool {
+        self.0.area_id.is_none() && self.0.neighbourhood_id.is_none()
+    }
+    /// Staff capacity in hours (exact decimal).
+    async fn capacity_hours(&self) -> Decimal {
+        from_hundredths(self.0.capacity_hours_centi)
+    }
+    /// The amount after each P&C phase so far, in cycle order.
+    async fn amounts(&self, ctx: &Context<'_>) -> Result<Vec<PhaseAmount>> {
+        Ok(self
+            .phase_amounts(ctx)
+            .await?
+            .into_iter()
+            .map(|(phase, amount)| PhaseAmount {
+                phase: phase.into(),
+                amount,
+            })
+            .collect())
+    }
+    /// The original budget (begroting).
+    async fn budgeted(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
+        let amounts = self.phase_amounts(ctx).await?;
+        Ok(amounts
+            .iter()
+            .find(|(phase, _)| *phase == entity::enums::PncPhase::Budget)
+            .map(|(_, amount)| *amount))
+    }
+    /// The latest revised amount (before the annual accounts).
+    async fn revised(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
+        let amounts = self.phase_amounts(ctx).await?;
+        Ok(amounts
+            .iter()
+            .rev()
+            .find(|(phase, _)| *phase != entity::enums::PncPhase::AnnualAccounts)
+            .map(|(_, amount)| *amount))
+    }
+    /// The realised amount at the annual accounts (jaarstukken).
+    async fn realised(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
+        let amounts = self.phase_amounts(ctx).await?;
+        Ok(amounts
+            .iter()
+            .find(|(phase, _)| *phase == entity::enums::PncPhase::AnnualAccounts)
+            .map(|(_, amount)| *amount))
+    }
+    /// Version for optimistic concurrency.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// The cluster that owns the line.
+    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
+        one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
+    }
+    /// The product budgeted.
+    async fn product(&self, ctx: &Context<'_>) -> Result<Option<Product>> {
+        one::<product::Entity, _>(ctx, Some(self.0.product_id)).await
+    }
+    /// The area, for an area line.
+    async fn area(&self, ctx: &Context<'_>) -> Result<Option<Area>> {
+        one::<area::Entity, _>(ctx, self.0.area_id).await
+    }
+    /// The neighbourhood, for a neighbourhood line.
+    async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<Neighbourhood>> {
+        one::<neighbourhood::Entity, _>(ctx, self.0.neighbourhood_id).await
+    }
+    /// Commitments paid from this line.
+    async fn commitments(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Commitment>> {
+        children::<commitment::Entity, _>(
+            ctx,
+            commitment::Column::BudgetLineId,
+            self.0.id,
+            page!(first, after, last, before),
+        )
+        .await
+    }
+    /// Amendments to this line.
+    async fn amendments(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<BudgetAmendment>> {
+        children::<budget_amendment::Entity, _>(
+            ctx,
+            budget_amendment::Column::BudgetLineId,
+            self.0.id,
+            page!(first, after, last, before),
+        )
+        .await
+    }
+}
+
+#[Object]
+impl PncDocument {
+    /// The document's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// Budget year.
+    async fn year(&self) -> i32 {
+        self.0.year
+    }
+    /// The phase it belongs to.
+    async fn phase(&self) -> PncPhase {
+        self.0.phase.into()
+    }
+    /// Title, e.g. Voorjaarsnota 2016.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// In preparation, submitted or adopted.
+    async fn status(&self) -> PncDocumentStatus {
+        self.0.status.into()
+    }
+    /// When the council adopted it.
+    async fn adopted_at(&self) -> Option<DateTime<Utc>> {
+        self.0.adopted_at
+    }
+    /// Amendments made in this document.
+    async fn amendments(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<BudgetAmendment>> {
+        children::<budget_amendment::Entity, _>(
+            ctx,
+            budget_amendment::Column::PncDocumentId,
+            self.0.id,
+            page!(first, after, last, before),
+        )
+        .await
+    }
+}
+
+#[Object]
+impl BudgetAmendment {
+    /// The amendment's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// Type of amendment.
+    async fn amendment_type(&self) -> AmendmentType {
+        self.0.amendment_type.into()
+    }
+    /// Change in euros (exact decimal; negative for a cut).
+    async fn delta(&self) -> Decimal {
+        from_hundredths(self.0.delta_cents)
+    }
+    /// Why.
+    async fn rationale(&self) -> &str {
+        &self.0.rationale
+    }
+    /// Who made it.
+    async fn created_by(&self) -> &str {
+        &self.0.created_by
+    }
+    /// When.
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    /// The P&C document it belongs to.
+    async fn pnc_document(&self, ctx: &Context<'_>) -> Result<Option<PncDocument>> {
+        one::<pnc_document::Entity, _>(ctx, Some(self.0.pnc_document_id)).await
+    }
+    /// The line amended.
+    async fn budget_line(&self, ctx: &Context<'_>) -> Result<Option<BudgetLine>> {
+        one::<budget_line::Entity, _>(ctx, Some(self.0.budget_line_id)).await
+    }
+}

@@ -1,0 +1,231 @@
+//! Commitments (toezeggingen) and escalations with their history.
+
+use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, Utc};
+use entity::*;
+use rust_decimal::Decimal;
+
+use super::{Action, BudgetLine, Cluster, Neighbourhood, Priority, node_type, page};
+use crate::graphql::context::{children, one};
+use crate::graphql::enums::{
+    CommitmentKind, CommitmentStatus, EscalationLevel, EscalationStatus, EscalationSubject,
+};
+use crate::graphql::relay::Conn;
+use crate::money::from_hundredths;
+
+node_type!(
+    /// A cluster's commitment (toezegging) to an action: only the cluster itself can
+    /// commit its staff hours and money.
+    Commitment wraps commitment
+);
+node_type!(
+    /// An escalation (escalatie) on the ladder team, cluster, area, city.
+    Escalation wraps escalation
+);
+node_type!(
+    /// One step in an escalation's history.
+    EscalationEvent wraps escalation_event
+);
+
+#[Object]
+impl Commitment {
+    /// The commitment's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// Where the commitment stands.
+    async fn status(&self) -> CommitmentStatus {
+        self.0.status.into()
+    }
+    /// Continuation of existing effort or new effort.
+    async fn kind(&self) -> CommitmentKind {
+        self.0.kind.into()
+    }
+    /// Committed staff hours (exact decimal).
+    async fn hours(&self) -> Option<Decimal> {
+        self.0.hours_centi.map(from_hundredths)
+    }
+    /// Committed money in euros (exact decimal).
+    async fn amount(&self) -> Option<Decimal> {
+        self.0.amount_cents.map(from_hundredths)
+    }
+    /// Reason given with a reservation, rejection or withdrawal.
+    async fn reason(&self) -> Option<&str> {
+        self.0.reason.as_deref()
+    }
+    /// When the cluster must answer (24 hours after the request by default).
+    async fn response_deadline(&self) -> DateTime<Utc> {
+        self.0.response_deadline
+    }
+    /// Still unanswered past its deadline.
+    async fn overdue(&self) -> bool {
+        self.0.status == entity::enums::CommitmentStatus::Requested
+            && self.0.response_deadline < Utc::now()
+    }
+    /// Who asked.
+    async fn requested_by(&self) -> &str {
+        &self.0.requested_by
+    }
+    /// When it was asked.
+    async fn requested_at(&self) -> DateTime<Utc> {
+        self.0.requested_at
+    }
+    /// Who answered for the cluster.
+    async fn answered_by(&self) -> Option<&str> {
+        self.0.answered_by.as_deref()
+    }
+    /// When the cluster answered.
+    async fn answered_at(&self) -> Option<DateTime<Utc>> {
+        self.0.answered_at
+    }
+    /// Version for optimistic concurrency.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// When the commitment last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    /// The action it is for.
+    async fn action(&self, ctx: &Context<'_>) -> Result<Option<Action>> {
+        one::<action::Entity, _>(ctx, Some(self.0.action_id)).await
+    }
+    /// The cluster asked to commit.
+    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
+        one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
+    }
+    /// The budget line that pays for it.
+    async fn budget_line(&self, ctx: &Context<'_>) -> Result<Option<BudgetLine>> {
+        one::<budget_line::Entity, _>(ctx, self.0.budget_line_id).await
+    }
+    /// Escalations about this commitment.
+    async fn escalations(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Escalation>> {
+        children::<escalation::Entity, _>(
+            ctx,
+            escalation::Column::CommitmentId,
+            self.0.id,
+            page!(first, after, last, before),
+        )
+        .await
+    }
+}
+
+#[Object]
+impl Escalation {
+    /// The escalation's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// What the escalation is about.
+    async fn subject(&self) -> EscalationSubject {
+        self.0.subject.into()
+    }
+    /// Why it was raised.
+    async fn reason(&self) -> &str {
+        &self.0.reason
+    }
+    /// The current rung of the ladder.
+    async fn level(&self) -> EscalationLevel {
+        self.0.level.into()
+    }
+    /// The role grant that owns the current level, e.g. `area_director:WK059910`.
+    async fn owner(&self) -> &str {
+        &self.0.owner
+    }
+    /// Open, resolved or withdrawn.
+    async fn status(&self) -> EscalationStatus {
+        self.0.status.into()
+    }
+    /// How it was resolved.
+    async fn resolution(&self) -> Option<&str> {
+        self.0.resolution.as_deref()
+    }
+    /// Who raised it.
+    async fn raised_by(&self) -> &str {
+        &self.0.raised_by
+    }
+    /// When it was raised.
+    async fn raised_at(&self) -> DateTime<Utc> {
+        self.0.raised_at
+    }
+    /// When it was resolved or withdrawn.
+    async fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.closed_at
+    }
+    /// Version for optimistic concurrency.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    /// The neighbourhood it arose in.
+    async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<Neighbourhood>> {
+        one::<neighbourhood::Entity, _>(ctx, Some(self.0.neighbourhood_id)).await
+    }
+    /// The cluster involved.
+    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
+        one::<cluster::Entity, _>(ctx, self.0.cluster_id).await
+    }
+    /// The commitment escalated, for an overdue or rejected request.
+    async fn commitment(&self, ctx: &Context<'_>) -> Result<Option<Commitment>> {
+        one::<commitment::Entity, _>(ctx, self.0.commitment_id).await
+    }
+    /// The disputed action, if any.
+    async fn action(&self, ctx: &Context<'_>) -> Result<Option<Action>> {
+        one::<action::Entity, _>(ctx, self.0.action_id).await
+    }
+    /// The disputed priority, if any.
+    async fn priority(&self, ctx: &Context<'_>) -> Result<Option<Priority>> {
+        one::<priority::Entity, _>(ctx, self.0.priority_id).await
+    }
+    /// Every step, oldest first.
+    async fn history(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<EscalationEvent>> {
+        children::<escalation_event::Entity, _>(
+            ctx,
+            escalation_event::Column::EscalationId,
+            self.0.id,
+            page!(first, after, last, before),
+        )
+        .await
+    }
+}
+
+#[Object]
+impl EscalationEvent {
+    /// The step's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// When it happened.
+    async fn occurred_at(&self) -> DateTime<Utc> {
+        self.0.occurred_at
+    }
+    /// Who took the step.
+    async fn actor(&self) -> &str {
+        &self.0.actor
+    }
+    /// The level after the step.
+    async fn level(&self) -> EscalationLevel {
+        self.0.level.into()
+    }
+    /// The status after the step.
+    async fn status(&self) -> EscalationStatus {
+        self.0.status.into()
+    }
+    /// What was said.
+    async fn note(&self) -> &str {
+        &self.0.note
+    }
+}

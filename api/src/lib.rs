@@ -1,0 +1,16 @@
+//! wijkgraph: a GraphQL API over Rotterdam's neighbourhood-driven working
+//! (*wijkgestuurd werken*): areas, neighbourhoods, plans with priorities and SMART actions,
+//! clusters, commitments and P&C-cycle budget lines.
+//!
+//! The binary (`main.rs`) is a thin CLI over this library, so the end-to-end tests can start
+//! the same application in-process on port 0.
+
+pub mod access;
+pub mod app;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod money;
+pub mod seed;

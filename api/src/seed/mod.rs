@@ -1,0 +1,195 @@
+//! Demo data: the 2016 pilot *wijkgestuurd werken* (DOMAIN.md, "Seed data for the demo").
+//! Real area and neighbourhood names, invented people and amounts. Deterministic: every
+//! value derives from fixed tables and fixed 2016 dates, and seeding a database that
+//! already holds the demo changes nothing.
+
+mod pilot;
+mod pilot_budget;
+mod rotterdam;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use entity::enums::RepresentativeBodyKind;
+use entity::*;
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel, PaginatorTrait, TransactionTrait,
+};
+
+use crate::access::Scoped;
+
+pub use rotterdam::{AREAS, PILOT_2016};
+
+/// What a seed run did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    /// The demo data was written.
+    Seeded,
+    /// The database already held data; nothing was written.
+    AlreadyPresent,
+}
+
+/// True when the database holds no areas yet (a fresh database).
+pub async fn is_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr> {
+    Ok(area::Entity::find().count(db).await? == 0)
+}
+
+/// Writes the demo data in one transaction, unless the database already holds data.
+pub async fn demo(db: &DatabaseConnection) -> Result<SeedOutcome, DbErr> {
+    let txn = db.begin().await?;
+    if !is_empty(&txn).await? {
+        return Ok(SeedOutcome::AlreadyPresent);
+    }
+    let reference = reference_data(&txn).await?;
+    pilot::write(&txn, &reference).await?;
+    txn.commit().await?;
+    Ok(SeedOutcome::Seeded)
+}
+
+/// Ids of the reference rows, by code, for the pilot data to refer to.
+pub(crate) struct Reference {
+    pub areas: HashMap<&'static str, i32>,
+    pub neighbourhoods: HashMap<&'static str, (i32, i32)>,
+    pub clusters: HashMap<&'static str, i32>,
+    pub products: HashMap<&'static str, i32>,
+    pub programmes: Vec<(&'static str, i32)>,
+}
+
+/// Inserts one row and returns it with its new id.
+pub(crate) async fn add<A>(
+    txn: &DatabaseTransaction,
+    row: <A::Entity as EntityTrait>::Model,
+) -> Result<<A::Entity as EntityTrait>::Model, DbErr>
+where
+    A: ActiveModelTrait + ActiveModelBehavior + Send,
+    A::Entity: Scoped,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    let mut active: A = row.into_active_model();
+    active.not_set(<A::Entity as Scoped>::id_column());
+    active.insert(txn).await
+}
+
+/// A fixed calendar date.
+pub(crate) fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
+}
+
+/// A fixed UTC moment.
+pub(crate) fn at(year: i32, month: u32, day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(year, month, day, hour, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// The start of the 2014–2018 area-committee term.
+fn term_start() -> NaiveDate {
+    date(2014, 3, 19)
+}
+
+async fn reference_data(txn: &DatabaseTransaction) -> Result<Reference, DbErr> {
+    let mut reference = Reference {
+        areas: HashMap::new(),
+        neighbourhoods: HashMap::new(),
+        clusters: HashMap::new(),
+        products: HashMap::new(),
+        programmes: Vec::new(),
+    };
+    for seed in &AREAS {
+        let area_id = add::<area::ActiveModel>(
+            txn,
+            area::Model {
+                id: 0,
+                code: seed.code.to_owned(),
+                name: seed.name.to_owned(),
+                valid_from: term_start(),
+                valid_to: None,
+            },
+        )
+        .await?
+        .id;
+        reference.areas.insert(seed.code, area_id);
+        for (code, name) in seed.neighbourhoods {
+            let id = add::<neighbourhood::ActiveModel>(
+                txn,
+                neighbourhood::Model {
+                    id: 0,
+                    code: (*code).to_owned(),
+                    name: (*name).to_owned(),
+                    area_id,
+                    valid_from: term_start(),
+                    valid_to: None,
+                    pilot_2016: PILOT_2016.contains(code),
+                },
+            )
+            .await?
+            .id;
+            reference.neighbourhoods.insert(code, (id, area_id));
+        }
+        let body = add::<representative_body::ActiveModel>(
+            txn,
+            representative_body::Model {
+                id: 0,
+                kind: RepresentativeBodyKind::AreaCommittee,
+                name: format!("Gebiedscommissie {}", seed.name),
+                valid_from: term_start(),
+                valid_to: Some(date(2018, 3, 21)),
+            },
+        )
+        .await?;
+        add::<representative_body_coverage::ActiveModel>(
+            txn,
+            representative_body_coverage::Model {
+                id: 0,
+                body_id: body.id,
+                area_id: Some(area_id),
+                neighbourhood_id: None,
+            },
+        )
+        .await?;
+    }
+    for (code, name) in rotterdam::CLUSTERS {
+        let id = add::<cluster::ActiveModel>(
+            txn,
+            cluster::Model {
+                id: 0,
+                code: code.to_owned(),
+                name: name.to_owned(),
+            },
+        )
+        .await?
+        .id;
+        reference.clusters.insert(code, id);
+    }
+    for (code, cluster_code, name, taakveld) in rotterdam::PRODUCTS {
+        let id = add::<product::ActiveModel>(
+            txn,
+            product::Model {
+                id: 0,
+                cluster_id: reference.clusters[cluster_code],
+                code: code.to_owned(),
+                name: name.to_owned(),
+                taakveld_code: taakveld.to_owned(),
+            },
+        )
+        .await?
+        .id;
+        reference.products.insert(code, id);
+    }
+    for (cluster_code, name, description) in rotterdam::CITY_PROGRAMMES {
+        let id = add::<city_programme::ActiveModel>(
+            txn,
+            city_programme::Model {
+                id: 0,
+                cluster_id: reference.clusters[cluster_code],
+                name: name.to_owned(),
+                description: description.to_owned(),
+            },
+        )
+        .await?
+        .id;
+        reference.programmes.push((cluster_code, id));
+    }
+    Ok(reference)
+}

@@ -1,0 +1,257 @@
+//! The 2016 P&C cycle of the demo: documents for every phase, budget lines per cluster
+//! product for the pilot areas (plus the Vraagwijzer lines of IJsselmonde and Lombardijen),
+//! their amount after each phase, and one amendment of each kind the year saw.
+
+use std::collections::HashMap;
+
+use entity::enums::*;
+use entity::*;
+use sea_orm::{DatabaseTransaction, DbErr};
+
+use super::{Reference, add, at};
+
+/// The budget lines written, by (product code, area code).
+pub(super) struct Lines {
+    by_area: HashMap<(&'static str, &'static str), i32>,
+}
+
+impl Lines {
+    /// The area line of `product` in `area`.
+    pub(super) fn area_line(&self, product: &str, area: &str) -> Option<i32> {
+        self.by_area
+            .iter()
+            .find(|((p, a), _)| *p == product && *a == area)
+            .map(|(_, id)| *id)
+    }
+}
+
+/// Base budget per product for one pilot area, in euros.
+const AREA_BUDGET: [(&str, i64, i64); 10] = [
+    // product, euros, capacity hours
+    ("MO-VRW", 1_250_000, 9_000),
+    ("MO-HVW", 640_000, 4_200),
+    ("MO-JGW", 380_000, 3_100),
+    ("SB-REI", 910_000, 7_500),
+    ("SB-GRN", 520_000, 4_000),
+    ("SO-BTR", 700_000, 1_800),
+    ("VEI-WVL", 300_000, 2_400),
+    ("WI-REI", 450_000, 3_600),
+    ("BCO-BWI", 470_000, 600),
+    ("DV-LOK", 260_000, 2_900),
+];
+
+/// The year's amendments: phase, product, area, type, euros, rationale.
+const AMENDMENTS: [(PncPhase, &str, &str, AmendmentType, i64, &str); 3] = [
+    (
+        PncPhase::SpringRevision,
+        "MO-VRW",
+        "WK059912",
+        AmendmentType::Intensification,
+        150_000,
+        "Extra Vraagwijzer-capaciteit voor IJsselmonde (voorjaarsnota).",
+    ),
+    (
+        PncPhase::AutumnRevision,
+        "SB-GRN",
+        "WK059904",
+        AmendmentType::Savings,
+        -40_000,
+        "Taakstelling groenonderhoud Overschie (tweede herziening).",
+    ),
+    (
+        PncPhase::TenMonthReport,
+        "SO-BTR",
+        "WK059910",
+        AmendmentType::CashShift,
+        -80_000,
+        "Kasschuif herinrichting Feijenoord naar 2017.",
+    ),
+];
+
+/// The 2016 documents: phase, title, adoption moment.
+fn documents() -> [(PncPhase, &'static str, chrono::DateTime<chrono::Utc>); 5] {
+    [
+        (PncPhase::Budget, "Begroting 2016", at(2015, 11, 12, 20)),
+        (
+            PncPhase::SpringRevision,
+            "Voorjaarsnota 2016 en eerste herziening",
+            at(2016, 7, 7, 20),
+        ),
+        (
+            PncPhase::AutumnRevision,
+            "Tweede herziening 2016",
+            at(2016, 11, 10, 20),
+        ),
+        (
+            PncPhase::TenMonthReport,
+            "10-maandsrapportage 2016",
+            at(2016, 12, 15, 20),
+        ),
+        (
+            PncPhase::AnnualAccounts,
+            "Jaarstukken 2016",
+            at(2017, 7, 6, 20),
+        ),
+    ]
+}
+
+pub(super) async fn write(
+    txn: &DatabaseTransaction,
+    reference: &Reference,
+) -> Result<Lines, DbErr> {
+    let mut document_ids = HashMap::new();
+    for (phase, title, adopted) in documents() {
+        let document = add::<pnc_document::ActiveModel>(
+            txn,
+            pnc_document::Model {
+                id: 0,
+                year: 2016,
+                phase,
+                title: title.to_owned(),
+                status: PncDocumentStatus::Adopted,
+                adopted_at: Some(adopted),
+            },
+        )
+        .await?;
+        document_ids.insert(phase, document.id);
+    }
+    add::<pnc_document::ActiveModel>(
+        txn,
+        pnc_document::Model {
+            id: 0,
+            year: 2017,
+            phase: PncPhase::Budget,
+            title: "Begroting 2017".to_owned(),
+            status: PncDocumentStatus::Adopted,
+            adopted_at: Some(at(2016, 11, 10, 20)),
+        },
+    )
+    .await?;
+
+    let mut lines = Lines {
+        by_area: HashMap::new(),
+    };
+    let areas = ["WK059904", "WK059906", "WK059910"];
+    for area_code in areas {
+        for (product_code, euros, hours) in AREA_BUDGET {
+            let id = line(
+                txn,
+                reference,
+                product_code,
+                Some(area_code),
+                None,
+                euros,
+                hours,
+            )
+            .await?;
+            lines.by_area.insert((product_code, area_code), id);
+        }
+    }
+    // Vraagwijzer in IJsselmonde: the area centre and the Lombardijen desk, the pair the
+    // P&C issue moves capacity between.
+    let ijsselmonde = line(
+        txn,
+        reference,
+        "MO-VRW",
+        Some("WK059912"),
+        None,
+        1_100_000,
+        8_000,
+    )
+    .await?;
+    lines.by_area.insert(("MO-VRW", "WK059912"), ijsselmonde);
+    line(
+        txn,
+        reference,
+        "MO-VRW",
+        None,
+        Some("BU05991284"),
+        150_000,
+        1_000,
+    )
+    .await?;
+
+    for (phase, product, area, amendment_type, euros, rationale) in AMENDMENTS {
+        let Some(budget_line_id) = lines.area_line(product, area) else {
+            continue;
+        };
+        add::<budget_amendment::ActiveModel>(
+            txn,
+            budget_amendment::Model {
+                id: 0,
+                pnc_document_id: document_ids[&phase],
+                budget_line_id,
+                amendment_type,
+                delta_cents: euros * 100,
+                rationale: rationale.to_owned(),
+                created_by: "controller".to_owned(),
+                created_at: documents()
+                    .iter()
+                    .find(|(p, _, _)| *p == phase)
+                    .map(|(_, _, at)| *at)
+                    .unwrap_or_default(),
+            },
+        )
+        .await?;
+    }
+    Ok(lines)
+}
+
+/// Writes one budget line with its amount after each phase: the budget, each revision with
+/// the year's amendments applied, and a realised amount at 97% of the last revision.
+async fn line(
+    txn: &DatabaseTransaction,
+    reference: &Reference,
+    product_code: &str,
+    area: Option<&str>,
+    neighbourhood: Option<&str>,
+    euros: i64,
+    hours: i64,
+) -> Result<i32, DbErr> {
+    let product_id = reference.products[product_code];
+    let cluster_code = super::rotterdam::PRODUCTS
+        .iter()
+        .find(|(code, ..)| *code == product_code)
+        .map(|(_, cluster, ..)| *cluster)
+        .unwrap_or("MO");
+    let place = area.or(neighbourhood).unwrap_or("stad");
+    let row = add::<budget_line::ActiveModel>(
+        txn,
+        budget_line::Model {
+            id: 0,
+            cluster_id: reference.clusters[cluster_code],
+            product_id,
+            year: 2016,
+            area_id: area.map(|code| reference.areas[code]),
+            neighbourhood_id: neighbourhood.map(|code| reference.neighbourhoods[code].0),
+            kind: BudgetKind::Expenses,
+            description: format!("{product_code} {place} 2016"),
+            capacity_hours_centi: hours * 100,
+            version: 1,
+        },
+    )
+    .await?;
+    let mut cents = euros * 100;
+    for (phase, ..) in documents() {
+        if phase == PncPhase::AnnualAccounts {
+            cents = cents * 97 / 100;
+        } else if let Some(area) = area {
+            cents += AMENDMENTS
+                .iter()
+                .filter(|(p, product, a, ..)| *p == phase && *product == product_code && *a == area)
+                .map(|(.., delta, _)| delta * 100)
+                .sum::<i64>();
+        }
+        add::<budget_line_amount::ActiveModel>(
+            txn,
+            budget_line_amount::Model {
+                id: 0,
+                budget_line_id: row.id,
+                phase,
+                amount_cents: cents,
+            },
+        )
+        .await?;
+    }
+    Ok(row.id)
+}

@@ -1,0 +1,19 @@
+//! wijkgraph's migrations, run by `wijkgraph migrate` and on start-up of `wijkgraph serve`.
+//!
+//! The schema is identical on SQLite and PostgreSQL: enums are stored as short strings,
+//! money as integer cents and hours as integer hundredths (SQLite has no exact decimal type),
+//! times as UTC.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_initial;
+
+/// The ordered list of migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261128_000001_initial::Migration)]
+    }
+}
