@@ -23,15 +23,7 @@ impl App {
     /// Opens the configured database (migrating it, and seeding the demo data when it is
     /// the default SQLite file and empty) and binds the listen address.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
-        if let Database::DefaultSqlite(path) = &config.database {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
-            }
-        }
-        let db = db::connect(&config.database.url())
-            .await
-            .context("cannot open the database")?;
+        let db = db::open(&config.database).await?;
         db::migrate(&db)
             .await
             .context("cannot migrate the database")?;

@@ -2,8 +2,11 @@
 
 use std::time::Duration;
 
+use anyhow::Context as _;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, DatabaseConnection, DbErr};
+
+use crate::config::Database;
 
 /// How long a SQLite writer waits for the lock before failing.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -28,6 +31,19 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         options.max_connections(16);
     }
     sea_orm::Database::connect(options).await
+}
+
+/// Opens the configured database; for the default SQLite file, creates its folder first.
+pub async fn open(database: &Database) -> anyhow::Result<DatabaseConnection> {
+    if let Database::DefaultSqlite(path) = database
+        && let Some(dir) = path.parent()
+    {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
+    }
+    connect(&database.url())
+        .await
+        .context("cannot open the database")
 }
 
 /// Applies all pending migrations.

@@ -12,6 +12,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::access::{Principal, Reader};
 use crate::graphql::AppSchema;
+use crate::graphql::batch::BatchQueue;
 use crate::graphql::context::RequestScope;
 
 /// What every request handler shares.
@@ -61,10 +62,12 @@ async fn graphql_get(State(state): State<AppState>, request: Request) -> Respons
 
 async fn execute(state: &AppState, request: GraphQLRequest) -> GraphQLResponse {
     let reader = Reader::new(state.db.clone(), Principal::public());
-    let request = request
-        .into_inner()
-        .data(RequestScope::new(reader, state.max_page_size));
-    state.schema.execute(request).await.into()
+    let batches = BatchQueue::default();
+    let request =
+        request
+            .into_inner()
+            .data(RequestScope::new(reader, state.max_page_size, &batches));
+    batches.drive(state.schema.execute(request)).await.into()
 }
 
 async fn ready(State(state): State<AppState>) -> impl IntoResponse {

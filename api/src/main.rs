@@ -80,7 +80,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         match command {
             Command::Serve { .. } => serve(&config).await,
             Command::Migrate => {
-                let db = open(&config).await?;
+                let db = db::open(&config.database).await?;
                 db::migrate(&db)
                     .await
                     .context("cannot migrate the database")?;
@@ -88,7 +88,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Ok(())
             }
             Command::Seed { .. } => {
-                let db = open(&config).await?;
+                let db = db::open(&config.database).await?;
                 db::migrate(&db)
                     .await
                     .context("cannot migrate the database")?;
@@ -103,18 +103,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Schema => Ok(()),
         }
     })
-}
-
-async fn open(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
-    if let wijkgraph::config::Database::DefaultSqlite(path) = &config.database {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
-        }
-    }
-    db::connect(&config.database.url())
-        .await
-        .context("cannot open the database")
 }
 
 async fn serve(config: &Config) -> anyhow::Result<()> {

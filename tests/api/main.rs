@@ -1,1 +1,14 @@
-//! e2e
+//! wijkgraph's end-to-end suite: the real app over real HTTP, against SQLite and a
+//! PostgreSQL server the suite starts itself. One test binary, many modules.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod helpers;
+mod postgres;
+
+mod cli;
+mod edge;
+mod read;
+mod schema;
+mod seed;
+mod statements;

@@ -6,6 +6,7 @@ use async_graphql::dataloader::DataLoader;
 use async_graphql::{Context, OutputType};
 use sea_orm::{Condition, Order};
 
+use super::batch::BatchQueue;
 use super::loader::{ById, ChildrenOf, ScopedLoader};
 use super::relay::{Conn, PageArgs, Slice, connection_of};
 use crate::access::{Reader, Scoped, Window};
@@ -21,9 +22,14 @@ pub struct RequestScope {
 }
 
 impl RequestScope {
-    /// The state for one request made by `reader`'s principal.
-    pub fn new(reader: Reader, max_page_size: u32) -> Self {
-        let loader = DataLoader::new(ScopedLoader::new(reader.clone()), tokio::spawn);
+    /// The state for one request made by `reader`'s principal, batching into `batches`
+    /// (which the caller drives around the request's execution).
+    pub fn new(reader: Reader, max_page_size: u32, batches: &BatchQueue) -> Self {
+        let queue = batches.clone();
+        let loader = DataLoader::new(ScopedLoader::new(reader.clone()), move |task| {
+            queue.spawn(task)
+        })
+        .delay(std::time::Duration::ZERO);
         Self {
             reader,
             loader,

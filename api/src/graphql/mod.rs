@@ -1,5 +1,6 @@
 //! The GraphQL schema: assembly, limits, and the published SDL.
 
+pub mod batch;
 pub mod context;
 pub mod enums;
 pub mod loader;

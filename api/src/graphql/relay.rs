@@ -232,7 +232,7 @@ mod tests {
     #[test]
     fn page_size_above_the_maximum_is_refused_naming_the_argument() {
         let err = Slice::resolve(&args(Some(101), None, None, None), 10, 100).unwrap_err();
-        assert!(err.to_string().starts_with("first:"));
+        assert!(err.message().starts_with("first:"));
     }
 
     #[test]
@@ -241,7 +241,7 @@ mod tests {
         assert!(
             Slice::resolve(&bad, 10, 100)
                 .unwrap_err()
-                .to_string()
+                .message()
                 .starts_with("after:")
         );
     }

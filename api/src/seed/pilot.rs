@@ -584,7 +584,7 @@ async fn team(
     ] {
         let cluster_id = Some(reference.clusters[code]);
         // Staff turnover: in every third team the SB representative changed on 1 June.
-        if code == "SB" && index % 3 == 0 {
+        if code == "SB" && index.is_multiple_of(3) {
             let former = people.add(txn).await?;
             membership(
                 txn,
@@ -761,7 +761,7 @@ async fn commitment(
     let requested_at = at(2016, 2, 1, 9) + Duration::days((number % 20) as i64);
     let answered_at = requested_at + Duration::hours(20);
     let hours = (40 + (number % 5) as i64 * 20) * 100;
-    let amount = ((number % 7) as i64 + 1) * 2_500_00;
+    let amount = ((number % 7) as i64 + 1) * 250_000;
     let line = budget.area_line(product_of(lead), area_code);
     let (status, reason, answered, committed) = if REJECTED.contains(&number) {
         (
@@ -802,7 +802,7 @@ async fn commitment(
             action_id,
             cluster_id: reference.clusters[lead],
             status,
-            kind: if number % 3 == 0 {
+            kind: if number.is_multiple_of(3) {
                 CommitmentKind::New
             } else {
                 CommitmentKind::Continuation

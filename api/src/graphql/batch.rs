@@ -1,0 +1,90 @@
+//! Deterministic batching: the request's loader does not hand its batch loads to the
+//! runtime (where a timer decides which keys make a batch) but to a queue that the request
+//! itself drives, after the query has run as far as it can. By then every resolver of a
+//! relation level has registered its key, so each level is one batch — one SQL statement —
+//! whatever the page size or the machine's speed.
+
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
+
+use futures_util::future::BoxFuture;
+use futures_util::stream::{FuturesUnordered, StreamExt};
+
+/// The queue of a request's batch loads.
+#[derive(Clone, Default)]
+pub struct BatchQueue {
+    queued: Arc<Mutex<Vec<BoxFuture<'static, ()>>>>,
+}
+
+impl BatchQueue {
+    /// Queues a batch load; the DataLoader's spawner.
+    pub fn spawn(&self, task: BoxFuture<'static, ()>) {
+        if let Ok(mut queued) = self.queued.lock() {
+            queued.push(task);
+        }
+    }
+
+    fn take(&self) -> Vec<BoxFuture<'static, ()>> {
+        self.queued
+            .lock()
+            .map(|mut queued| std::mem::take(&mut *queued))
+            .unwrap_or_default()
+    }
+
+    /// Runs `work` to completion, driving the queued batch loads only when `work` cannot
+    /// make progress without them.
+    pub async fn drive<F: Future>(&self, work: F) -> F::Output {
+        let mut work = pin!(work);
+        let mut running = FuturesUnordered::new();
+        poll_fn(|cx| {
+            // Poll the work until it is really stuck: a cooperative yield inside it (a
+            // future that wakes itself and returns early) is not yet "all keys registered".
+            for _ in 0..MAX_REPOLLS {
+                let watcher = Arc::new(WakeWatcher {
+                    woken: AtomicBool::new(false),
+                    inner: cx.waker().clone(),
+                });
+                let waker = Waker::from(watcher.clone());
+                if let Poll::Ready(output) = work.as_mut().poll(&mut Context::from_waker(&waker)) {
+                    return Poll::Ready(output);
+                }
+                if !watcher.woken.load(Ordering::Acquire) {
+                    break;
+                }
+            }
+            loop {
+                running.extend(self.take());
+                match running.poll_next_unpin(cx) {
+                    // A batch finished: its waiters are woken, and the task is polled again.
+                    Poll::Ready(Some(())) => continue,
+                    Poll::Ready(None) | Poll::Pending => return Poll::Pending,
+                }
+            }
+        })
+        .await
+    }
+}
+
+/// Bound on immediate re-polls of a request that keeps yielding, so a busy request still
+/// lets its batches run.
+const MAX_REPOLLS: usize = 64;
+
+/// Notes whether the work woke itself while being polled, and passes the wake on.
+struct WakeWatcher {
+    woken: AtomicBool,
+    inner: Waker,
+}
+
+impl Wake for WakeWatcher {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.woken.store(true, Ordering::Release);
+        self.inner.wake_by_ref();
+    }
+}

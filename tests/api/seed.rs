@@ -1,0 +1,104 @@
+//! The demo data: the 2016 pilot as DOMAIN.md describes it, written deterministically and
+//! only once.
+
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::json;
+use wijkgraph::seed::{self, SeedOutcome};
+
+use crate::helpers::{Engine, on_both_databases, spawn_app};
+
+const TABLES: [&str; 22] = [
+    "area",
+    "neighbourhood",
+    "representative_body",
+    "representative_body_coverage",
+    "cluster",
+    "city_programme",
+    "product",
+    "plan",
+    "priority",
+    "action",
+    "progress_update",
+    "person",
+    "team_membership",
+    "pnc_document",
+    "budget_line",
+    "budget_line_amount",
+    "budget_amendment",
+    "commitment",
+    "escalation",
+    "escalation_event",
+    "resident_input",
+    "audit_event",
+];
+
+/// Rows per table.
+pub(crate) async fn row_counts(db: &sea_orm::DatabaseConnection) -> Vec<(String, i64)> {
+    let mut counts = Vec::new();
+    for table in TABLES {
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        counts.push((table.to_owned(), row.try_get::<i64>("", "n").unwrap()));
+    }
+    counts
+}
+
+on_both_databases! {
+    async fn seeding_twice_changes_nothing(app) {
+        let before = row_counts(&app.db).await;
+        assert_eq!(seed::demo(&app.db).await.unwrap(), SeedOutcome::AlreadyPresent);
+        assert_eq!(row_counts(&app.db).await, before);
+    }
+}
+
+on_both_databases! {
+    async fn the_demo_holds_every_state_the_domain_names(app) {
+        let data = app.data(
+            "{ commitments(first: 100) { totalCount }
+               requested: commitments(filter: {status: REQUESTED}) { totalCount }
+               accepted: commitments(filter: {status: ACCEPTED}) { totalCount }
+               delivered: commitments(filter: {status: DELIVERED}) { totalCount }
+               withdrawn: commitments(filter: {status: WITHDRAWN}) { totalCount }
+               escalations(filter: {status: OPEN}) { totalCount nodes { level owner history { totalCount } commitment { status } } }
+               incorporated: residentInputs(filter: {outcome: INCORPORATED}) { totalCount nodes { priority { id } } }
+               notIncorporated: residentInputs(filter: {outcome: NOT_INCORPORATED}) { totalCount nodes { reason } }
+               drafts: plans(filter: {status: DRAFT, year: 2017}) { totalCount }
+               pnc: pncDocuments(filter: {year: 2016}) { totalCount } }",
+            json!({}),
+        ).await;
+        for status in ["requested", "accepted", "delivered", "withdrawn"] {
+            assert!(data[status]["totalCount"].as_u64().unwrap() >= 1, "no {status} commitment");
+        }
+        let escalation = &data["escalations"]["nodes"][0];
+        assert_eq!(data["escalations"]["totalCount"], 1);
+        assert_eq!(escalation["level"], "AREA");
+        assert_eq!(escalation["owner"], "area_director:WK059910");
+        assert_eq!(escalation["history"]["totalCount"], 3);
+        assert_eq!(escalation["commitment"]["status"], "REJECTED");
+        assert!(data["incorporated"]["nodes"][0]["priority"]["id"].is_string());
+        assert!(data["notIncorporated"]["nodes"][0]["reason"].is_string());
+        assert_eq!(data["drafts"]["totalCount"], 1);
+        assert_eq!(data["pnc"]["totalCount"], 5);
+    }
+}
+
+/// The same query over freshly seeded SQLite and PostgreSQL databases answers byte for
+/// byte the same: the seed is deterministic and the engines behave identically.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_and_postgres_answer_the_demo_identically() {
+    let query = "{ plans(first: 100, orderBy: [{field: TITLE}]) { totalCount nodes { id title status adoptedAt
+        priorities { nodes { id rank title cityAlignment actions { nodes { id deadline status progressPercent trafficLight
+        commitments { nodes { id status hours amount responseDeadline budgetLine { id revised } } } } } } } } }
+        budgetLines(first: 100) { nodes { id amounts { phase amount } capacityHours } } }";
+    let sqlite = spawn_app(Engine::Sqlite).await;
+    let postgres = spawn_app(Engine::Postgres).await;
+    let from_sqlite = sqlite.data(query, json!({})).await;
+    let from_postgres = postgres.data(query, json!({})).await;
+    assert_eq!(from_sqlite, from_postgres);
+}

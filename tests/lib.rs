@@ -1,1 +1,0 @@
-//! Holder crate for the end-to-end test binary in `api/`.
