@@ -44,6 +44,18 @@ order_input!(
     }
 );
 
+order_input!(
+    /// Fields pnc documents sort by.
+    PncDocumentOrder, PncDocumentOrderField, pnc_document {
+        /// Budget year.
+        Year => Year,
+        /// Phase.
+        Phase => Phase,
+        /// Status.
+        Status => Status,
+    }
+);
+
 /// Which P&C documents to list.
 #[derive(InputObject, Default)]
 pub struct PncDocumentFilter {
@@ -54,6 +66,16 @@ pub struct PncDocumentFilter {
     /// In this status.
     pub status: Option<PncDocumentStatus>,
 }
+
+order_input!(
+    /// Fields budget amendments sort by.
+    BudgetAmendmentOrder, BudgetAmendmentOrderField, budget_amendment {
+        /// When it was made.
+        CreatedAt => CreatedAt,
+        /// The change in euros.
+        Delta => DeltaCents,
+    }
+);
 
 /// Which amendments to list.
 #[derive(InputObject, Default)]
@@ -139,10 +161,12 @@ impl BudgetQuery {
     }
 
     /// P&C documents per budget year and phase.
+    #[allow(clippy::too_many_arguments)]
     async fn pnc_documents(
         &self,
         ctx: &Context<'_>,
         filter: Option<PncDocumentFilter>,
+        order_by: Option<Vec<PncDocumentOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -160,15 +184,22 @@ impl BudgetQuery {
             pnc_document::Column::Status,
             filter.status.map(entity::enums::PncDocumentStatus::from),
         );
-        list::<pnc_document::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
-            .await
+        list::<pnc_document::Entity, _>(
+            ctx,
+            condition,
+            &PncDocumentOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
     }
 
     /// Budget amendments (bijstellingen).
+    #[allow(clippy::too_many_arguments)]
     async fn budget_amendments(
         &self,
         ctx: &Context<'_>,
         filter: Option<BudgetAmendmentFilter>,
+        order_by: Option<Vec<BudgetAmendmentOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -196,7 +227,12 @@ impl BudgetQuery {
                 .amendment_type
                 .map(entity::enums::AmendmentType::from),
         );
-        list::<budget_amendment::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
-            .await
+        list::<budget_amendment::Entity, _>(
+            ctx,
+            condition,
+            &BudgetAmendmentOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
     }
 }

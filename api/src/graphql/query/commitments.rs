@@ -45,6 +45,18 @@ order_input!(
     }
 );
 
+order_input!(
+    /// Fields escalations sort by.
+    EscalationOrder, EscalationOrderField, escalation {
+        /// When it was raised.
+        RaisedAt => RaisedAt,
+        /// Level.
+        Level => Level,
+        /// Status.
+        Status => Status,
+    }
+);
+
 /// Which escalations to list.
 #[derive(InputObject, Default)]
 pub struct EscalationFilter {
@@ -128,10 +140,12 @@ impl CommitmentQuery {
     }
 
     /// Escalations, open and closed.
+    #[allow(clippy::too_many_arguments)]
     async fn escalations(
         &self,
         ctx: &Context<'_>,
         filter: Option<EscalationFilter>,
+        order_by: Option<Vec<EscalationOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -162,6 +176,12 @@ impl CommitmentQuery {
             "filter.clusterId",
             filter.cluster_id.as_ref(),
         )?;
-        list::<escalation::Entity, _>(ctx, condition, &[], page!(first, after, last, before)).await
+        list::<escalation::Entity, _>(
+            ctx,
+            condition,
+            &EscalationOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
     }
 }

@@ -56,6 +56,18 @@ order_input!(
     }
 );
 
+order_input!(
+    /// Fields representative bodys sort by.
+    RepresentativeBodyOrder, RepresentativeBodyOrderField, representative_body {
+        /// Name.
+        Name => Name,
+        /// Kind.
+        Kind => Kind,
+        /// Start of term.
+        ValidFrom => ValidFrom,
+    }
+);
+
 /// Which residents' bodies to list.
 #[derive(InputObject, Default)]
 pub struct RepresentativeBodyFilter {
@@ -75,6 +87,14 @@ order_input!(
     ClusterOrder, ClusterOrderField, cluster {
         /// Code.
         Code => Code,
+        /// Name.
+        Name => Name,
+    }
+);
+
+order_input!(
+    /// Fields city programmes sort by.
+    CityProgrammeOrder, CityProgrammeOrderField, city_programme {
         /// Name.
         Name => Name,
     }
@@ -179,10 +199,12 @@ impl OrganisationQuery {
     }
 
     /// Residents' bodies: area committees, neighbourhood councils and committees.
+    #[allow(clippy::too_many_arguments)]
     async fn representative_bodies(
         &self,
         ctx: &Context<'_>,
         filter: Option<RepresentativeBodyFilter>,
+        order_by: Option<Vec<RepresentativeBodyOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -197,7 +219,7 @@ impl OrganisationQuery {
         list::<representative_body::Entity, _>(
             ctx,
             condition,
-            &[],
+            &RepresentativeBodyOrder::terms(&order_by.unwrap_or_default()),
             page!(first, after, last, before),
         )
         .await
@@ -227,10 +249,12 @@ impl OrganisationQuery {
     }
 
     /// City programmes (stedelijke programma's).
+    #[allow(clippy::too_many_arguments)]
     async fn city_programmes(
         &self,
         ctx: &Context<'_>,
         filter: Option<CityProgrammeFilter>,
+        order_by: Option<Vec<CityProgrammeOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -244,8 +268,13 @@ impl OrganisationQuery {
             "filter.clusterId",
             filter.cluster_id.as_ref(),
         )?;
-        list::<city_programme::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
-            .await
+        list::<city_programme::Entity, _>(
+            ctx,
+            condition,
+            &CityProgrammeOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
     }
 
     /// Products the clusters budget.

@@ -45,6 +45,18 @@ order_input!(
     }
 );
 
+order_input!(
+    /// Fields priorities sort by.
+    PriorityOrder, PriorityOrderField, priority {
+        /// Rank (dropped priorities last).
+        Rank => Rank,
+        /// Title.
+        Title => Title,
+        /// Last change.
+        UpdatedAt => UpdatedAt,
+    }
+);
+
 /// Which priorities to list.
 #[derive(InputObject, Default)]
 pub struct PriorityFilter {
@@ -157,10 +169,12 @@ impl PlanQuery {
     }
 
     /// Priorities of plans, by plan and rank.
+    #[allow(clippy::too_many_arguments)]
     async fn priorities(
         &self,
         ctx: &Context<'_>,
         filter: Option<PriorityFilter>,
+        order_by: Option<Vec<PriorityOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -186,7 +200,11 @@ impl PlanQuery {
             Some(false) => condition.add(priority::Column::DroppedAt.is_null()),
             None => condition,
         };
-        let order = [(priority::Column::PlanId, sea_orm::Order::Asc)];
+        // Without an explicit order: by plan, then rank.
+        let order = match order_by {
+            Some(order_by) => PriorityOrder::terms(&order_by),
+            None => vec![(priority::Column::PlanId, sea_orm::Order::Asc)],
+        };
         list::<priority::Entity, _>(ctx, condition, &order, page!(first, after, last, before)).await
     }
 

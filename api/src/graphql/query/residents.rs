@@ -4,11 +4,22 @@ use async_graphql::{Context, ID, InputObject, Object, Result};
 use entity::*;
 use sea_orm::Condition;
 
+use super::order::order_input;
 use super::{eq, eq_id};
 use crate::graphql::context::list;
 use crate::graphql::enums::{ResidentInputOutcome, ResidentInputSource};
 use crate::graphql::relay::Conn;
 use crate::graphql::types::{Neighbourhood, ResidentInput, page};
+
+order_input!(
+    /// Fields resident inputs sort by.
+    ResidentInputOrder, ResidentInputOrderField, resident_input {
+        /// When it was received.
+        ReceivedOn => ReceivedOn,
+        /// Outcome.
+        Outcome => Outcome,
+    }
+);
 
 /// Which residents' input to list.
 #[derive(InputObject, Default)]
@@ -28,10 +39,12 @@ pub struct ResidentQuery;
 #[Object]
 impl ResidentQuery {
     /// Residents' input and where it landed, or why not.
+    #[allow(clippy::too_many_arguments)]
     async fn resident_inputs(
         &self,
         ctx: &Context<'_>,
         filter: Option<ResidentInputFilter>,
+        order_by: Option<Vec<ResidentInputOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -57,7 +70,12 @@ impl ResidentQuery {
                 .outcome
                 .map(entity::enums::ResidentInputOutcome::from),
         );
-        list::<resident_input::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
-            .await
+        list::<resident_input::Entity, _>(
+            ctx,
+            condition,
+            &ResidentInputOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
     }
 }

@@ -5,10 +5,19 @@ use chrono::NaiveDate;
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
+use super::order::order_input;
 use super::{contains, eq_id};
 use crate::graphql::context::list;
 use crate::graphql::relay::Conn;
 use crate::graphql::types::{Cluster, Neighbourhood, Person, TeamMembership, page};
+
+order_input!(
+    /// Fields persons sort by.
+    PersonOrder, PersonOrderField, person {
+        /// Name.
+        Name => Name,
+    }
+);
 
 /// Which people to list.
 #[derive(InputObject, Default)]
@@ -16,6 +25,16 @@ pub struct PersonFilter {
     /// Name contains this text (case-insensitive).
     pub name_contains: Option<String>,
 }
+
+order_input!(
+    /// Fields team memberships sort by.
+    TeamMembershipOrder, TeamMembershipOrderField, team_membership {
+        /// First day.
+        ValidFrom => ValidFrom,
+        /// Last day (open memberships last).
+        ValidTo => ValidTo,
+    }
+);
 
 /// Which team memberships to list.
 #[derive(InputObject, Default)]
@@ -35,10 +54,12 @@ pub struct TeamQuery;
 #[Object]
 impl TeamQuery {
     /// Staff members.
+    #[allow(clippy::too_many_arguments)]
     async fn people(
         &self,
         ctx: &Context<'_>,
         filter: Option<PersonFilter>,
+        order_by: Option<Vec<PersonOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -50,14 +71,22 @@ impl TeamQuery {
             person::Column::Name,
             filter.name_contains.as_ref(),
         );
-        list::<person::Entity, _>(ctx, condition, &[], page!(first, after, last, before)).await
+        list::<person::Entity, _>(
+            ctx,
+            condition,
+            &PersonOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
     }
 
     /// Dated memberships of neighbourhood action teams.
+    #[allow(clippy::too_many_arguments)]
     async fn team_memberships(
         &self,
         ctx: &Context<'_>,
         filter: Option<TeamMembershipFilter>,
+        order_by: Option<Vec<TeamMembershipOrder>>,
         first: Option<i32>,
         after: Option<String>,
         last: Option<i32>,
@@ -87,7 +116,12 @@ impl TeamQuery {
                         .add(team_membership::Column::ValidTo.gte(date)),
                 );
         }
-        list::<team_membership::Entity, _>(ctx, condition, &[], page!(first, after, last, before))
-            .await
+        list::<team_membership::Entity, _>(
+            ctx,
+            condition,
+            &TeamMembershipOrder::terms(&order_by.unwrap_or_default()),
+            page!(first, after, last, before),
+        )
+        .await
     }
 }
