@@ -8,8 +8,9 @@ use anyhow::Context as _;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
+use crate::auth::Verifier;
 use crate::config::{Config, Database};
-use crate::graphql::build_schema;
+use crate::graphql::{Limits, build_schema};
 use crate::http::{AppState, router};
 use crate::{db, seed};
 
@@ -31,26 +32,27 @@ impl App {
             seed::demo(&db).await.context("cannot seed the demo data")?;
             tracing::info!("seeded the 2016 pilot demo data");
         }
-        Self::with_database(db, config.listen, config.max_page_size).await
+        Self::with_database(db, config).await
     }
 
-    /// Binds `listen` for an already opened and migrated database.
-    pub async fn with_database(
-        db: DatabaseConnection,
-        listen: SocketAddr,
-        max_page_size: u32,
-    ) -> anyhow::Result<Self> {
+    /// Binds the configured address for an already opened and migrated database.
+    pub async fn with_database(db: DatabaseConnection, config: &Config) -> anyhow::Result<Self> {
+        let listen = config.listen;
         let listener = TcpListener::bind(listen)
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
-        Ok(Self {
-            listener,
-            state: AppState {
-                schema: build_schema(),
-                db,
-                max_page_size,
-            },
-        })
+        let limits = Limits {
+            max_complexity: config.max_complexity,
+            mode: config.auth.mode,
+        };
+        let state = AppState {
+            schema: build_schema(limits),
+            db,
+            verifier: Verifier::new(config.auth.clone()),
+            max_page_size: config.max_page_size,
+            max_body_bytes: config.max_body_bytes,
+        };
+        Ok(Self { listener, state })
     }
 
     /// The address actually bound (port 0 becomes a real port).

@@ -4,6 +4,8 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use crate::auth::AuthSettings;
+
 /// Environment variable for the database URL (`sqlite://...` or `postgres://...`).
 pub const ENV_DATABASE_URL: &str = "WIJKGRAPH_DATABASE_URL";
 /// Environment variable for the listen address.
@@ -19,6 +21,14 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATA_DIR: &str = "data";
 /// Default largest page size of a connection.
 pub const DEFAULT_MAX_PAGE_SIZE: u32 = 100;
+/// Environment variable for the largest query complexity (page sizes multiply).
+pub const ENV_MAX_COMPLEXITY: &str = "WIJKGRAPH_MAX_COMPLEXITY";
+/// Default largest query complexity.
+pub const DEFAULT_MAX_COMPLEXITY: usize = 50_000;
+/// Environment variable for the largest request body in bytes.
+pub const ENV_MAX_BODY_BYTES: &str = "WIJKGRAPH_MAX_BODY_BYTES";
+/// Default largest request body.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
 /// File name of the embedded SQLite database inside the data folder.
 pub const SQLITE_FILE: &str = "wijkgraph.sqlite";
 
@@ -33,7 +43,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(setting: &str, problem: impl Into<String>) -> Self {
+    pub(crate) fn new(setting: &str, problem: impl Into<String>) -> Self {
         Self {
             setting: setting.to_owned(),
             problem: problem.into(),
@@ -78,6 +88,12 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Largest `first`/`last` a connection accepts.
     pub max_page_size: u32,
+    /// Largest query complexity; each connection multiplies its children by its page size.
+    pub max_complexity: usize,
+    /// Largest request body in bytes.
+    pub max_body_bytes: usize,
+    /// Token verification.
+    pub auth: AuthSettings,
 }
 
 /// Values given on the command line; each overrides its environment variable.
@@ -139,25 +155,61 @@ impl Config {
             )
         })?;
 
-        let max_page_size = match env(ENV_MAX_PAGE_SIZE) {
-            None => DEFAULT_MAX_PAGE_SIZE,
-            Some(raw) => match raw.trim().parse::<u32>() {
-                Ok(n) if (1..=1000).contains(&n) => n,
-                _ => {
-                    return Err(ConfigError::new(
-                        ENV_MAX_PAGE_SIZE,
-                        format!("'{raw}' is not a whole number from 1 to 1000"),
-                    ));
-                }
-            },
-        };
-
+        let max_page_size = bounded(
+            &env,
+            ENV_MAX_PAGE_SIZE,
+            DEFAULT_MAX_PAGE_SIZE as usize,
+            1..=1000,
+        )? as u32;
+        let max_complexity = bounded(
+            &env,
+            ENV_MAX_COMPLEXITY,
+            DEFAULT_MAX_COMPLEXITY,
+            10..=1_000_000_000_000,
+        )?;
+        let max_body_bytes = bounded(
+            &env,
+            ENV_MAX_BODY_BYTES,
+            DEFAULT_MAX_BODY_BYTES,
+            1024..=64 * 1024 * 1024,
+        )?;
+        let auth = AuthSettings::from_lookup(&env, &data_dir)?;
         Ok(Self {
             database,
             listen,
             data_dir,
             max_page_size,
+            max_complexity,
+            max_body_bytes,
+            auth,
         })
+    }
+}
+
+/// A whole number from the environment within `range`, or the default.
+fn bounded(
+    env: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    default: usize,
+    range: std::ops::RangeInclusive<usize>,
+) -> Result<usize, ConfigError> {
+    match env(name) {
+        None => Ok(default),
+        Some(raw) => raw
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| {
+                ConfigError::new(
+                    name,
+                    format!(
+                        "'{raw}' is not a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                )
+            }),
     }
 }
 
@@ -181,8 +233,13 @@ mod tests {
     use std::collections::HashMap;
 
     fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars
+        let secret = [(
+            "WIJKGRAPH_JWT_SECRET",
+            "a-test-secret-of-at-least-32-characters",
+        )];
+        let map: HashMap<String, String> = secret
             .iter()
+            .chain(vars)
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(Overrides::default(), |name| map.get(name).cloned())

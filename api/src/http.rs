@@ -1,19 +1,30 @@
-//! The HTTP edge: `/graphql` (POST and GET queries, GraphiQL for browsers), `/healthz` and
-//! `/readyz`.
+//! The HTTP edge: `/graphql` (POST, and GET for queries; GraphiQL for browsers), `/healthz`
+//! and `/readyz`. It authenticates the caller, refuses what GraphQL over HTTP must refuse
+//! (a body over the limit: 413; a POST that is not JSON: 415; a mutation over GET: 405),
+//! and makes every error carry an `extensions.code`.
 
 use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::OperationType;
+use async_graphql::{ServerError, Value};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
-use axum::extract::{FromRequest, Request, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::http::{Method, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use sea_orm::DatabaseConnection;
+use tower_http::limit::RequestBodyLimitLayer;
 
-use crate::access::{Principal, Reader};
+use crate::access::Reader;
+use crate::auth::{Mode, Verifier};
 use crate::graphql::AppSchema;
 use crate::graphql::batch::BatchQueue;
 use crate::graphql::context::RequestScope;
+
+/// Most aliases a query may use.
+pub const MAX_ALIASES: usize = 30;
+/// Longest error message passed to a client; parse errors can echo the query.
+const MAX_MESSAGE_CHARS: usize = 300;
 
 /// What every request handler shares.
 #[derive(Clone)]
@@ -22,21 +33,41 @@ pub struct AppState {
     pub schema: AppSchema,
     /// The database pool.
     pub db: DatabaseConnection,
+    /// Turns bearer tokens into principals.
+    pub verifier: Verifier,
     /// Largest page a connection returns.
     pub max_page_size: u32,
+    /// Largest request body.
+    pub max_body_bytes: usize,
 }
 
 /// The service's routes.
 pub fn router(state: AppState) -> Router {
+    let limit = state.max_body_bytes;
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)
 }
 
-async fn graphql_post(State(state): State<AppState>, request: GraphQLRequest) -> GraphQLResponse {
-    execute(&state, request).await
+async fn graphql_post(State(state): State<AppState>, request: Request) -> Response {
+    let is_json = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "a GraphQL POST must be application/json",
+        );
+    }
+    handle(state, request).await
 }
 
 /// A browser (asking for HTML, no query string) gets GraphiQL; anything else is a
@@ -50,24 +81,156 @@ async fn graphql_get(State(state): State<AppState>, request: Request) -> Respons
     if wants_html && request.uri().query().is_none_or(str::is_empty) {
         return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
     }
-    match GraphQLRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
-        request, &state,
-    )
-    .await
-    {
-        Ok(request) => execute(&state, request).await.into_response(),
-        Err(rejection) => rejection.into_response(),
+    handle(state, request).await
+}
+
+async fn handle(state: AppState, request: Request) -> Response {
+    let method = request.method().clone();
+    let authorization = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .map(|value| value.to_str().unwrap_or("\u{0}").to_owned());
+    let principal = match state.verifier.principal(authorization.as_deref()).await {
+        Ok(principal) => principal,
+        Err(reason) => {
+            tracing::info!(%reason, "refused a token");
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "missing, invalid or expired token",
+            );
+        }
+    };
+    let mut request =
+        match GraphQLRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
+            request, &state,
+        )
+        .await
+        {
+            Ok(request) => request.into_inner(),
+            Err(rejection) => {
+                let response = rejection.into_response();
+                let status = response.status();
+                if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    return error_response(status, "PAYLOAD_TOO_LARGE", "request body too large");
+                }
+                return error_response(
+                    StatusCode::BAD_REQUEST,
+                    "BAD_REQUEST",
+                    "not a GraphQL request",
+                );
+            }
+        };
+    if let Some(refusal) = refuse_by_shape(&mut request, &method) {
+        return refusal;
+    }
+    if state.verifier.settings().mode == Mode::Production && !principal.is_admin() {
+        request = request.disable_introspection();
+    }
+    let reader = Reader::new(state.db.clone(), principal);
+    let batches = BatchQueue::default();
+    let request = request.data(RequestScope::new(reader, state.max_page_size, &batches));
+    let mut response = batches.drive(state.schema.execute(request)).await;
+    for error in &mut response.errors {
+        with_code(error);
+    }
+    GraphQLResponse::from(response).into_response()
+}
+
+/// Refuses, before execution, a mutation over GET (405) and a query with too many
+/// aliases. Parse errors are left to execution, which reports them as GraphQL errors.
+fn refuse_by_shape(request: &mut async_graphql::Request, method: &Method) -> Option<Response> {
+    let operation_name = request.operation_name.clone();
+    let document = request.parsed_query().ok()?;
+    let is_mutation = document.operations.iter().any(|(name, operation)| {
+        let selected = match (&operation_name, name) {
+            (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+        selected && operation.node.ty != OperationType::Query
+    });
+    if is_mutation && method == Method::GET {
+        return Some(error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "METHOD_NOT_ALLOWED",
+            "mutations and subscriptions need POST",
+        ));
+    }
+    let aliases = document
+        .operations
+        .iter()
+        .map(|(_, operation)| count_aliases(&operation.node.selection_set.node))
+        .chain(
+            document
+                .fragments
+                .values()
+                .map(|fragment| count_aliases(&fragment.node.selection_set.node)),
+        )
+        .sum::<usize>();
+    if aliases > MAX_ALIASES {
+        return Some(error_response(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            &format!("query: more than {MAX_ALIASES} aliases"),
+        ));
+    }
+    None
+}
+
+fn count_aliases(selection_set: &async_graphql::parser::types::SelectionSet) -> usize {
+    use async_graphql::parser::types::Selection;
+    selection_set
+        .items
+        .iter()
+        .map(|item| match &item.node {
+            Selection::Field(field) => {
+                usize::from(field.node.alias.is_some())
+                    + count_aliases(&field.node.selection_set.node)
+            }
+            Selection::InlineFragment(fragment) => count_aliases(&fragment.node.selection_set.node),
+            Selection::FragmentSpread(_) => 0,
+        })
+        .sum()
+}
+
+/// Gives an error that lacks one a code (async-graphql's own parse and validation errors),
+/// and caps its message.
+fn with_code(error: &mut ServerError) {
+    let has_code = error
+        .extensions
+        .as_ref()
+        .is_some_and(|ext| ext.get("code").is_some());
+    if !has_code {
+        let code = if error.locations.is_empty() {
+            "BAD_REQUEST"
+        } else {
+            "GRAPHQL_VALIDATION_FAILED"
+        };
+        let mut extensions = error.extensions.take().unwrap_or_default();
+        extensions.set("code", Value::from(code));
+        error.extensions = Some(extensions);
+    }
+    if error.message.chars().count() > MAX_MESSAGE_CHARS {
+        error.message = error
+            .message
+            .chars()
+            .take(MAX_MESSAGE_CHARS)
+            .collect::<String>()
+            + "…";
     }
 }
 
-async fn execute(state: &AppState, request: GraphQLRequest) -> GraphQLResponse {
-    let reader = Reader::new(state.db.clone(), Principal::public());
-    let batches = BatchQueue::default();
-    let request =
-        request
-            .into_inner()
-            .data(RequestScope::new(reader, state.max_page_size, &batches));
-    batches.drive(state.schema.execute(request)).await.into()
+/// A GraphQL-shaped error response outside execution.
+fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
+    let body =
+        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 async fn ready(State(state): State<AppState>) -> impl IntoResponse {

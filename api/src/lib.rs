@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod app;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;

@@ -41,6 +41,18 @@ enum Command {
     },
     /// Print the GraphQL schema (SDL) to stdout.
     Schema,
+    /// Print a development token signed with the HS256 secret.
+    Token {
+        /// A role grant, e.g. `cluster_member:MO`; repeat for several.
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        /// The token's subject.
+        #[arg(long, default_value = "developer")]
+        sub: String,
+        /// Seconds until the token expires.
+        #[arg(long, default_value_t = 3600)]
+        ttl: u64,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -75,6 +87,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         listen,
         data_dir: cli.data_dir,
     })?;
+    if let Command::Token { roles, sub, ttl } = &command {
+        return print_token(&config, roles, sub, *ttl);
+    }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async move {
         match command {
@@ -100,9 +115,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 Ok(())
             }
-            Command::Schema => Ok(()),
+            Command::Schema | Command::Token { .. } => Ok(()),
         }
     })
+}
+
+fn print_token(config: &Config, roles: &[String], sub: &str, ttl: u64) -> anyhow::Result<()> {
+    if let Some(unknown) = roles
+        .iter()
+        .find(|role| wijkgraph::access::Grant::parse(role).is_none())
+    {
+        anyhow::bail!(
+            "--role: '{unknown}' is not a role grant (e.g. admin, cluster_member:MO, area_director:WK059910)"
+        );
+    }
+    if !(1..=31 * 24 * 3600).contains(&ttl) {
+        anyhow::bail!("--ttl: give 1 to 2678400 seconds");
+    }
+    let token = wijkgraph::auth::issue_development_token(&config.auth, sub, roles, ttl).context(
+        "tokens are signed with the development secret, which production mode does not have",
+    )?;
+    println!("{token}");
+    Ok(())
 }
 
 async fn serve(config: &Config) -> anyhow::Result<()> {

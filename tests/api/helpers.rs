@@ -5,9 +5,11 @@ use std::sync::{Arc, Mutex};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
+use std::collections::HashMap;
 use tokio::sync::oneshot;
 use wijkgraph::app::App;
-use wijkgraph::config::sqlite_url;
+
+use wijkgraph::config::{Config, Overrides, sqlite_url};
 use wijkgraph::{db, seed};
 
 use crate::postgres;
@@ -29,6 +31,10 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// A direct connection, for ground truth.
     pub db: DatabaseConnection,
+    /// The app's configuration.
+    pub config: Config,
+    /// The bearer token requests carry; `None` is the public.
+    caller: Option<String>,
     statements: Arc<Mutex<Vec<String>>>,
     _dir: Option<tempfile::TempDir>,
     _shutdown: oneshot::Sender<()>,
@@ -57,8 +63,17 @@ pub async fn fresh_database(engine: Engine) -> (String, Option<tempfile::TempDir
     }
 }
 
-/// The application over a fresh database holding the 2016 pilot demo data.
+/// The secret the test apps sign development tokens with.
+pub const TEST_SECRET: &str = "wijkgraph-test-secret-0123456789abcdef";
+
+/// The application over a fresh database holding the 2016 pilot demo data, with no
+/// complexity limit to speak of (the edge tests pin the real default).
 pub async fn spawn_app(engine: Engine) -> TestApp {
+    spawn_app_with(engine, &[("WIJKGRAPH_MAX_COMPLEXITY", "1000000000000")]).await
+}
+
+/// The application with extra `WIJKGRAPH_*` settings.
+pub async fn spawn_app_with(engine: Engine, settings: &[(&str, &str)]) -> TestApp {
     let (url, dir) = fresh_database(engine).await;
     let mut db = db::connect(&url).await.expect("connect");
     db::migrate(&db).await.expect("migrate");
@@ -70,35 +85,90 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
             statements.push(info.statement.to_string());
         }
     });
-    let app = App::with_database(db.clone(), "127.0.0.1:0".parse().expect("address"), 100)
-        .await
-        .expect("bind");
+    let config = test_config(settings);
+    let app = App::with_database(db.clone(), &config).await.expect("bind");
     let address = format!("http://{}", app.local_addr().expect("local addr"));
     let (shutdown, stopped) = oneshot::channel::<()>();
     tokio::spawn(app.serve(async {
         let _ = stopped.await;
     }));
+    // Admin by default; none in production mode, where no development secret exists.
+    let caller = wijkgraph::auth::issue_development_token(
+        &config.auth,
+        "test-user",
+        &["admin".to_owned()],
+        600,
+    );
     TestApp {
         address,
         client: reqwest::Client::new(),
         db,
+        config,
+        caller,
         statements,
         _dir: dir,
         _shutdown: shutdown,
     }
 }
 
+/// A configuration for tests: loopback port 0, the test secret, and `settings`.
+pub fn test_config(settings: &[(&str, &str)]) -> Config {
+    let mut env: HashMap<String, String> = HashMap::new();
+    env.insert("WIJKGRAPH_LISTEN".into(), "127.0.0.1:0".into());
+    env.insert("WIJKGRAPH_JWT_SECRET".into(), TEST_SECRET.into());
+    env.insert(
+        "WIJKGRAPH_DATA_DIR".into(),
+        std::env::temp_dir().display().to_string(),
+    );
+    for (name, value) in settings {
+        env.insert((*name).into(), (*value).into());
+    }
+    Config::from_lookup(Overrides::default(), |name| env.get(name).cloned())
+        .expect("test configuration")
+}
+
+/// A development token for these role grants.
+pub fn token_for(config: &Config, roles: &[&str]) -> String {
+    let roles: Vec<String> = roles.iter().map(|role| role.to_string()).collect();
+    wijkgraph::auth::issue_development_token(&config.auth, "test-user", &roles, 600).expect("token")
+}
+
 impl TestApp {
-    /// POSTs a GraphQL request and returns the whole JSON response.
+    /// The same app, called with a token for these role grants (none: the public).
+    pub fn as_roles(&self, roles: &[&str]) -> Caller<'_> {
+        let token = (!roles.is_empty()).then(|| token_for(&self.config, roles));
+        Caller { app: self, token }
+    }
+
+    /// The same app, called with this raw `Authorization` token.
+    pub fn with_token(&self, token: &str) -> Caller<'_> {
+        Caller {
+            app: self,
+            token: Some(token.to_owned()),
+        }
+    }
+
+    /// POSTs a GraphQL request as the app's default caller (admin) and returns the whole
+    /// JSON response.
     pub async fn graphql(&self, query: &str, variables: Value) -> Value {
-        let response = self
+        self.post(self.caller.as_deref(), query, variables).await
+    }
+
+    async fn post(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut request = self
             .client
             .post(format!("{}/graphql", self.address))
-            .json(&json!({ "query": query, "variables": variables }))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request
             .send()
             .await
-            .expect("request");
-        response.json().await.expect("JSON response")
+            .expect("request")
+            .json()
+            .await
+            .expect("JSON response")
     }
 
     /// POSTs a query that must succeed and returns its `data`.
@@ -119,6 +189,29 @@ impl TestApp {
     /// The SQL statements executed since the last reset.
     pub fn statements(&self) -> Vec<String> {
         self.statements.lock().expect("lock").clone()
+    }
+}
+
+/// Requests as one caller.
+pub struct Caller<'a> {
+    app: &'a TestApp,
+    token: Option<String>,
+}
+
+impl Caller<'_> {
+    /// POSTs a GraphQL request and returns the whole JSON response.
+    pub async fn graphql(&self, query: &str, variables: Value) -> Value {
+        self.app.post(self.token.as_deref(), query, variables).await
+    }
+
+    /// POSTs a query that must succeed and returns its `data`.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let response = self.graphql(query, variables).await;
+        assert!(
+            response.get("errors").is_none(),
+            "unexpected errors: {response:#}"
+        );
+        response["data"].clone()
     }
 }
 

@@ -6,9 +6,11 @@
 mod helpers;
 mod postgres;
 
+mod authz;
 mod cli;
 mod edge;
 mod read;
 mod schema;
 mod seed;
 mod statements;
+mod tokens;

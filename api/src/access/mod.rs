@@ -4,10 +4,12 @@
 //! not exist, because every list, lookup, relation load and count adds the scope
 //! condition inside its one SQL statement.
 
+pub mod matrix;
 mod principal;
 mod reader;
 mod scope;
 
-pub use principal::Principal;
+pub use matrix::{EntityKind, Operation, ScopeKind};
+pub use principal::{Grant, Principal, Role, ScopeUnit};
 pub use reader::{Reader, Window, int_value};
 pub use scope::Scoped;

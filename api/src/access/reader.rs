@@ -9,7 +9,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Value,
 };
 
-use super::{Principal, Scoped};
+use super::{Operation, Principal, Scoped};
 use crate::error::ApiResult;
 
 /// A slice of an ordered list: skip `offset` rows, return at most `limit`.
@@ -45,7 +45,7 @@ impl Reader {
     /// The rows of `E` the caller may see that also meet `condition`.
     fn scoped<E: Scoped>(&self, condition: Condition) -> Select<E> {
         E::find()
-            .filter(E::read_scope(&self.principal))
+            .filter(E::scope(&self.principal, Operation::Read))
             .filter(condition)
     }
 
@@ -90,6 +90,25 @@ impl Reader {
         Ok(ordered(self.scoped::<E>(condition), &[])
             .all(&self.db)
             .await?)
+    }
+
+    /// Those of `ids` whose rows the caller may reach for `operation` (beyond reading
+    /// them), e.g. the commitments whose money the caller may see.
+    pub async fn permitted<E: Scoped>(
+        &self,
+        operation: Operation,
+        ids: &[i32],
+    ) -> ApiResult<Vec<i32>> {
+        let rows = E::find()
+            .filter(E::scope(&self.principal, Operation::Read))
+            .filter(E::scope(&self.principal, operation))
+            .filter(E::id_column().is_in(ids.iter().copied()))
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| int_value(row, E::id_column()))
+            .collect())
     }
 
     /// A sub-query selecting the ids of the visible rows of `E` meeting `condition`, for

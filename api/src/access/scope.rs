@@ -1,63 +1,232 @@
-//! Read scopes per entity: the condition a row must meet for the caller to see it.
-//!
-//! Until role-based authorization lands, every entity is readable by every caller; the
-//! reader already applies [`Scoped::read_scope`] on every path, so restricting an entity is a
-//! change to this file alone.
+//! Scopes as SQL: for each entity and scope kind, the condition a row must meet. A
+//! principal's scope for an entity is the union over the public's and each grant's. Scopes
+//! of child rows go through their parent's scope (an action is in scope when its priority
+//! is, and so on), so a hidden parent hides its children on every path.
 
+use entity::enums::PlanStatus;
 use entity::*;
-use sea_orm::{Condition, EntityTrait, Order};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, Order};
 
-use super::Principal;
+use super::matrix::{EntityKind, Operation, ScopeKind, scope_of};
+use super::principal::Principal;
 
 /// An entity the service reads. Implemented for every table.
 pub trait Scoped: EntityTrait {
+    /// The matrix row that guards it.
+    const KIND: EntityKind;
     /// The primary-key column.
     fn id_column() -> Self::Column;
     /// The order of a list when the caller asks for none (the id breaks ties).
     fn natural_order() -> Vec<(Self::Column, Order)>;
-    /// Rows of this entity the principal may read.
-    fn read_scope(principal: &Principal) -> Condition;
+    /// Rows of this table the principal may reach for `operation`.
+    fn scope(principal: &Principal, operation: Operation) -> Condition {
+        principal_condition(Self::KIND, principal, operation)
+    }
 }
 
-macro_rules! readable_by_everyone {
-    ($($module:ident => [$(($column:ident, $order:ident)),*]),* $(,)?) => {
+/// The union of the principal's scopes on `kind` for `operation`.
+pub fn principal_condition(
+    kind: EntityKind,
+    principal: &Principal,
+    operation: Operation,
+) -> Condition {
+    let mut any = Condition::any();
+    let mut reaches_something = false;
+    for (role, code) in principal.acting_roles() {
+        match scope_of(role, kind, operation) {
+            ScopeKind::All => return Condition::all(),
+            scope => {
+                if let Some(condition) = condition(kind, scope, code) {
+                    any = any.add(condition);
+                    reaches_something = true;
+                }
+            }
+        }
+    }
+    if reaches_something { any } else { never() }
+}
+
+/// A condition no row meets.
+fn never() -> Condition {
+    Condition::all().add(Expr::val(1).eq(0))
+}
+
+/// The condition for one scope kind of one grant; `None` where the kind reaches no rows.
+pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condition> {
+    use EntityKind as E;
+    use ScopeKind as S;
+    let only = |expr| Some(Condition::all().add(expr));
+    match (kind, scope) {
+        (_, S::All) => Some(Condition::all()),
+        (_, S::None | S::AggregateOnly) => None,
+
+        (E::Plan, S::PublishedOnly) => only(plan::Column::Status.is_in([
+            PlanStatus::Adopted,
+            PlanStatus::Closed,
+            PlanStatus::Superseded,
+        ])),
+        (E::Plan, S::OwnAreas) => only(plan::Column::AreaId.in_subquery(area_ids(code))),
+        (E::Plan, S::OwnNeighbourhoods) => {
+            only(plan::Column::NeighbourhoodId.in_subquery(neighbourhood_ids(code)))
+        }
+        (E::Plan, S::OwnCluster) => only(plan::Column::ClusterId.in_subquery(cluster_ids(code))),
+
+        (E::Priority, _) => only(
+            priority::Column::PlanId.in_subquery(ids_where::<plan::Entity>(condition(
+                E::Plan,
+                scope,
+                code,
+            )?)),
+        ),
+        (E::Action, S::OwnCluster) => {
+            only(action::Column::LeadClusterId.in_subquery(cluster_ids(code)))
+        }
+        (E::Action, _) => only(action::Column::PriorityId.in_subquery(
+            ids_where::<priority::Entity>(condition(E::Priority, scope, code)?),
+        )),
+        (E::ProgressUpdate, _) => {
+            let of_actions =
+                Condition::all().add(progress_update::Column::ActionId.in_subquery(ids_where::<
+                    action::Entity,
+                >(
+                    condition(E::Action, scope, code)?,
+                )));
+            Some(if scope == S::PublishedOnly {
+                of_actions.add(progress_update::Column::Public.eq(true))
+            } else {
+                of_actions
+            })
+        }
+
+        (E::Commitment, S::OwnCluster) => {
+            only(commitment::Column::ClusterId.in_subquery(cluster_ids(code)))
+        }
+        (E::Commitment, S::OwnAreas | S::OwnNeighbourhoods) => only(
+            commitment::Column::ActionId.in_subquery(ids_where::<action::Entity>(condition(
+                E::Action,
+                scope,
+                code,
+            )?)),
+        ),
+
+        (E::Escalation, S::OwnCluster) => {
+            only(escalation::Column::ClusterId.in_subquery(cluster_ids(code)))
+        }
+        (E::Escalation, S::OwnAreas) => {
+            only(escalation::Column::NeighbourhoodId.in_subquery(neighbourhoods_of_area(code)))
+        }
+        (E::Escalation, S::OwnNeighbourhoods) => {
+            only(escalation::Column::NeighbourhoodId.in_subquery(neighbourhood_ids(code)))
+        }
+        (E::EscalationEvent, _) => only(escalation_event::Column::EscalationId.in_subquery(
+            ids_where::<escalation::Entity>(condition(E::Escalation, scope, code)?),
+        )),
+
+        (E::TeamMembership, S::OwnAreas) => {
+            only(team_membership::Column::NeighbourhoodId.in_subquery(neighbourhoods_of_area(code)))
+        }
+        (E::TeamMembership, S::OwnNeighbourhoods) => {
+            only(team_membership::Column::NeighbourhoodId.in_subquery(neighbourhood_ids(code)))
+        }
+        (E::TeamMembership, S::OwnCluster) => {
+            only(team_membership::Column::ClusterId.in_subquery(cluster_ids(code)))
+        }
+
+        (E::BudgetLine, S::OwnCluster) => {
+            only(budget_line::Column::ClusterId.in_subquery(cluster_ids(code)))
+        }
+        (E::BudgetAmendment, _) => only(budget_amendment::Column::BudgetLineId.in_subquery(
+            ids_where::<budget_line::Entity>(condition(E::BudgetLine, scope, code)?),
+        )),
+
+        _ => None,
+    }
+}
+
+/// `SELECT id FROM e WHERE condition`.
+fn ids_where<E: Scoped>(condition: Condition) -> SelectStatement {
+    Query::select()
+        .column(E::id_column())
+        .from(E::default())
+        .cond_where(condition)
+        .to_owned()
+}
+
+fn area_ids(code: &str) -> SelectStatement {
+    ids_where::<area::Entity>(Condition::all().add(area::Column::Code.eq(code)))
+}
+
+fn neighbourhood_ids(code: &str) -> SelectStatement {
+    ids_where::<neighbourhood::Entity>(Condition::all().add(neighbourhood::Column::Code.eq(code)))
+}
+
+fn neighbourhoods_of_area(code: &str) -> SelectStatement {
+    ids_where::<neighbourhood::Entity>(
+        Condition::all().add(neighbourhood::Column::AreaId.in_subquery(area_ids(code))),
+    )
+}
+
+fn cluster_ids(code: &str) -> SelectStatement {
+    ids_where::<cluster::Entity>(Condition::all().add(cluster::Column::Code.eq(code)))
+}
+
+/// Declares which matrix row guards each table, its id column and natural order. Rows
+/// that belong to another entity (a budget line's amounts, a body's coverage) take its row.
+macro_rules! scoped {
+    ($($module:ident: $kind:ident => [$(($column:ident, $order:ident)),*]),* $(,)?) => {
         $(
             impl Scoped for $module::Entity {
+                const KIND: EntityKind = EntityKind::$kind;
                 fn id_column() -> Self::Column {
                     $module::Column::Id
                 }
                 fn natural_order() -> Vec<(Self::Column, Order)> {
                     vec![$(($module::Column::$column, Order::$order)),*]
                 }
-                fn read_scope(_principal: &Principal) -> Condition {
-                    Condition::all()
-                }
             }
         )*
     };
 }
 
-readable_by_everyone! {
-    area => [(Code, Asc)],
-    neighbourhood => [(Code, Asc)],
-    representative_body => [(Name, Asc)],
-    representative_body_coverage => [],
-    cluster => [(Code, Asc)],
-    city_programme => [(Name, Asc)],
-    product => [(Code, Asc)],
-    plan => [(YearFrom, Desc), (Title, Asc)],
-    priority => [(Rank, Asc)],
-    action => [],
-    progress_update => [(ReportedAt, Asc)],
-    person => [(Name, Asc)],
-    team_membership => [(ValidFrom, Asc)],
-    commitment => [],
-    escalation => [(RaisedAt, Asc)],
-    escalation_event => [(OccurredAt, Asc)],
-    budget_line => [(Year, Asc)],
-    budget_line_amount => [],
-    pnc_document => [(Year, Asc)],
-    budget_amendment => [(CreatedAt, Asc)],
-    resident_input => [(ReceivedOn, Asc)],
-    audit_event => [(OccurredAt, Asc)],
+scoped! {
+    area: Area => [(Code, Asc)],
+    neighbourhood: Neighbourhood => [(Code, Asc)],
+    representative_body: RepresentativeBody => [(Name, Asc)],
+    representative_body_coverage: RepresentativeBody => [],
+    cluster: Cluster => [(Code, Asc)],
+    city_programme: CityProgramme => [(Name, Asc)],
+    product: Product => [(Code, Asc)],
+    plan: Plan => [(YearFrom, Desc), (Title, Asc)],
+    priority: Priority => [(Rank, Asc)],
+    action: Action => [],
+    progress_update: ProgressUpdate => [(ReportedAt, Asc)],
+    person: Person => [(Name, Asc)],
+    team_membership: TeamMembership => [(ValidFrom, Asc)],
+    commitment: Commitment => [],
+    escalation: Escalation => [(RaisedAt, Asc)],
+    escalation_event: EscalationEvent => [(OccurredAt, Asc)],
+    budget_line: BudgetLine => [(Year, Asc)],
+    pnc_document: PncDocument => [(Year, Asc)],
+    budget_amendment: BudgetAmendment => [(CreatedAt, Asc)],
+    resident_input: ResidentInput => [(ReceivedOn, Asc)],
+    audit_event: AuditEvent => [(OccurredAt, Asc)],
+}
+
+/// A budget line's amounts are its money: readable where the line's money is.
+impl Scoped for budget_line_amount::Entity {
+    const KIND: EntityKind = EntityKind::BudgetLine;
+    fn id_column() -> Self::Column {
+        budget_line_amount::Column::Id
+    }
+    fn natural_order() -> Vec<(Self::Column, Order)> {
+        Vec::new()
+    }
+    fn scope(principal: &Principal, _operation: Operation) -> Condition {
+        let lines = principal_condition(EntityKind::BudgetLine, principal, Operation::ReadMoney);
+        Condition::all().add(
+            budget_line_amount::Column::BudgetLineId
+                .in_subquery(ids_where::<budget_line::Entity>(lines)),
+        )
+    }
 }

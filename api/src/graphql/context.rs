@@ -7,9 +7,9 @@ use async_graphql::{Context, OutputType};
 use sea_orm::{Condition, Order};
 
 use super::batch::BatchQueue;
-use super::loader::{ById, ChildrenOf, ScopedLoader};
+use super::loader::{ById, ChildrenOf, MayReach, ScopedLoader};
 use super::relay::{Conn, PageArgs, Slice, connection_of};
-use crate::access::{Reader, Scoped, Window};
+use crate::access::{Operation, Reader, Scoped, Window};
 
 /// Per-request state, put into the GraphQL request's data by the HTTP layer.
 pub struct RequestScope {
@@ -54,6 +54,19 @@ where
     let Some(id) = id else { return Ok(None) };
     let row = scope(ctx)?.loader.load_one(ById::<E>::new(id)).await?;
     Ok(row.map(T::from))
+}
+
+/// Whether the caller may reach row `id` of `E` for `operation` (batched per level).
+pub async fn may<E>(ctx: &Context<'_>, operation: Operation, id: i32) -> async_graphql::Result<bool>
+where
+    E: Scoped + 'static,
+    E::Model: Sync,
+{
+    Ok(scope(ctx)?
+        .loader
+        .load_one(MayReach::<E>::new(id, operation))
+        .await?
+        .unwrap_or(false))
 }
 
 /// Resolves a has-many relation as a connection: all visible children of `parent` through

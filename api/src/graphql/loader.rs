@@ -10,7 +10,7 @@ use std::str::FromStr;
 use async_graphql::dataloader::Loader;
 use sea_orm::{EntityTrait, IdenStatic};
 
-use crate::access::{Reader, Scoped, int_value};
+use crate::access::{Operation, Reader, Scoped, int_value};
 
 /// Loads rows for one request's reader.
 pub struct ScopedLoader {
@@ -88,6 +88,70 @@ impl<E> Eq for ChildrenOf<E> {}
 impl<E> Hash for ChildrenOf<E> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         (self.column, self.parent).hash(state);
+    }
+}
+
+/// Whether the caller may reach row `id` of `E` for an operation beyond reading it (e.g.
+/// see a commitment's money).
+pub struct MayReach<E> {
+    id: i32,
+    operation: Operation,
+    _entity: PhantomData<fn() -> E>,
+}
+
+impl<E> MayReach<E> {
+    /// The key for row `id` and `operation`.
+    pub fn new(id: i32, operation: Operation) -> Self {
+        Self {
+            id,
+            operation,
+            _entity: PhantomData,
+        }
+    }
+}
+
+impl<E> Clone for MayReach<E> {
+    fn clone(&self) -> Self {
+        Self::new(self.id, self.operation)
+    }
+}
+impl<E> PartialEq for MayReach<E> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.id, self.operation) == (other.id, other.operation)
+    }
+}
+impl<E> Eq for MayReach<E> {}
+impl<E> Hash for MayReach<E> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.id, self.operation).hash(state);
+    }
+}
+
+impl<E> Loader<MayReach<E>> for ScopedLoader
+where
+    E: Scoped + 'static,
+    E::Model: Sync,
+{
+    type Value = bool;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[MayReach<E>]) -> Result<HashMap<MayReach<E>, bool>, Self::Error> {
+        let mut answers = HashMap::with_capacity(keys.len());
+        for operation in Operation::ALL {
+            let ids: Vec<i32> = keys
+                .iter()
+                .filter(|key| key.operation == operation)
+                .map(|key| key.id)
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let permitted = self.reader.permitted::<E>(operation, &ids).await?;
+            for id in ids {
+                answers.insert(MayReach::new(id, operation), permitted.contains(&id));
+            }
+        }
+        Ok(answers)
     }
 }
 

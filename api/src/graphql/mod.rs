@@ -4,28 +4,52 @@ pub mod batch;
 pub mod context;
 pub mod enums;
 pub mod loader;
+pub mod me;
 pub mod query;
 pub mod relay;
 pub mod types;
 
 use async_graphql::{EmptyMutation, EmptySubscription, SDLExportOptions, Schema};
 
+use crate::auth::Mode;
+
 /// The service's schema type.
 pub type AppSchema = Schema<query::Query, EmptyMutation, EmptySubscription>;
 
 /// Deepest nesting a query may have.
 pub const MAX_DEPTH: usize = 16;
+/// Most directives on one field.
+pub const MAX_DIRECTIVES: usize = 4;
+
+/// What bounds a query.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest complexity: every field costs one, a connection multiplies its children by
+    /// its page size.
+    pub max_complexity: usize,
+    /// Development shows field suggestions in errors; production does not.
+    pub mode: Mode,
+}
 
 /// Builds the schema with its limits.
-pub fn build_schema() -> AppSchema {
-    Schema::build(query::Query::default(), EmptyMutation, EmptySubscription)
+pub fn build_schema(limits: Limits) -> AppSchema {
+    let builder = Schema::build(query::Query::default(), EmptyMutation, EmptySubscription)
         .limit_depth(MAX_DEPTH)
-        .finish()
+        .limit_complexity(limits.max_complexity)
+        .limit_directives(MAX_DIRECTIVES);
+    match limits.mode {
+        Mode::Development => builder.finish(),
+        Mode::Production => builder.disable_suggestions().finish(),
+    }
 }
 
 /// The schema as SDL, as published in `schema.graphql`.
 pub fn sdl() -> String {
-    build_schema().sdl_with_options(
+    let limits = Limits {
+        max_complexity: usize::MAX,
+        mode: Mode::Development,
+    };
+    build_schema(limits).sdl_with_options(
         SDLExportOptions::new()
             .sorted_fields()
             .sorted_enum_items()

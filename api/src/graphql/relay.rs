@@ -11,6 +11,13 @@ use crate::error::{ApiError, ApiResult};
 /// Page size when the caller gives neither `first` nor `last`.
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
 
+/// The complexity weight of a connection field: its children count once per item of the
+/// page it may return.
+pub fn page_cost(first: Option<i32>, last: Option<i32>) -> usize {
+    let size = first.or(last).map_or(DEFAULT_PAGE_SIZE as i64, i64::from);
+    size.clamp(1, i64::from(u16::MAX)) as usize
+}
+
 /// The global id of the object of GraphQL type `type_name` with database id `id`.
 pub fn encode_id(type_name: &str, id: i32) -> ID {
     ID(URL_SAFE_NO_PAD.encode(format!("{type_name}:{id}")))

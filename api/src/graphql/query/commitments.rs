@@ -78,6 +78,7 @@ pub struct CommitmentQuery;
 impl CommitmentQuery {
     /// Commitments (toezeggingen) asked of clusters.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn commitments(
         &self,
         ctx: &Context<'_>,
@@ -141,6 +142,7 @@ impl CommitmentQuery {
 
     /// Escalations, open and closed.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn escalations(
         &self,
         ctx: &Context<'_>,

@@ -22,6 +22,7 @@ pub struct Query(
     budget::BudgetQuery,
     residents::ResidentQuery,
     node::NodeQuery,
+    crate::graphql::me::MeQuery,
 );
 
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};

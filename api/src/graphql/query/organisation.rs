@@ -136,6 +136,7 @@ pub struct OrganisationQuery;
 impl OrganisationQuery {
     /// The city's areas (gebieden).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn areas(
         &self,
         ctx: &Context<'_>,
@@ -160,6 +161,7 @@ impl OrganisationQuery {
 
     /// Neighbourhoods (wijken).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn neighbourhoods(
         &self,
         ctx: &Context<'_>,
@@ -200,6 +202,7 @@ impl OrganisationQuery {
 
     /// Residents' bodies: area committees, neighbourhood councils and committees.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn representative_bodies(
         &self,
         ctx: &Context<'_>,
@@ -227,6 +230,7 @@ impl OrganisationQuery {
 
     /// Clusters (city departments).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn clusters(
         &self,
         ctx: &Context<'_>,
@@ -250,6 +254,7 @@ impl OrganisationQuery {
 
     /// City programmes (stedelijke programma's).
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn city_programmes(
         &self,
         ctx: &Context<'_>,
@@ -279,6 +284,7 @@ impl OrganisationQuery {
 
     /// Products the clusters budget.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn products(
         &self,
         ctx: &Context<'_>,

@@ -141,6 +141,7 @@ impl BudgetLine {
         one::<neighbourhood::Entity, _>(ctx, self.0.neighbourhood_id).await
     }
     /// Commitments paid from this line.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn commitments(
         &self,
         ctx: &Context<'_>,
@@ -158,6 +159,7 @@ impl BudgetLine {
         .await
     }
     /// Amendments to this line.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn amendments(
         &self,
         ctx: &Context<'_>,
@@ -203,6 +205,7 @@ impl PncDocument {
         self.0.adopted_at
     }
     /// Amendments made in this document.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn amendments(
         &self,
         ctx: &Context<'_>,

@@ -6,7 +6,8 @@ use entity::*;
 use rust_decimal::Decimal;
 
 use super::{Action, BudgetLine, Cluster, Neighbourhood, Priority, node_type, page};
-use crate::graphql::context::{children, one};
+use crate::access::Operation;
+use crate::graphql::context::{children, may, one};
 use crate::graphql::enums::{
     CommitmentKind, CommitmentStatus, EscalationLevel, EscalationStatus, EscalationSubject,
 };
@@ -27,6 +28,13 @@ node_type!(
     EscalationEvent wraps escalation_event
 );
 
+impl Commitment {
+    /// Whether the caller may see this commitment's hours, money and budget line.
+    async fn money_visible(&self, ctx: &Context<'_>) -> Result<bool> {
+        may::<commitment::Entity>(ctx, Operation::ReadMoney, self.0.id).await
+    }
+}
+
 #[Object]
 impl Commitment {
     /// The commitment's opaque global id.
@@ -41,13 +49,23 @@ impl Commitment {
     async fn kind(&self) -> CommitmentKind {
         self.0.kind.into()
     }
-    /// Committed staff hours (exact decimal).
-    async fn hours(&self) -> Option<Decimal> {
-        self.0.hours_centi.map(from_hundredths)
+    /// Committed staff hours (exact decimal); null for callers who may not see money.
+    async fn hours(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
+        Ok(self
+            .money_visible(ctx)
+            .await?
+            .then_some(self.0.hours_centi)
+            .flatten()
+            .map(from_hundredths))
     }
-    /// Committed money in euros (exact decimal).
-    async fn amount(&self) -> Option<Decimal> {
-        self.0.amount_cents.map(from_hundredths)
+    /// Committed money in euros (exact decimal); null for callers who may not see money.
+    async fn amount(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
+        Ok(self
+            .money_visible(ctx)
+            .await?
+            .then_some(self.0.amount_cents)
+            .flatten()
+            .map(from_hundredths))
     }
     /// Reason given with a reservation, rejection or withdrawal.
     async fn reason(&self) -> Option<&str> {
@@ -94,11 +112,17 @@ impl Commitment {
     async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
         one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
     }
-    /// The budget line that pays for it.
+    /// The budget line that pays for it; null for callers who may not see money.
     async fn budget_line(&self, ctx: &Context<'_>) -> Result<Option<BudgetLine>> {
-        one::<budget_line::Entity, _>(ctx, self.0.budget_line_id).await
+        let line = self
+            .money_visible(ctx)
+            .await?
+            .then_some(self.0.budget_line_id)
+            .flatten();
+        one::<budget_line::Entity, _>(ctx, line).await
     }
     /// Escalations about this commitment.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn escalations(
         &self,
         ctx: &Context<'_>,
@@ -184,6 +208,7 @@ impl Escalation {
         one::<priority::Entity, _>(ctx, self.0.priority_id).await
     }
     /// Every step, oldest first.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn history(
         &self,
         ctx: &Context<'_>,

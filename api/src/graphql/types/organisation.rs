@@ -62,6 +62,7 @@ impl Area {
         self.0.valid_to
     }
     /// The neighbourhoods (wijken) in this area.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn neighbourhoods(
         &self,
         ctx: &Context<'_>,
@@ -79,6 +80,7 @@ impl Area {
         .await
     }
     /// Plans of this area, including the action plans of its neighbourhoods.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn plans(
         &self,
         ctx: &Context<'_>,
@@ -96,6 +98,7 @@ impl Area {
         .await
     }
     /// Budget lines for this area as a whole.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn budget_lines(
         &self,
         ctx: &Context<'_>,
@@ -149,6 +152,7 @@ impl Neighbourhood {
         one::<area::Entity, _>(ctx, Some(self.0.area_id)).await
     }
     /// The neighbourhood's action plans (wijkactieplannen), newest year first.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn plans(
         &self,
         ctx: &Context<'_>,
@@ -166,6 +170,7 @@ impl Neighbourhood {
         .await
     }
     /// Every dated membership of the neighbourhood action team (wijkactieteam), past and present.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn team_memberships(
         &self,
         ctx: &Context<'_>,
@@ -183,6 +188,7 @@ impl Neighbourhood {
         .await
     }
     /// Residents' input recorded for this neighbourhood.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn resident_inputs(
         &self,
         ctx: &Context<'_>,
@@ -200,6 +206,7 @@ impl Neighbourhood {
         .await
     }
     /// Budget lines for this neighbourhood.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn budget_lines(
         &self,
         ctx: &Context<'_>,
@@ -217,6 +224,7 @@ impl Neighbourhood {
         .await
     }
     /// Escalations raised in this neighbourhood.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn escalations(
         &self,
         ctx: &Context<'_>,
@@ -317,6 +325,7 @@ impl Cluster {
         &self.0.name
     }
     /// The cluster's city programmes (stedelijke programma's).
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn city_programmes(
         &self,
         ctx: &Context<'_>,
@@ -334,6 +343,7 @@ impl Cluster {
         .await
     }
     /// The cluster's products.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn products(
         &self,
         ctx: &Context<'_>,
@@ -351,6 +361,7 @@ impl Cluster {
         .await
     }
     /// Commitments asked of or given by this cluster.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn commitments(
         &self,
         ctx: &Context<'_>,
@@ -368,6 +379,7 @@ impl Cluster {
         .await
     }
     /// The cluster's budget lines.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn budget_lines(
         &self,
         ctx: &Context<'_>,
@@ -385,6 +397,7 @@ impl Cluster {
         .await
     }
     /// Actions this cluster leads.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn led_actions(
         &self,
         ctx: &Context<'_>,
@@ -422,6 +435,7 @@ impl CityProgramme {
         one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
     }
     /// Neighbourhood priorities linked to this programme.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn priorities(
         &self,
         ctx: &Context<'_>,
@@ -463,6 +477,7 @@ impl Product {
         one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
     }
     /// Budget lines of this product.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn budget_lines(
         &self,
         ctx: &Context<'_>,

@@ -89,6 +89,7 @@ impl Plan {
         one::<plan::Entity, _>(ctx, self.0.parent_plan_id).await
     }
     /// Plans derived from this one.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn child_plans(
         &self,
         ctx: &Context<'_>,
@@ -110,6 +111,7 @@ impl Plan {
         one::<plan::Entity, _>(ctx, self.0.superseded_by_id).await
     }
     /// Priorities by rank, active ones first; dropped priorities follow without a rank.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn priorities(
         &self,
         ctx: &Context<'_>,
@@ -175,6 +177,7 @@ impl Priority {
         one::<city_programme::Entity, _>(ctx, self.0.city_programme_id).await
     }
     /// The actions that work on this priority.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn actions(
         &self,
         ctx: &Context<'_>,
@@ -192,6 +195,7 @@ impl Priority {
         .await
     }
     /// Residents' input that landed in this priority.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn resident_inputs(
         &self,
         ctx: &Context<'_>,
@@ -261,6 +265,7 @@ impl Action {
         one::<cluster::Entity, _>(ctx, self.0.lead_cluster_id).await
     }
     /// Commitments asked of clusters for this action.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn commitments(
         &self,
         ctx: &Context<'_>,
@@ -278,6 +283,7 @@ impl Action {
         .await
     }
     /// Progress reports, oldest first.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn progress_updates(
         &self,
         ctx: &Context<'_>,
@@ -295,6 +301,7 @@ impl Action {
         .await
     }
     /// Residents' input that landed in this action.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn resident_inputs(
         &self,
         ctx: &Context<'_>,

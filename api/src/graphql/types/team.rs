@@ -29,6 +29,7 @@ impl Person {
         &self.0.name
     }
     /// The person's team memberships, past and present.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn team_memberships(
         &self,
         ctx: &Context<'_>,

@@ -1,0 +1,220 @@
+//! The permission matrix as data: role × entity × operation → scope. Enforcement
+//! (`scope.rs`), the `me` query and the authorization tests all read this one table.
+
+use super::principal::Role;
+
+/// The kinds of object the service guards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum EntityKind {
+    Area,
+    Neighbourhood,
+    RepresentativeBody,
+    Cluster,
+    CityProgramme,
+    Product,
+    Plan,
+    Priority,
+    Action,
+    ProgressUpdate,
+    Person,
+    TeamMembership,
+    Commitment,
+    Escalation,
+    EscalationEvent,
+    BudgetLine,
+    PncDocument,
+    BudgetAmendment,
+    ResidentInput,
+    AuditEvent,
+}
+
+impl EntityKind {
+    /// Every kind, in the matrix's order.
+    pub const ALL: [EntityKind; 20] = [
+        EntityKind::Area,
+        EntityKind::Neighbourhood,
+        EntityKind::RepresentativeBody,
+        EntityKind::Cluster,
+        EntityKind::CityProgramme,
+        EntityKind::Product,
+        EntityKind::Plan,
+        EntityKind::Priority,
+        EntityKind::Action,
+        EntityKind::ProgressUpdate,
+        EntityKind::Person,
+        EntityKind::TeamMembership,
+        EntityKind::Commitment,
+        EntityKind::Escalation,
+        EntityKind::EscalationEvent,
+        EntityKind::BudgetLine,
+        EntityKind::PncDocument,
+        EntityKind::BudgetAmendment,
+        EntityKind::ResidentInput,
+        EntityKind::AuditEvent,
+    ];
+}
+
+/// What the caller wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// See the row.
+    Read,
+    /// See the money and hours on a visible row (a commitment's amount, hours and budget
+    /// line; a budget line's amounts).
+    ReadMoney,
+}
+
+impl Operation {
+    /// Every operation.
+    pub const ALL: [Operation; 2] = [Operation::Read, Operation::ReadMoney];
+}
+
+/// Which rows a role reaches for an entity and operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScopeKind {
+    /// Every row.
+    All,
+    /// Rows of the grant's cluster.
+    OwnCluster,
+    /// Rows in the grant's area.
+    OwnAreas,
+    /// Rows in the grant's neighbourhood.
+    OwnNeighbourhoods,
+    /// Rows that are published: adopted (or closed, or superseded) plans and what hangs
+    /// under them; public progress reports.
+    PublishedOnly,
+    /// Totals only, never rows (reporting by later issues).
+    AggregateOnly,
+    /// Nothing.
+    None,
+}
+
+use EntityKind as E;
+use ScopeKind::{
+    AggregateOnly as Agg, All, None as No, OwnAreas as Area, OwnCluster as Clu,
+    OwnNeighbourhoods as Nbh, PublishedOnly as Pub,
+};
+
+/// Columns of the matrix rows, in this order.
+pub const ROLE_COLUMNS: [Role; 8] = Role::ALL;
+
+/// Who may read which rows.
+#[rustfmt::skip]
+const READ: [(EntityKind, [ScopeKind; 8]); 20] = [
+    //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
+    (E::Area,               [All, All, All, All,  All, All, All, All]),
+    (E::Neighbourhood,      [All, All, All, All,  All, All, All, All]),
+    (E::RepresentativeBody, [All, All, All, All,  All, All, All, All]),
+    (E::Cluster,            [All, All, All, All,  All, All, All, All]),
+    (E::CityProgramme,      [All, All, All, All,  All, All, All, All]),
+    (E::Product,            [All, All, All, All,  All, All, All, All]),
+    (E::Plan,               [Pub, All, All, Area, Nbh, All, All, Area]),
+    (E::Priority,           [Pub, All, All, Area, Nbh, All, All, Area]),
+    (E::Action,             [Pub, All, All, Area, Nbh, All, All, Area]),
+    (E::ProgressUpdate,     [Pub, All, All, Area, Nbh, All, All, Area]),
+    (E::Person,             [No,  All, All, All,  All, All, All, No]),
+    (E::TeamMembership,     [No,  All, All, Area, Nbh, All, All, Area]),
+    (E::Commitment,         [No,  All, All, Area, Nbh, Clu, Clu, Area]),
+    (E::Escalation,         [No,  All, All, Area, Nbh, Clu, Clu, No]),
+    (E::EscalationEvent,    [No,  All, All, Area, Nbh, Clu, Clu, No]),
+    (E::BudgetLine,         [No,  All, All, Agg,  No,  Clu, Clu, No]),
+    (E::PncDocument,        [All, All, All, All,  All, All, All, All]),
+    (E::BudgetAmendment,    [No,  All, All, No,   No,  Clu, Clu, No]),
+    (E::ResidentInput,      [All, All, All, All,  All, All, All, All]),
+    (E::AuditEvent,         [No,  All, No,  No,   No,  No,  No,  No]),
+];
+
+/// Who may see money and hours on rows they can read.
+#[rustfmt::skip]
+const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 20] = [
+    //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
+    (E::Area,               [No, All, All, No,   No,  No,  No,  No]),
+    (E::Neighbourhood,      [No, All, All, No,   No,  No,  No,  No]),
+    (E::RepresentativeBody, [No, All, All, No,   No,  No,  No,  No]),
+    (E::Cluster,            [No, All, All, No,   No,  No,  No,  No]),
+    (E::CityProgramme,      [No, All, All, No,   No,  No,  No,  No]),
+    (E::Product,            [No, All, All, No,   No,  No,  No,  No]),
+    (E::Plan,               [No, All, All, No,   No,  No,  No,  No]),
+    (E::Priority,           [No, All, All, No,   No,  No,  No,  No]),
+    (E::Action,             [No, All, All, No,   No,  No,  No,  No]),
+    (E::ProgressUpdate,     [No, All, All, No,   No,  No,  No,  No]),
+    (E::Person,             [No, All, All, No,   No,  No,  No,  No]),
+    (E::TeamMembership,     [No, All, All, No,   No,  No,  No,  No]),
+    (E::Commitment,         [No, All, All, Area, Nbh, Clu, Clu, No]),
+    (E::Escalation,         [No, All, All, No,   No,  No,  No,  No]),
+    (E::EscalationEvent,    [No, All, All, No,   No,  No,  No,  No]),
+    (E::BudgetLine,         [No, All, All, Agg,  No,  Clu, Clu, No]),
+    (E::PncDocument,        [No, All, All, No,   No,  No,  No,  No]),
+    (E::BudgetAmendment,    [No, All, All, No,   No,  Clu, Clu, No]),
+    (E::ResidentInput,      [No, All, All, No,   No,  No,  No,  No]),
+    (E::AuditEvent,         [No, All, No,  No,   No,  No,  No,  No]),
+];
+
+/// The scope `role` has for `operation` on `entity`. An entity missing from a table
+/// answers `None`; a test pins that every entity is present in every table.
+pub fn scope_of(role: Role, entity: EntityKind, operation: Operation) -> ScopeKind {
+    let column = ROLE_COLUMNS.iter().position(|r| *r == role);
+    table(operation)
+        .iter()
+        .find(|(kind, _)| *kind == entity)
+        .zip(column)
+        .map(|((_, scopes), column)| scopes[column])
+        .unwrap_or(ScopeKind::None)
+}
+
+/// True when every entity has a row in every operation's table.
+pub fn is_complete() -> bool {
+    Operation::ALL.iter().all(|operation| {
+        EntityKind::ALL
+            .iter()
+            .all(|kind| table(*operation).iter().filter(|(k, _)| k == kind).count() == 1)
+    })
+}
+
+fn table(operation: Operation) -> &'static [(EntityKind, [ScopeKind; 8])] {
+    match operation {
+        Operation::Read => &READ,
+        Operation::ReadMoney => &READ_MONEY,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entity_has_exactly_one_row_per_operation() {
+        assert!(is_complete());
+    }
+
+    #[test]
+    fn money_is_never_visible_where_the_row_is_not() {
+        for role in Role::ALL {
+            for entity in EntityKind::ALL {
+                let read = scope_of(role, entity, Operation::Read);
+                let money = scope_of(role, entity, Operation::ReadMoney);
+                assert!(
+                    money == ScopeKind::None || money == read,
+                    "{role:?} {entity:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_public_sees_no_commitments_budgets_or_audit() {
+        for entity in [
+            E::Commitment,
+            E::BudgetLine,
+            E::BudgetAmendment,
+            E::AuditEvent,
+            E::Escalation,
+        ] {
+            assert_eq!(
+                scope_of(Role::Public, entity, Operation::Read),
+                ScopeKind::None
+            );
+        }
+    }
+}

@@ -1,0 +1,459 @@
+//! Authorization, generated from the permission matrix: for every role, every guarded
+//! entity's root list, `node(id:)` lookups and relation fields answer exactly the rows the
+//! matrix grants — computed here independently, in SQL, from the matrix's scope kinds.
+//! A row out of scope answers exactly like a row that does not exist.
+
+use std::collections::BTreeSet;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+use wijkgraph::access::matrix::{EntityKind, Operation, ScopeKind, scope_of};
+use wijkgraph::access::{Grant, Role};
+
+use crate::helpers::{TestApp, on_both_databases};
+
+/// The grants exercised: one of each role, scoped to the pilot's Feijenoord, its
+/// Afrikaanderwijk and cluster MO.
+const CALLERS: [&str; 8] = [
+    "",
+    "admin",
+    "controller",
+    "area_director:WK059910",
+    "neighbourhood_manager:BU05991086",
+    "cluster_member:MO",
+    "cluster_manager:MO",
+    "committee_member:WK059910",
+];
+
+/// Guarded entities: GraphQL type, table, root list field (if any).
+const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 20] = [
+    (EntityKind::Area, "Area", "area", Some("areas")),
+    (
+        EntityKind::Neighbourhood,
+        "Neighbourhood",
+        "neighbourhood",
+        Some("neighbourhoods"),
+    ),
+    (
+        EntityKind::RepresentativeBody,
+        "RepresentativeBody",
+        "representative_body",
+        Some("representativeBodies"),
+    ),
+    (EntityKind::Cluster, "Cluster", "cluster", Some("clusters")),
+    (
+        EntityKind::CityProgramme,
+        "CityProgramme",
+        "city_programme",
+        Some("cityProgrammes"),
+    ),
+    (EntityKind::Product, "Product", "product", Some("products")),
+    (EntityKind::Plan, "Plan", "plan", Some("plans")),
+    (
+        EntityKind::Priority,
+        "Priority",
+        "priority",
+        Some("priorities"),
+    ),
+    (EntityKind::Action, "Action", "action", Some("actions")),
+    (
+        EntityKind::ProgressUpdate,
+        "ProgressUpdate",
+        "progress_update",
+        None,
+    ),
+    (EntityKind::Person, "Person", "person", Some("people")),
+    (
+        EntityKind::TeamMembership,
+        "TeamMembership",
+        "team_membership",
+        Some("teamMemberships"),
+    ),
+    (
+        EntityKind::Commitment,
+        "Commitment",
+        "commitment",
+        Some("commitments"),
+    ),
+    (
+        EntityKind::Escalation,
+        "Escalation",
+        "escalation",
+        Some("escalations"),
+    ),
+    (
+        EntityKind::EscalationEvent,
+        "EscalationEvent",
+        "escalation_event",
+        None,
+    ),
+    (
+        EntityKind::BudgetLine,
+        "BudgetLine",
+        "budget_line",
+        Some("budgetLines"),
+    ),
+    (
+        EntityKind::PncDocument,
+        "PncDocument",
+        "pnc_document",
+        Some("pncDocuments"),
+    ),
+    (
+        EntityKind::BudgetAmendment,
+        "BudgetAmendment",
+        "budget_amendment",
+        Some("budgetAmendments"),
+    ),
+    (
+        EntityKind::ResidentInput,
+        "ResidentInput",
+        "resident_input",
+        Some("residentInputs"),
+    ),
+    (EntityKind::AuditEvent, "AuditEvent", "audit_event", None),
+];
+
+/// Relation fields checked: parent root list, relation field, child entity.
+const RELATIONS: [(&str, &str, EntityKind); 14] = [
+    ("clusters", "commitments", EntityKind::Commitment),
+    ("clusters", "budgetLines", EntityKind::BudgetLine),
+    ("clusters", "ledActions", EntityKind::Action),
+    ("actions", "commitments", EntityKind::Commitment),
+    ("actions", "progressUpdates", EntityKind::ProgressUpdate),
+    ("plans", "priorities", EntityKind::Priority),
+    ("priorities", "actions", EntityKind::Action),
+    ("neighbourhoods", "plans", EntityKind::Plan),
+    (
+        "neighbourhoods",
+        "teamMemberships",
+        EntityKind::TeamMembership,
+    ),
+    ("neighbourhoods", "escalations", EntityKind::Escalation),
+    ("escalations", "history", EntityKind::EscalationEvent),
+    ("products", "budgetLines", EntityKind::BudgetLine),
+    ("budgetLines", "amendments", EntityKind::BudgetAmendment),
+    ("areas", "plans", EntityKind::Plan),
+];
+
+fn roles(caller: &str) -> Vec<&str> {
+    if caller.is_empty() {
+        Vec::new()
+    } else {
+        vec![caller]
+    }
+}
+
+/// The independent ground truth: `SELECT id` of the rows one scope kind reaches.
+fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String> {
+    use EntityKind as E;
+    use ScopeKind as S;
+    let area = format!("(SELECT id FROM area WHERE code = '{code}')");
+    let hood = format!("(SELECT id FROM neighbourhood WHERE code = '{code}')");
+    let hoods_of_area = format!("(SELECT id FROM neighbourhood WHERE area_id IN {area})");
+    let cluster = format!("(SELECT id FROM cluster WHERE code = '{code}')");
+    let table = ENTITIES.iter().find(|(kind, ..)| *kind == entity)?.2;
+    let all = format!("SELECT id FROM {table}");
+    Some(match (entity, scope) {
+        (_, S::None | S::AggregateOnly) => return None,
+        (_, S::All) => all,
+        (E::Plan, S::PublishedOnly) => {
+            format!("{all} WHERE status IN ('ADOPTED', 'CLOSED', 'SUPERSEDED')")
+        }
+        (E::Plan, S::OwnAreas) => format!("{all} WHERE area_id IN {area}"),
+        (E::Plan, S::OwnNeighbourhoods) => format!("{all} WHERE neighbourhood_id IN {hood}"),
+        (E::Priority, _) => format!(
+            "{all} WHERE plan_id IN ({})",
+            scope_sql(E::Plan, scope, code)?
+        ),
+        (E::Action, S::OwnCluster) => format!("{all} WHERE lead_cluster_id IN {cluster}"),
+        (E::Action, _) => format!(
+            "{all} WHERE priority_id IN ({})",
+            scope_sql(E::Priority, scope, code)?
+        ),
+        (E::ProgressUpdate, S::PublishedOnly) => {
+            format!(
+                "{all} WHERE public = true AND action_id IN ({})",
+                scope_sql(E::Action, scope, code)?
+            )
+        }
+        (E::ProgressUpdate, _) => format!(
+            "{all} WHERE action_id IN ({})",
+            scope_sql(E::Action, scope, code)?
+        ),
+        (E::Commitment, S::OwnCluster) => format!("{all} WHERE cluster_id IN {cluster}"),
+        (E::Commitment, _) => format!(
+            "{all} WHERE action_id IN ({})",
+            scope_sql(E::Action, scope, code)?
+        ),
+        (E::Escalation, S::OwnCluster) => format!("{all} WHERE cluster_id IN {cluster}"),
+        (E::Escalation, S::OwnAreas) => format!("{all} WHERE neighbourhood_id IN {hoods_of_area}"),
+        (E::Escalation, S::OwnNeighbourhoods) => format!("{all} WHERE neighbourhood_id IN {hood}"),
+        (E::EscalationEvent, _) => format!(
+            "{all} WHERE escalation_id IN ({})",
+            scope_sql(E::Escalation, scope, code)?
+        ),
+        (E::TeamMembership, S::OwnAreas) => {
+            format!("{all} WHERE neighbourhood_id IN {hoods_of_area}")
+        }
+        (E::TeamMembership, S::OwnNeighbourhoods) => {
+            format!("{all} WHERE neighbourhood_id IN {hood}")
+        }
+        (E::BudgetLine, S::OwnCluster) => format!("{all} WHERE cluster_id IN {cluster}"),
+        (E::BudgetAmendment, _) => format!(
+            "{all} WHERE budget_line_id IN ({})",
+            scope_sql(E::BudgetLine, scope, code)?
+        ),
+        (entity, scope) => {
+            panic!("the suite has no ground truth for {entity:?} at {scope:?}: extend scope_sql")
+        }
+    })
+}
+
+async fn ids(app: &TestApp, sql: &str) -> BTreeSet<i64> {
+    let rows = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            sql.to_owned(),
+        ))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|row| row.try_get::<i32>("", "id").map(i64::from).unwrap())
+        .collect()
+}
+
+/// The rows `caller` may reach on `entity` for `operation`: the union of the public's and
+/// the grant's scopes, in SQL.
+async fn truth(
+    app: &TestApp,
+    caller: &str,
+    entity: EntityKind,
+    operation: Operation,
+) -> BTreeSet<i64> {
+    let mut acting = vec![(Role::Public, String::new())];
+    if let Some(grant) = Grant::parse(caller) {
+        acting.push((grant.role, grant.code));
+    }
+    let mut visible = BTreeSet::new();
+    for (role, code) in acting {
+        if let Some(sql) = scope_sql(entity, scope_of(role, entity, operation), &code) {
+            visible.extend(ids(app, &sql).await);
+        }
+    }
+    visible
+}
+
+fn global_id(type_name: &str, id: i64) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{type_name}:{id}"))
+}
+
+fn db_id(global: &Value) -> i64 {
+    let text =
+        String::from_utf8(URL_SAFE_NO_PAD.decode(global.as_str().unwrap()).unwrap()).unwrap();
+    text.split_once(':').unwrap().1.parse().unwrap()
+}
+
+/// Every id a root list returns to `caller`, paging through it.
+async fn list_ids(app: &TestApp, caller: &str, field: &str) -> (i64, BTreeSet<i64>) {
+    let query = format!(
+        "query($after: String) {{ {field}(first: 100, after: $after) {{ totalCount pageInfo {{ hasNextPage endCursor }} nodes {{ id }} }} }}"
+    );
+    let mut found = BTreeSet::new();
+    let mut after = Value::Null;
+    loop {
+        let data = app
+            .as_roles(&roles(caller))
+            .data(&query, json!({ "after": after }))
+            .await;
+        let page = &data[field];
+        for node in page["nodes"].as_array().unwrap() {
+            found.insert(db_id(&node["id"]));
+        }
+        if !page["pageInfo"]["hasNextPage"].as_bool().unwrap() {
+            return (page["totalCount"].as_i64().unwrap(), found);
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+    }
+}
+
+on_both_databases! {
+    async fn every_root_list_answers_exactly_the_rows_the_matrix_grants(app) {
+        for caller in CALLERS {
+            for (entity, _, _, field) in ENTITIES {
+                let Some(field) = field else { continue };
+                let expected = truth(&app, caller, entity, Operation::Read).await;
+                let (total, listed) = list_ids(&app, caller, field).await;
+                assert_eq!(listed, expected, "{caller:?} {field}");
+                assert_eq!(total as usize, expected.len(), "{caller:?} {field} totalCount");
+            }
+        }
+    }
+}
+
+on_both_databases! {
+    async fn node_finds_granted_rows_and_answers_for_others_exactly_as_for_missing_ones(app) {
+        let query = "query($id: ID!) { node(id: $id) { __typename id } }";
+        for caller in CALLERS {
+            let as_caller = app.as_roles(&roles(caller));
+            for (entity, type_name, table, _) in ENTITIES {
+                let visible = truth(&app, caller, entity, Operation::Read).await;
+                let every = ids(&app, &format!("SELECT id FROM {table}")).await;
+                if let Some(own) = visible.iter().next() {
+                    let data = as_caller.data(query, json!({ "id": global_id(type_name, *own) })).await;
+                    assert_eq!(data["node"]["__typename"], type_name, "{caller:?} own {type_name}");
+                }
+                let missing = as_caller.graphql(query, json!({ "id": global_id(type_name, 999_999) })).await;
+                assert_eq!(missing, json!({ "data": { "node": null } }), "{caller:?} missing {type_name}");
+                if let Some(other) = every.difference(&visible).next() {
+                    let hidden = as_caller.graphql(query, json!({ "id": global_id(type_name, *other) })).await;
+                    assert_eq!(hidden, missing, "{caller:?} other {type_name} differs from a missing one");
+                }
+            }
+        }
+    }
+}
+
+on_both_databases! {
+    async fn relation_fields_carry_the_childs_scope(app) {
+        for caller in CALLERS {
+            for (parent, relation, child) in RELATIONS {
+                let expected = truth(&app, caller, child, Operation::Read).await;
+                let query = format!("{{ {parent}(first: 100) {{ nodes {{ {relation}(first: 100) {{ totalCount nodes {{ id }} }} }} }} }}");
+                let data = app.as_roles(&roles(caller)).data(&query, json!({})).await;
+                for node in data[parent]["nodes"].as_array().unwrap() {
+                    let children = &node[relation];
+                    let found: Vec<i64> = children["nodes"].as_array().unwrap().iter().map(|child| db_id(&child["id"])).collect();
+                    assert_eq!(children["totalCount"].as_u64().unwrap() as usize, found.len(), "{caller:?} {parent}.{relation}");
+                    for id in found {
+                        assert!(expected.contains(&id), "{caller:?} {parent}.{relation} leaked {child:?} {id}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+on_both_databases! {
+    async fn a_cluster_member_learns_nothing_about_other_clusters_money(app) {
+        let mo = app.as_roles(&["cluster_member:MO"]);
+        // Filtering on another cluster finds nothing, exactly like a cluster without rows.
+        let clusters = app.data(r#"{ sb: clusters(filter: {code: "SB"}) { nodes { id } } }"#, json!({})).await;
+        let sb = clusters["sb"]["nodes"][0]["id"].clone();
+        for field in ["commitments", "budgetLines"] {
+            let query = format!("query($id: ID) {{ {field}(filter: {{clusterId: $id}}) {{ totalCount nodes {{ id }} }} }}");
+            let data = mo.data(&query, json!({ "id": sb })).await;
+            assert_eq!(data[field]["totalCount"], 0, "{field}");
+        }
+        // Sorting by amount reveals no foreign amounts: every amount listed is MO's own.
+        let sorted = mo.data("{ commitments(first: 100, orderBy: [{field: AMOUNT, direction: DESC}]) { nodes { amount cluster { code } } } }", json!({})).await;
+        for node in sorted["commitments"]["nodes"].as_array().unwrap() {
+            assert_eq!(node["cluster"]["code"], "MO");
+        }
+        // The cluster's own figures match the database.
+        let own = mo.data("{ commitments(filter: {status: ACCEPTED}, first: 100) { totalCount } }", json!({})).await;
+        let truth = ids(&app, "SELECT id FROM commitment WHERE status = 'ACCEPTED' AND cluster_id = (SELECT id FROM cluster WHERE code = 'MO')").await;
+        assert_eq!(own["commitments"]["totalCount"].as_u64().unwrap() as usize, truth.len());
+    }
+}
+
+on_both_databases! {
+    async fn a_committee_member_sees_commitment_status_in_their_area_but_no_money(app) {
+        let committee = app.as_roles(&["committee_member:WK059910"]);
+        let data = committee.data("{ commitments(first: 100) { totalCount nodes { status amount hours budgetLine { id } } } }", json!({})).await;
+        let nodes = data["commitments"]["nodes"].as_array().unwrap();
+        assert!(!nodes.is_empty());
+        for node in nodes {
+            assert!(node["status"].is_string());
+            assert_eq!(node["amount"], Value::Null);
+            assert_eq!(node["hours"], Value::Null);
+            assert_eq!(node["budgetLine"], Value::Null);
+        }
+        let director = app.as_roles(&["area_director:WK059910"]);
+        let data = director.data("{ commitments(filter: {status: ACCEPTED}, first: 1) { nodes { amount } } budgetLines { totalCount } }", json!({})).await;
+        assert!(data["commitments"]["nodes"][0]["amount"].is_string(), "the area director sees the money of commitments");
+        assert_eq!(data["budgetLines"]["totalCount"], 0, "but no budget line detail");
+    }
+}
+
+on_both_databases! {
+    async fn the_public_sees_published_plans_and_public_progress_only(app) {
+        let public = app.as_roles(&[]);
+        let data = public.data(
+            "{ plans(first: 100) { totalCount nodes { status priorities { nodes { actions { nodes { progressUpdates { nodes { public } } commitments { totalCount } } } } } } }
+               drafts: plans(filter: {status: DRAFT}) { totalCount }
+               budgetLines { totalCount } commitments { totalCount } escalations { totalCount } people { totalCount }
+               me { authenticated permissions { entity operation allowed } } }",
+            json!({}),
+        ).await;
+        assert_eq!(data["drafts"]["totalCount"], 0);
+        for field in ["budgetLines", "commitments", "escalations", "people"] {
+            assert_eq!(data[field]["totalCount"], 0, "{field}");
+        }
+        for plan in data["plans"]["nodes"].as_array().unwrap() {
+            assert_ne!(plan["status"], "DRAFT");
+            for priority in plan["priorities"]["nodes"].as_array().unwrap() {
+                for action in priority["actions"]["nodes"].as_array().unwrap() {
+                    assert_eq!(action["commitments"]["totalCount"], 0);
+                    for update in action["progressUpdates"]["nodes"].as_array().unwrap() {
+                        assert_eq!(update["public"], true);
+                    }
+                }
+            }
+        }
+        assert_eq!(data["me"]["authenticated"], false);
+        let permissions = data["me"]["permissions"].as_array().unwrap();
+        let allowed = |entity: &str| permissions.iter().any(|p| p["entity"] == entity && p["operation"] == "READ" && p["allowed"] == true);
+        assert!(allowed("PLAN"));
+        assert!(!allowed("BUDGET_LINE"));
+    }
+}
+
+on_both_databases! {
+    async fn me_reports_the_matrix_for_the_callers_grants(app) {
+        let caller = app.as_roles(&["cluster_member:MO", "committee_member:WK059910"]);
+        let data = caller.data("{ me { grants { role code } permissions { entity operation allowed reaches { scope grant } } } }", json!({})).await;
+        assert_eq!(data["me"]["grants"].as_array().unwrap().len(), 2);
+        let permissions = data["me"]["permissions"].as_array().unwrap();
+        assert_eq!(permissions.len(), EntityKind::ALL.len() * Operation::ALL.len());
+        let commitment_money = permissions.iter().find(|p| p["entity"] == "COMMITMENT" && p["operation"] == "READ_MONEY").unwrap();
+        assert_eq!(commitment_money["reaches"], json!([{ "scope": "OWN_CLUSTER", "grant": "cluster_member:MO" }]));
+    }
+}
+
+/// Every object type with a global id is guarded by a row of the matrix, and every root
+/// field is covered by this suite: a new type or list fails here until it is added.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_schema_type_and_root_list_has_a_row_in_the_matrix() {
+    let app = crate::helpers::spawn_app(crate::helpers::Engine::Sqlite).await;
+    let data = app.data(
+        r#"{ node: __type(name: "Node") { possibleTypes { name } } query: __type(name: "Query") { fields { name } } }"#,
+        json!({}),
+    ).await;
+    let guarded: BTreeSet<&str> = ENTITIES
+        .iter()
+        .map(|(_, type_name, ..)| *type_name)
+        .collect();
+    for node_type in data["node"]["possibleTypes"].as_array().unwrap() {
+        let name = node_type["name"].as_str().unwrap();
+        assert!(
+            guarded.contains(name),
+            "type {name} has no row in the permission matrix suite"
+        );
+    }
+    let covered: BTreeSet<&str> = ENTITIES
+        .iter()
+        .filter_map(|(.., field)| *field)
+        .chain(["node", "me"])
+        .collect();
+    for field in data["query"]["fields"].as_array().unwrap() {
+        let name = field["name"].as_str().unwrap();
+        assert!(
+            covered.contains(name),
+            "root field {name} is not covered by the matrix suite"
+        );
+    }
+}
