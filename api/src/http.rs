@@ -202,10 +202,11 @@ fn with_code(error: &mut ServerError) {
         .as_ref()
         .is_some_and(|ext| ext.get("code").is_some());
     if !has_code {
-        let code = if error.locations.is_empty() {
-            "BAD_REQUEST"
-        } else {
+        // Errors inside execution carry a path; the rest are about the document itself.
+        let code = if error.path.is_empty() {
             "GRAPHQL_VALIDATION_FAILED"
+        } else {
+            "INTERNAL"
         };
         let mut extensions = error.extensions.take().unwrap_or_default();
         extensions.set("code", Value::from(code));

@@ -11,6 +11,9 @@ fn wijkgraph(data_dir: &std::path::Path) -> Command {
     command
         .env_remove("WIJKGRAPH_DATABASE_URL")
         .env_remove("WIJKGRAPH_LISTEN")
+        .env_remove("WIJKGRAPH_MODE")
+        .env_remove("WIJKGRAPH_JWKS")
+        .env_remove("WIJKGRAPH_JWT_SECRET")
         .env("WIJKGRAPH_DATA_DIR", data_dir)
         .stdin(Stdio::null());
     command
@@ -101,21 +104,91 @@ fn serve_on_first_start_migrates_seeds_and_answers() {
             "the server did not announce its address"
         );
     };
-    let body = r#"{"query":"{ areas { totalCount } }"}"#;
-    let response = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        reqwest::Client::new()
-            .post(format!("http://{address}/graphql"))
-            .header("content-type", "application/json")
-            .body(body)
-            .send()
-            .await
-            .unwrap()
-            .json::<serde_json::Value>()
-            .await
-            .unwrap()
-    });
+    // A token made with the same data folder carries the generated development secret.
+    let output = wijkgraph(dir.path())
+        .args(["token", "--role", "cluster_member:MO", "--sub", "tester"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "the token alone on stdout");
+    let token = stdout.trim().to_owned();
+    let post = |query: &'static str, token: Option<String>| {
+        let address = address.clone();
+        async move {
+            let mut request = reqwest::Client::new()
+                .post(format!("http://{address}/graphql"))
+                .header("content-type", "application/json")
+                .body(serde_json::json!({ "query": query }).to_string());
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            request
+                .send()
+                .await
+                .unwrap()
+                .json::<serde_json::Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let areas = runtime.block_on(post("{ areas { totalCount } }", None));
+    let me = runtime.block_on(post(
+        "{ me { subject grants { role code } } commitments { totalCount } }",
+        Some(token),
+    ));
     let _ = child.kill();
     let _ = child.wait();
-    assert_eq!(response["data"]["areas"]["totalCount"], 14);
+    assert_eq!(areas["data"]["areas"]["totalCount"], 14);
+    assert_eq!(me["data"]["me"]["subject"], "tester");
+    assert_eq!(me["data"]["me"]["grants"][0]["code"], "MO");
+    assert!(me["data"]["commitments"]["totalCount"].as_u64().unwrap() > 0);
     assert!(dir.path().join("wijkgraph.sqlite").exists());
+    assert!(dir.path().join("jwt-dev-secret").exists());
+}
+
+#[test]
+fn token_refuses_unknown_roles_naming_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = wijkgraph(dir.path())
+        .args(["token", "--role", "superuser"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--role"));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn production_mode_refuses_to_start_with_a_development_secret_or_without_a_jwks() {
+    let dir = tempfile::tempdir().unwrap();
+    let without_jwks = wijkgraph(dir.path())
+        .env("WIJKGRAPH_MODE", "production")
+        .env_remove("WIJKGRAPH_JWT_SECRET")
+        .env_remove("WIJKGRAPH_JWKS")
+        .output()
+        .unwrap();
+    assert!(!without_jwks.status.success());
+    assert!(String::from_utf8_lossy(&without_jwks.stderr).contains("WIJKGRAPH_JWKS"));
+    let with_secret = wijkgraph(dir.path())
+        .env("WIJKGRAPH_MODE", "production")
+        .env("WIJKGRAPH_JWKS", "/nonexistent/jwks.json")
+        .env(
+            "WIJKGRAPH_JWT_SECRET",
+            "0123456789abcdef0123456789abcdef0123",
+        )
+        .output()
+        .unwrap();
+    assert!(!with_secret.status.success());
+    let stderr = String::from_utf8_lossy(&with_secret.stderr);
+    assert!(stderr.contains("WIJKGRAPH_JWT_SECRET"), "{stderr}");
+    assert!(
+        !stderr.contains("0123456789abcdef"),
+        "secret echoed: {stderr}"
+    );
 }

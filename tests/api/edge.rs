@@ -51,3 +51,187 @@ async fn health_and_readiness_answer() {
     let data = app.data("{ __typename }", json!({})).await;
     assert_eq!(data["__typename"], "Query");
 }
+
+async fn post_raw(
+    app: &crate::helpers::TestApp,
+    content_type: &str,
+    body: String,
+) -> (u16, serde_json::Value) {
+    let response = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_edge_refuses_oversized_non_json_and_get_mutations() {
+    let app =
+        crate::helpers::spawn_app_with(Engine::Sqlite, &[("WIJKGRAPH_MAX_BODY_BYTES", "4096")])
+            .await;
+    let padding = "#".repeat(8192);
+    let (status, body) = post_raw(
+        &app,
+        "application/json",
+        json!({ "query": format!("{{ __typename }}\n{padding}") }).to_string(),
+    )
+    .await;
+    assert_eq!(status, 413, "{body}");
+
+    let (status, body) = post_raw(
+        &app,
+        "text/plain",
+        json!({ "query": "{ __typename }" }).to_string(),
+    )
+    .await;
+    assert_eq!(status, 415);
+    assert_eq!(crate::helpers::error_code(&body), "UNSUPPORTED_MEDIA_TYPE");
+    let (status, _) = post_raw(
+        &app,
+        "application/x-www-form-urlencoded",
+        "query={__typename}".to_owned(),
+    )
+    .await;
+    assert_eq!(status, 415);
+
+    let response = app
+        .client
+        .get(format!("{}/graphql", app.address))
+        .query(&[("query", "mutation { __typename }")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(crate::helpers::error_code(&body), "METHOD_NOT_ALLOWED");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn depth_complexity_aliases_and_directives_are_bounded() {
+    // The real default limits.
+    let app = crate::helpers::spawn_app_with(Engine::Sqlite, &[]).await;
+    let public = app.as_roles(&[]);
+
+    let deep = format!(
+        "{{ areas {{ nodes {{ {} }} }} }}",
+        "neighbourhoods(first: 1) { nodes { area { ".repeat(6) + "name" + &" } } }".repeat(6)
+    );
+    let response = public.graphql(&deep, json!({})).await;
+    assert!(
+        response["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nested too deep"),
+        "{response}"
+    );
+    assert_eq!(
+        crate::helpers::error_code(&response),
+        "GRAPHQL_VALIDATION_FAILED"
+    );
+
+    // Complexity grows with page size: the same shape passes small and fails large.
+    let shape = |n: u32| {
+        format!(
+            "{{ plans(first: {n}) {{ nodes {{ priorities(first: {n}) {{ nodes {{ actions(first: {n}) {{ nodes {{ description }} }} }} }} }} }} }}"
+        )
+    };
+    assert!(
+        public
+            .graphql(&shape(5), json!({}))
+            .await
+            .get("errors")
+            .is_none()
+    );
+    let response = public.graphql(&shape(100), json!({})).await;
+    assert!(
+        response["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too complex"),
+        "{response}"
+    );
+
+    let aliases: String = (0..31).map(|i| format!("a{i}: __typename ")).collect();
+    let response = public.graphql(&format!("{{ {aliases} }}"), json!({})).await;
+    assert_eq!(
+        crate::helpers::error_code(&response),
+        "BAD_USER_INPUT",
+        "{response}"
+    );
+
+    let response = public.graphql("{ __typename @skip(if: false) @skip(if: false) @skip(if: false) @skip(if: false) @skip(if: false) }", json!({})).await;
+    assert!(response.get("errors").is_some(), "{response}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_error_has_a_code_and_leaks_no_internals() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let public = app.as_roles(&[]);
+    for query in [
+        "{ areas { nosuchfield } }",
+        "{ areas(",
+        "query { node(id: true) { id } }",
+        &format!("{{ {} }}", "a".repeat(5000)),
+    ] {
+        let response = public.graphql(query, json!({})).await;
+        let errors = response["errors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{query}: {response}"));
+        for error in errors {
+            assert!(error["extensions"]["code"].is_string(), "{query}: {error}");
+            let message = error["message"].as_str().unwrap();
+            assert!(
+                message.chars().count() <= 301,
+                "{query}: message not capped"
+            );
+            for leak in ["sqlx", "SELECT", "/root", "/work", "panicked", "127.0.0.1"] {
+                assert!(!message.contains(leak), "{query}: {message}");
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn production_serves_introspection_and_suggestions_to_admins_only() {
+    let jwks = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/jwks.json");
+    let app = crate::helpers::spawn_app_with(
+        Engine::Sqlite,
+        &[
+            ("WIJKGRAPH_MODE", "production"),
+            ("WIJKGRAPH_JWKS", jwks),
+            ("WIJKGRAPH_JWT_SECRET", ""),
+        ],
+    )
+    .await;
+    let introspection = "{ __schema { queryType { name } } }";
+    let response = app.as_roles(&[]).graphql(introspection, json!({})).await;
+    assert!(
+        response["data"]["__schema"].is_null() || response.get("errors").is_some(),
+        "{response}"
+    );
+    let response = app
+        .as_roles(&[])
+        .graphql("{ arias { totalCount } }", json!({}))
+        .await;
+    assert!(!response.to_string().contains("Did you mean"), "{response}");
+
+    let key =
+        jsonwebtoken::EncodingKey::from_rsa_pem(include_bytes!("../fixtures/rsa-private.pem"))
+            .unwrap();
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
+    header.kid = Some("test-rsa".to_owned());
+    let now = chrono::Utc::now().timestamp();
+    let claims = json!({ "sub": "office", "iss": "wijkgraph-dev", "aud": "wijkgraph", "iat": now, "nbf": now, "exp": now + 600, "roles": ["admin"] });
+    let admin = jsonwebtoken::encode(&header, &claims, &key).unwrap();
+    let data = app.with_token(&admin).data(introspection, json!({})).await;
+    assert_eq!(data["__schema"]["queryType"]["name"], "Query");
+}

@@ -330,3 +330,53 @@ async fn the_identity_providers_rs256_and_es256_tokens_verify_through_the_jwks()
         assert_refused(&app, name, &format!("Bearer {token}")).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_jwks_url_is_cached_and_refreshed_at_most_once_per_interval() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let fetches = Arc::new(AtomicUsize::new(0));
+    let counter = fetches.clone();
+    let router = axum::Router::new().route(
+        "/jwks.json",
+        axum::routing::get(move || {
+            let counter = counter.clone();
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                include_str!("../fixtures/jwks.json")
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/jwks.json", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let app = spawn_app_with(
+        Engine::Sqlite,
+        &[("WIJKGRAPH_JWKS", &url), ("WIJKGRAPH_JWT_SECRET", "")],
+    )
+    .await;
+    let good = signed(Algorithm::RS256, Some("test-rsa"), &rsa_key(), &claims());
+    assert_eq!(
+        app.with_token(&good).data(ME, json!({})).await["me"]["authenticated"],
+        true
+    );
+    assert_eq!(
+        fetches.load(Ordering::SeqCst),
+        1,
+        "first use fetches the keys"
+    );
+    for _ in 0..3 {
+        let unknown = signed(Algorithm::RS256, Some("unknown-kid"), &rsa_key(), &claims());
+        assert_refused(&app, "unknown kid", &format!("Bearer {unknown}")).await;
+    }
+    assert_eq!(
+        app.with_token(&good).data(ME, json!({})).await["me"]["authenticated"],
+        true
+    );
+    assert_eq!(
+        fetches.load(Ordering::SeqCst),
+        1,
+        "no refetch within the interval, whatever kids arrive"
+    );
+}
