@@ -116,28 +116,6 @@ const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 20] = [
     (EntityKind::AuditEvent, "AuditEvent", "audit_event", None),
 ];
 
-/// Relation fields checked: parent root list, relation field, child entity.
-const RELATIONS: [(&str, &str, EntityKind); 14] = [
-    ("clusters", "commitments", EntityKind::Commitment),
-    ("clusters", "budgetLines", EntityKind::BudgetLine),
-    ("clusters", "ledActions", EntityKind::Action),
-    ("actions", "commitments", EntityKind::Commitment),
-    ("actions", "progressUpdates", EntityKind::ProgressUpdate),
-    ("plans", "priorities", EntityKind::Priority),
-    ("priorities", "actions", EntityKind::Action),
-    ("neighbourhoods", "plans", EntityKind::Plan),
-    (
-        "neighbourhoods",
-        "teamMemberships",
-        EntityKind::TeamMembership,
-    ),
-    ("neighbourhoods", "escalations", EntityKind::Escalation),
-    ("escalations", "history", EntityKind::EscalationEvent),
-    ("products", "budgetLines", EntityKind::BudgetLine),
-    ("budgetLines", "amendments", EntityKind::BudgetAmendment),
-    ("areas", "plans", EntityKind::Plan),
-];
-
 fn roles(caller: &str) -> Vec<&str> {
     if caller.is_empty() {
         Vec::new()
@@ -317,17 +295,71 @@ on_both_databases! {
     }
 }
 
+/// Every relation field of every guarded type, from introspection: (parent root list,
+/// field, child entity, whether it is a connection).
+async fn relation_fields(app: &TestApp) -> Vec<(&'static str, String, EntityKind, bool)> {
+    let data = app.data(
+        "{ __schema { types { name fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }",
+        json!({}),
+    ).await;
+    let mut relations = Vec::new();
+    for schema_type in data["__schema"]["types"].as_array().unwrap() {
+        let Some((_, _, _, Some(root))) = ENTITIES
+            .iter()
+            .find(|(_, name, ..)| schema_type["name"] == *name)
+        else {
+            continue;
+        };
+        for field in schema_type["fields"].as_array().unwrap() {
+            // The innermost named type of the field.
+            let mut ty = &field["type"];
+            while ty["name"].is_null() {
+                ty = &ty["ofType"];
+            }
+            let name = ty["name"].as_str().unwrap();
+            let (target, connection) = match name.strip_suffix("Connection") {
+                Some(node) => (node, true),
+                None => (name, false),
+            };
+            if let Some((child, ..)) = ENTITIES
+                .iter()
+                .find(|(_, type_name, ..)| *type_name == target)
+            {
+                relations.push((
+                    *root,
+                    field["name"].as_str().unwrap().to_owned(),
+                    *child,
+                    connection,
+                ));
+            }
+        }
+    }
+    relations
+}
+
 on_both_databases! {
-    async fn relation_fields_carry_the_childs_scope(app) {
+    async fn every_relation_field_carries_the_childs_scope(app) {
+        let relations = relation_fields(&app).await;
+        assert!(relations.len() > 40, "introspection found only {} relation fields", relations.len());
         for caller in CALLERS {
-            for (parent, relation, child) in RELATIONS {
-                let expected = truth(&app, caller, child, Operation::Read).await;
-                let query = format!("{{ {parent}(first: 100) {{ nodes {{ {relation}(first: 100) {{ totalCount nodes {{ id }} }} }} }} }}");
+            for (parent, relation, child, connection) in &relations {
+                let expected = truth(&app, caller, *child, Operation::Read).await;
+                let selection = if *connection { format!("{relation}(first: 100) {{ totalCount nodes {{ id }} }}") } else { format!("{relation} {{ id }}") };
+                let query = format!("{{ {parent}(first: 100) {{ nodes {{ {selection} }} }} }}");
                 let data = app.as_roles(&roles(caller)).data(&query, json!({})).await;
-                for node in data[parent]["nodes"].as_array().unwrap() {
-                    let children = &node[relation];
-                    let found: Vec<i64> = children["nodes"].as_array().unwrap().iter().map(|child| db_id(&child["id"])).collect();
-                    assert_eq!(children["totalCount"].as_u64().unwrap() as usize, found.len(), "{caller:?} {parent}.{relation}");
+                for node in data[*parent]["nodes"].as_array().unwrap() {
+                    let value = &node[relation.as_str()];
+                    let found: Vec<i64> = if *connection {
+                        let nodes = value["nodes"].as_array().unwrap();
+                        assert_eq!(value["totalCount"].as_u64().unwrap() as usize, nodes.len(), "{caller:?} {parent}.{relation}");
+                        nodes.iter().map(|child| db_id(&child["id"])).collect()
+                    } else if let Some(list) = value.as_array() {
+                        list.iter().map(|child| db_id(&child["id"])).collect()
+                    } else if value.is_null() {
+                        Vec::new()
+                    } else {
+                        vec![db_id(&value["id"])]
+                    };
                     for id in found {
                         assert!(expected.contains(&id), "{caller:?} {parent}.{relation} leaked {child:?} {id}");
                     }
