@@ -4,7 +4,7 @@ use crate::enums::{ActionStatus, TrafficLight};
 use sea_orm::entity::prelude::*;
 
 /// A SMART action (maatregel) under a priority.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "action")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An area (gebied), one of the city's districts, identified by its CBS wijk code.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "area")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::AmendmentType;
 use sea_orm::entity::prelude::*;
 
 /// A typed budget amendment (bijstelling) in a P&C phase.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "budget_amendment")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::BudgetKind;
 use sea_orm::entity::prelude::*;
 
 /// A budget line (begrotingsregel): cluster, product, year, and city-wide or an area or neighbourhood.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "budget_line")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::PncPhase;
 use sea_orm::entity::prelude::*;
 
 /// A budget line's amount as it stood after one P&C phase (annual accounts: realised).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "budget_line_amount")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A cluster's city-wide policy programme (stedelijk programma).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "city_programme")]
 pub struct Model {
     #[sea_orm(primary_key)]

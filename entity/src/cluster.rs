@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A city-wide line department (cluster / directie) that owns staff and budget.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "cluster")]
 pub struct Model {
     #[sea_orm(primary_key)]

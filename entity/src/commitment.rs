@@ -4,7 +4,7 @@ use crate::enums::{CommitmentKind, CommitmentStatus};
 use sea_orm::entity::prelude::*;
 
 /// A cluster's commitment (toezegging) of hours and money to an action.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "commitment")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::{EscalationLevel, EscalationStatus, EscalationSubject};
 use sea_orm::entity::prelude::*;
 
 /// An escalation on the ladder team, cluster, area, city.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "escalation")]
 pub struct Model {
     #[sea_orm(primary_key)]

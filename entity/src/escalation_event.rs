@@ -4,7 +4,7 @@ use crate::enums::{EscalationLevel, EscalationStatus};
 use sea_orm::entity::prelude::*;
 
 /// One step in an escalation's history.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "escalation_event")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A neighbourhood (wijk) within an area, identified by its CBS buurt code.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "neighbourhood")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A staff member; teams refer to people through dated memberships.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "person")]
 pub struct Model {
     #[sea_orm(primary_key)]

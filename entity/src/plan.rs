@@ -4,7 +4,7 @@ use crate::enums::{PlanKind, PlanStatus};
 use sea_orm::entity::prelude::*;
 
 /// A plan: area plan, implementation plan or neighbourhood action plan.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "plan")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::{PncDocumentStatus, PncPhase};
 use sea_orm::entity::prelude::*;
 
 /// A P&C document for one budget year and phase.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "pnc_document")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::CityAlignment;
 use sea_orm::entity::prelude::*;
 
 /// A ranked priority (prioriteit) within a plan; at most five are active in an action plan.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "priority")]
 pub struct Model {
     #[sea_orm(primary_key)]

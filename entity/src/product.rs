@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A budgeted service of a cluster, the unit of a budget line.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "product")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::{ActionStatus, TrafficLight};
 use sea_orm::entity::prelude::*;
 
 /// One progress report on an action; the history is kept.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "progress_update")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::RepresentativeBodyKind;
 use sea_orm::entity::prelude::*;
 
 /// An elected or drawn residents' body: area committee, neighbourhood council or committee.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "representative_body")]
 pub struct Model {
     #[sea_orm(primary_key)]

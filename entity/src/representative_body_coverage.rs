@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Which area or neighbourhood a representative body covers (exactly one of the two).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "representative_body_coverage")]
 pub struct Model {
     #[sea_orm(primary_key)]

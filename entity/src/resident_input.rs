@@ -4,7 +4,7 @@ use crate::enums::{ResidentInputOutcome, ResidentInputSource};
 use sea_orm::entity::prelude::*;
 
 /// Residents' input, traceable to where it landed or why not.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "resident_input")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use crate::enums::{MembershipKind, TeamRole};
 use sea_orm::entity::prelude::*;
 
 /// A dated membership of a neighbourhood action team; never overwritten.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "team_membership")]
 pub struct Model {
     #[sea_orm(primary_key)]

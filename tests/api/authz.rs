@@ -113,7 +113,12 @@ const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 20] = [
         "resident_input",
         Some("residentInputs"),
     ),
-    (EntityKind::AuditEvent, "AuditEvent", "audit_event", None),
+    (
+        EntityKind::AuditEvent,
+        "AuditEvent",
+        "audit_event",
+        Some("auditTrail"),
+    ),
 ];
 
 fn roles(caller: &str) -> Vec<&str> {

@@ -14,3 +14,4 @@ mod schema;
 mod seed;
 mod statements;
 mod tokens;
+mod workflows;

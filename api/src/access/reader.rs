@@ -37,6 +37,11 @@ impl Reader {
         }
     }
 
+    /// The database, for the domain layer's transactions.
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
     /// The caller.
     pub fn principal(&self) -> &Principal {
         &self.principal

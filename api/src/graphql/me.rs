@@ -43,6 +43,18 @@ pub enum GuardedOperation {
     Read,
     /// See money and hours on rows.
     ReadMoney,
+    /// Draft and edit plans, their priorities and actions.
+    Edit,
+    /// Adopt or close plans.
+    Adopt,
+    /// Request commitments for actions.
+    Request,
+    /// Answer, deliver or withdraw commitments.
+    Answer,
+    /// Report progress on actions.
+    ReportProgress,
+    /// Read the audit trail.
+    ReadAudit,
 }
 
 /// How far a permission reaches.

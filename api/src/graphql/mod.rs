@@ -5,16 +5,17 @@ pub mod context;
 pub mod enums;
 pub mod loader;
 pub mod me;
+pub mod mutation;
 pub mod query;
 pub mod relay;
 pub mod types;
 
-use async_graphql::{EmptyMutation, EmptySubscription, SDLExportOptions, Schema};
+use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 
 use crate::auth::Mode;
 
 /// The service's schema type.
-pub type AppSchema = Schema<query::Query, EmptyMutation, EmptySubscription>;
+pub type AppSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
 
 /// Deepest nesting a query may have.
 pub const MAX_DEPTH: usize = 16;
@@ -33,10 +34,14 @@ pub struct Limits {
 
 /// Builds the schema with its limits.
 pub fn build_schema(limits: Limits) -> AppSchema {
-    let builder = Schema::build(query::Query::default(), EmptyMutation, EmptySubscription)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(limits.max_complexity)
-        .limit_directives(MAX_DIRECTIVES);
+    let builder = Schema::build(
+        query::Query::default(),
+        mutation::Mutation::default(),
+        EmptySubscription,
+    )
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(limits.max_complexity)
+    .limit_directives(MAX_DIRECTIVES);
     match limits.mode {
         Mode::Development => builder.finish(),
         Mode::Production => builder.disable_suggestions().finish(),

@@ -1,6 +1,7 @@
 //! The root query: one list per entity family, each a connection with a typed `filter`
 //! and an explicit `orderBy`, plus `node(id:)`.
 
+mod audit;
 mod budget;
 mod commitments;
 mod node;
@@ -22,6 +23,7 @@ pub struct Query(
     budget::BudgetQuery,
     residents::ResidentQuery,
     node::NodeQuery,
+    audit::AuditQuery,
     crate::graphql::me::MeQuery,
 );
 

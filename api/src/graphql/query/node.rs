@@ -36,7 +36,7 @@ impl NodeQuery {
             Plan => plan, Priority => priority, Action => action, ProgressUpdate => progress_update,
             Person => person, TeamMembership => team_membership, Commitment => commitment,
             Escalation => escalation, EscalationEvent => escalation_event, BudgetLine => budget_line,
-            PncDocument => pnc_document, BudgetAmendment => budget_amendment, ResidentInput => resident_input,
+            PncDocument => pnc_document, BudgetAmendment => budget_amendment, ResidentInput => resident_input, AuditEvent => audit_event,
         ))
     }
 }

@@ -1,6 +1,7 @@
 //! The object types, one file per family. Each wraps its entity's row; relation fields
 //! resolve through the request's scoped loader.
 
+mod audit;
 mod budget;
 mod commitments;
 mod organisation;
@@ -8,6 +9,7 @@ mod plans;
 mod residents;
 mod team;
 
+pub use audit::AuditEvent;
 pub use budget::{BudgetAmendment, BudgetLine, PhaseAmount, PncDocument};
 pub use commitments::{Commitment, Escalation, EscalationEvent};
 pub use organisation::{Area, CityProgramme, Cluster, Neighbourhood, Product, RepresentativeBody};
@@ -75,4 +77,5 @@ pub enum Node {
     PncDocument(PncDocument),
     BudgetAmendment(BudgetAmendment),
     ResidentInput(ResidentInput),
+    AuditEvent(AuditEvent),
 }

@@ -1,0 +1,285 @@
+//! Commitments: a neighbourhood or area asks, and only the requested cluster answers —
+//! accept (hours, money, a budget line of its own), accept with a reservation, or reject
+//! with a reason — then delivers or withdraws. Any other step is `INVALID_TRANSITION`.
+
+use chrono::{DateTime, Duration, Utc};
+use entity::enums::{CommitmentKind, CommitmentStatus, PlanStatus};
+use entity::*;
+use sea_orm::{ActiveValue::Set, EntityTrait};
+
+use super::plan::status_name;
+use super::{Change, text};
+use crate::access::Operation;
+use crate::error::{ApiError, ApiResult};
+
+/// How long a cluster has to answer by default: the 24-hour mandate.
+pub const DEFAULT_RESPONSE_HOURS: i64 = 24;
+
+/// A request for a commitment.
+pub struct NewRequest {
+    /// The action.
+    pub action_id: i32,
+    /// The cluster asked.
+    pub cluster_id: i32,
+    /// Continuation of existing effort or new effort.
+    pub kind: CommitmentKind,
+    /// When the answer is due; by default 24 hours from now.
+    pub response_deadline: Option<DateTime<Utc>>,
+}
+
+/// Asks a cluster for a commitment to an action of a plan in consultation or adopted.
+pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commitment::Model> {
+    let action = change
+        .load::<action::Entity>(input.action_id, Operation::Request, "action")
+        .await?;
+    let priority = priority::Entity::find_by_id(action.priority_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("priority"))?;
+    let plan = plan::Entity::find_by_id(priority.plan_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("plan"))?;
+    if !matches!(
+        plan.status,
+        PlanStatus::InConsultation | PlanStatus::Adopted
+    ) {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(plan.status),
+            attempted: "request a commitment for this plan's action",
+        });
+    }
+    cluster::Entity::find_by_id(input.cluster_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("cluster"))?;
+    let now = Utc::now();
+    let deadline = input
+        .response_deadline
+        .unwrap_or(now + Duration::hours(DEFAULT_RESPONSE_HOURS));
+    if deadline <= now {
+        return Err(ApiError::bad_input(
+            "input.responseDeadline",
+            "must be in the future",
+        ));
+    }
+    let row = change
+        .insert(commitment::ActiveModel {
+            action_id: Set(action.id),
+            cluster_id: Set(input.cluster_id),
+            status: Set(CommitmentStatus::Requested),
+            kind: Set(input.kind),
+            hours_centi: Set(None),
+            amount_cents: Set(None),
+            budget_line_id: Set(None),
+            reason: Set(None),
+            response_deadline: Set(deadline),
+            requested_by: Set(change.actor()),
+            requested_at: Set(now),
+            answered_by: Set(None),
+            answered_at: Set(None),
+            version: Set(1),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .await?;
+    change
+        .audit(
+            "Commitment",
+            row.id,
+            "requestCommitment",
+            None::<&()>,
+            Some(&row),
+        )
+        .await?;
+    Ok(row)
+}
+
+/// What the money of an acceptance is.
+pub struct Pledge {
+    /// Hours in hundredths.
+    pub hours_centi: i64,
+    /// Euro cents.
+    pub amount_cents: i64,
+    /// The paying budget line, of the same cluster.
+    pub budget_line_id: i32,
+}
+
+/// A cluster's answer.
+pub enum Answer {
+    /// Committed.
+    Accept(Pledge),
+    /// Committed with a reservation.
+    AcceptWithReservation(Pledge, String),
+    /// Refused.
+    Reject(String),
+}
+
+/// Loads a commitment for the requested cluster's step, checking the version first so
+/// concurrent editors learn `CONFLICT` rather than a transition error.
+async fn load_for_answer(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+) -> ApiResult<commitment::Model> {
+    let row = change
+        .load::<commitment::Entity>(id, Operation::Answer, "commitment")
+        .await?;
+    if row.version != expected {
+        return Err(ApiError::Conflict {
+            current: row.version,
+        });
+    }
+    Ok(row)
+}
+
+fn transition(
+    row: &commitment::Model,
+    allowed: &[CommitmentStatus],
+    attempted: &'static str,
+) -> ApiResult<()> {
+    if allowed.contains(&row.status) {
+        Ok(())
+    } else {
+        Err(ApiError::InvalidTransition {
+            current: status_name(row.status),
+            attempted,
+        })
+    }
+}
+
+/// Answers a request: only the requested cluster.
+pub async fn respond(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    answer: Answer,
+) -> ApiResult<commitment::Model> {
+    let before = load_for_answer(change, id, expected).await?;
+    transition(
+        &before,
+        &[CommitmentStatus::Requested],
+        "answer the request",
+    )?;
+    let now = Utc::now();
+    let mut changes = commitment::ActiveModel {
+        answered_by: Set(Some(change.actor())),
+        answered_at: Set(Some(now)),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    let (status, pledge, reason) = match answer {
+        Answer::Accept(pledge) => (CommitmentStatus::Accepted, Some(pledge), None),
+        Answer::AcceptWithReservation(pledge, reason) => (
+            CommitmentStatus::AcceptedWithReservation,
+            Some(pledge),
+            Some(text("input.reason", &reason, 2000)?),
+        ),
+        Answer::Reject(reason) => (
+            CommitmentStatus::Rejected,
+            None,
+            Some(text("input.reason", &reason, 2000)?),
+        ),
+    };
+    if let Some(pledge) = pledge {
+        if pledge.hours_centi < 0 {
+            return Err(ApiError::bad_input("input.hours", "must not be negative"));
+        }
+        if pledge.amount_cents < 0 {
+            return Err(ApiError::bad_input("input.amount", "must not be negative"));
+        }
+        let line = budget_line::Entity::find_by_id(pledge.budget_line_id)
+            .one(change.txn())
+            .await?;
+        if line.is_none_or(|line| line.cluster_id != before.cluster_id) {
+            return Err(ApiError::bad_input(
+                "input.budgetLineId",
+                "must be a budget line of the committing cluster",
+            ));
+        }
+        changes.hours_centi = Set(Some(pledge.hours_centi));
+        changes.amount_cents = Set(Some(pledge.amount_cents));
+        changes.budget_line_id = Set(Some(pledge.budget_line_id));
+    }
+    changes.status = Set(status);
+    changes.reason = Set(reason);
+    let after = change.update(id, expected, changes).await?;
+    change
+        .require::<commitment::Entity>(id, Operation::Answer, "commitment")
+        .await?;
+    change
+        .audit(
+            "Commitment",
+            id,
+            "respondToCommitment",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
+/// Marks an accepted commitment delivered.
+pub async fn deliver(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<commitment::Model> {
+    let before = load_for_answer(change, id, expected).await?;
+    transition(
+        &before,
+        &[
+            CommitmentStatus::Accepted,
+            CommitmentStatus::AcceptedWithReservation,
+        ],
+        "deliver the commitment",
+    )?;
+    let changes = commitment::ActiveModel {
+        status: Set(CommitmentStatus::Delivered),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let after = change.update(id, expected, changes).await?;
+    change
+        .audit(
+            "Commitment",
+            id,
+            "deliverCommitment",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
+/// Withdraws a request or an acceptance, with a reason.
+pub async fn withdraw(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    reason: &str,
+) -> ApiResult<commitment::Model> {
+    let before = load_for_answer(change, id, expected).await?;
+    transition(
+        &before,
+        &[
+            CommitmentStatus::Requested,
+            CommitmentStatus::Accepted,
+            CommitmentStatus::AcceptedWithReservation,
+        ],
+        "withdraw the commitment",
+    )?;
+    let changes = commitment::ActiveModel {
+        status: Set(CommitmentStatus::Withdrawn),
+        reason: Set(Some(text("input.reason", reason, 2000)?)),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let after = change.update(id, expected, changes).await?;
+    change
+        .audit(
+            "Commitment",
+            id,
+            "withdrawCommitment",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}

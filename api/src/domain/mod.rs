@@ -1,0 +1,245 @@
+//! Workflows and rules as plain async functions over a transaction: plans, commitments.
+//! No GraphQL here. Every change follows DESIGN.md's step 4: check the operation against
+//! the matrix, load the row in scope, validate the transition, apply it with an
+//! optimistic version check, check the result is still in scope, write the audit event —
+//! all in one transaction, so on any error nothing is written.
+
+pub mod commitment;
+pub mod plan;
+
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, QueryFilter, QuerySelect, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
+};
+use serde::Serialize;
+
+use crate::access::{Operation, Principal, Scoped};
+use crate::error::{ApiError, ApiResult};
+
+/// A change in progress on behalf of a principal.
+pub struct Change<'p> {
+    txn: DatabaseTransaction,
+    principal: &'p Principal,
+}
+
+impl<'p> Change<'p> {
+    /// Starts a write transaction. On SQLite it begins IMMEDIATE, so concurrent writers
+    /// queue for the lock instead of failing with "database is locked" at their first write.
+    pub async fn begin(db: &DatabaseConnection, principal: &'p Principal) -> ApiResult<Self> {
+        if principal.subject.is_none() {
+            return Err(ApiError::Unauthenticated);
+        }
+        let options = TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        };
+        Ok(Self {
+            txn: db.begin_with_options(options).await?,
+            principal,
+        })
+    }
+
+    /// The open transaction.
+    pub fn txn(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// The principal making the change.
+    pub fn principal(&self) -> &Principal {
+        self.principal
+    }
+
+    /// Who, for the record: the token's subject.
+    pub fn actor(&self) -> String {
+        self.principal
+            .subject
+            .clone()
+            .unwrap_or_else(|| "public".to_owned())
+    }
+
+    /// Loads row `id` of `E` for `operation`, locking it (on PostgreSQL) for the rest of
+    /// the transaction. `NOT_FOUND` when the caller cannot see it — exactly as for a row
+    /// that does not exist — and `FORBIDDEN` when they see it but may not do this.
+    pub async fn load<E: Scoped>(
+        &self,
+        id: i32,
+        operation: Operation,
+        what: &'static str,
+    ) -> ApiResult<E::Model>
+    where
+        E::Model: Sync,
+    {
+        let row = E::find()
+            .filter(E::id_column().eq(id))
+            .filter(E::scope(self.principal, Operation::Read))
+            .lock_exclusive()
+            .one(&self.txn)
+            .await?
+            .ok_or(ApiError::NotFound(what))?;
+        self.require::<E>(id, operation, what).await?;
+        Ok(row)
+    }
+
+    /// `FORBIDDEN` unless row `id` of `E` is in the caller's scope for `operation` — also
+    /// used after a change, so no change moves a row out of the caller's reach.
+    pub async fn require<E: Scoped>(
+        &self,
+        id: i32,
+        operation: Operation,
+        what: &'static str,
+    ) -> ApiResult<()>
+    where
+        E::Model: Sync,
+    {
+        let permitted = E::find()
+            .filter(E::id_column().eq(id))
+            .filter(E::scope(self.principal, operation))
+            .count(&self.txn)
+            .await?;
+        if permitted == 0 {
+            return Err(ApiError::Forbidden(format!(
+                "this {what} is outside your grants for this step"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Inserts a new row.
+    pub async fn insert<A>(&self, row: A) -> ApiResult<<A::Entity as EntityTrait>::Model>
+    where
+        A: ActiveModelTrait + sea_orm::ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
+    {
+        Ok(row.insert(&self.txn).await?)
+    }
+
+    /// Applies `changes` to row `id` if it is still at `expected` version, bumping the
+    /// version; otherwise `CONFLICT` with the current version.
+    pub async fn update<A>(
+        &self,
+        id: i32,
+        expected: i32,
+        changes: A,
+    ) -> ApiResult<<A::Entity as EntityTrait>::Model>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: Versioned,
+        <A::Entity as EntityTrait>::Model: Sync,
+    {
+        let version = <A::Entity as Versioned>::version_column();
+        let result = <A::Entity as EntityTrait>::update_many()
+            .set(changes)
+            .col_expr(version, Expr::col(version).add(1))
+            .filter(<A::Entity as Scoped>::id_column().eq(id))
+            .filter(version.eq(expected))
+            .exec(&self.txn)
+            .await?;
+        let row = <A::Entity as EntityTrait>::find()
+            .filter(<A::Entity as Scoped>::id_column().eq(id))
+            .one(&self.txn)
+            .await?
+            .ok_or(ApiError::NotFound("object"))?;
+        if result.rows_affected == 0 {
+            return Err(ApiError::Conflict {
+                current: <A::Entity as Versioned>::version_of(&row),
+            });
+        }
+        Ok(row)
+    }
+
+    /// Appends the audit event of this change.
+    pub async fn audit(
+        &self,
+        entity: &str,
+        entity_id: i32,
+        operation: &str,
+        before: Option<&impl Serialize>,
+        after: Option<&impl Serialize>,
+    ) -> ApiResult<()> {
+        let grants: Vec<String> = self
+            .principal
+            .grants
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let event = entity::audit_event::Model {
+            id: 0,
+            occurred_at: chrono::Utc::now(),
+            subject: self.actor(),
+            grants: grants.join(","),
+            entity: entity.to_owned(),
+            entity_id,
+            operation: operation.to_owned(),
+            before: before.map(as_json),
+            after: after.map(as_json),
+        };
+        let mut active: entity::audit_event::ActiveModel = event.into();
+        active.not_set(entity::audit_event::Column::Id);
+        active.insert(&self.txn).await?;
+        Ok(())
+    }
+
+    /// Commits the change.
+    pub async fn commit(self) -> ApiResult<()> {
+        Ok(self.txn.commit().await?)
+    }
+}
+
+fn as_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// An entity with an optimistic-concurrency version.
+pub trait Versioned: Scoped {
+    /// The version column.
+    fn version_column() -> Self::Column;
+    /// A row's version.
+    fn version_of(row: &Self::Model) -> i32;
+}
+
+macro_rules! versioned {
+    ($($module:ident),*) => {
+        $(
+            impl Versioned for entity::$module::Entity {
+                fn version_column() -> Self::Column {
+                    entity::$module::Column::Version
+                }
+                fn version_of(row: &Self::Model) -> i32 {
+                    row.version
+                }
+            }
+        )*
+    };
+}
+
+versioned!(
+    plan,
+    priority,
+    action,
+    commitment,
+    escalation,
+    resident_input,
+    budget_line
+);
+
+/// A required text input: trimmed, not empty, at most `max` characters.
+pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(ApiError::bad_input(field, "must not be empty"));
+    }
+    if value.chars().count() > max {
+        return Err(ApiError::bad_input(
+            field,
+            format!("must be at most {max} characters"),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional text input under the same rules.
+pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<Option<String>> {
+    value.map(|value| text(field, value, max)).transpose()
+}

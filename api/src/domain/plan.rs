@@ -1,0 +1,501 @@
+//! Plans: draft, edit, submit to the clusters, adopt. A neighbourhood action plan has at
+//! most five active priorities, ranked 1..5, and cannot be adopted while an action lacks a
+//! SMART field.
+
+use chrono::{NaiveDate, Utc};
+use entity::enums::{ActionStatus, CityAlignment, PlanKind, PlanStatus, TrafficLight};
+use entity::*;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+use super::{Change, optional_text, text};
+use crate::access::Operation;
+use crate::error::{ApiError, ApiResult};
+
+/// Most active priorities in a neighbourhood action plan.
+pub const MAX_PRIORITIES: usize = 5;
+
+/// A new neighbourhood action plan.
+pub struct NewPlan {
+    /// The neighbourhood.
+    pub neighbourhood_id: i32,
+    /// The year it covers.
+    pub year: i32,
+    /// Title; by default "Wijkactieplan <neighbourhood> <year>".
+    pub title: Option<String>,
+}
+
+/// Drafts a neighbourhood action plan.
+pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan::Model> {
+    if !(2000..=2100).contains(&input.year) {
+        return Err(ApiError::bad_input(
+            "input.year",
+            "must be a year from 2000 to 2100",
+        ));
+    }
+    let neighbourhood = neighbourhood::Entity::find_by_id(input.neighbourhood_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("neighbourhood"))?;
+    let existing = plan::Entity::find()
+        .filter(plan::Column::NeighbourhoodId.eq(neighbourhood.id))
+        .filter(plan::Column::Kind.eq(PlanKind::NeighbourhoodActionPlan))
+        .filter(plan::Column::YearFrom.eq(input.year))
+        .filter(plan::Column::Status.ne(PlanStatus::Superseded))
+        .one(change.txn())
+        .await?;
+    if existing.is_some() {
+        return Err(ApiError::bad_input(
+            "input.year",
+            format!(
+                "{} already has an action plan for {}",
+                neighbourhood.name, input.year
+            ),
+        ));
+    }
+    let title = match input.title {
+        Some(title) => text("input.title", &title, 200)?,
+        None => format!("Wijkactieplan {} {}", neighbourhood.name, input.year),
+    };
+    let area_plan = plan::Entity::find()
+        .filter(plan::Column::AreaId.eq(neighbourhood.area_id))
+        .filter(plan::Column::Kind.eq(PlanKind::AreaPlan))
+        .filter(plan::Column::YearFrom.lte(input.year))
+        .filter(plan::Column::YearTo.gte(input.year))
+        .one(change.txn())
+        .await?;
+    let now = Utc::now();
+    let row = change
+        .insert(plan::ActiveModel {
+            kind: Set(PlanKind::NeighbourhoodActionPlan),
+            title: Set(title),
+            area_id: Set(neighbourhood.area_id),
+            neighbourhood_id: Set(Some(neighbourhood.id)),
+            cluster_id: Set(None),
+            year_from: Set(input.year),
+            year_to: Set(input.year),
+            status: Set(PlanStatus::Draft),
+            parent_plan_id: Set(area_plan.map(|plan| plan.id)),
+            superseded_by_id: Set(None),
+            adopted_at: Set(None),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .await?;
+    change
+        .require::<plan::Entity>(row.id, Operation::Edit, "plan")
+        .await?;
+    change
+        .audit("Plan", row.id, "createPlan", None::<&()>, Some(&row))
+        .await?;
+    Ok(row)
+}
+
+/// The statuses in which a plan's content may still change.
+fn editable(plan: &plan::Model, attempted: &'static str) -> ApiResult<()> {
+    match plan.status {
+        PlanStatus::Draft | PlanStatus::InConsultation => Ok(()),
+        other => Err(ApiError::InvalidTransition {
+            current: status_name(other),
+            attempted,
+        }),
+    }
+}
+
+/// The status as the API spells it.
+pub fn status_name<T: serde::Serialize>(status: T) -> String {
+    serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Retitles a plan that is not yet adopted.
+pub async fn update_plan(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    title: &str,
+) -> ApiResult<plan::Model> {
+    let before = change
+        .load::<plan::Entity>(id, Operation::Edit, "plan")
+        .await?;
+    editable(&before, "edit the plan")?;
+    let title = text("input.title", title, 200)?;
+    let after = change
+        .update(
+            id,
+            expected,
+            plan::ActiveModel {
+                title: Set(title),
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    finish(change, &before, &after, "updatePlan", Operation::Edit).await
+}
+
+/// Sends a draft to the clusters for consultation.
+pub async fn submit_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<plan::Model> {
+    let before = change
+        .load::<plan::Entity>(id, Operation::Edit, "plan")
+        .await?;
+    if before.status != PlanStatus::Draft {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(before.status),
+            attempted: "submit the plan",
+        });
+    }
+    let after = change
+        .update(
+            id,
+            expected,
+            plan::ActiveModel {
+                status: Set(PlanStatus::InConsultation),
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    finish(change, &before, &after, "submitPlan", Operation::Edit).await
+}
+
+/// Adopts (vaststellen) a plan in consultation: every active priority's actions must be
+/// SMART — the error lists each gap.
+pub async fn adopt_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<plan::Model> {
+    let before = change
+        .load::<plan::Entity>(id, Operation::Adopt, "plan")
+        .await?;
+    if before.status != PlanStatus::InConsultation {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(before.status),
+            attempted: "adopt the plan",
+        });
+    }
+    if before.version != expected {
+        return Err(ApiError::Conflict {
+            current: before.version,
+        });
+    }
+    let priorities = active_priorities(change, id).await?;
+    if priorities.is_empty() {
+        return Err(ApiError::Incomplete {
+            gaps: vec![(
+                crate::graphql::relay::encode_id("Plan", id).0,
+                vec!["priorities"],
+            )],
+        });
+    }
+    let actions = action::Entity::find()
+        .filter(action::Column::PriorityId.is_in(priorities.iter().map(|p| p.id)))
+        .all(change.txn())
+        .await?;
+    let mut gaps = Vec::new();
+    for priority in &priorities {
+        if !actions
+            .iter()
+            .any(|action| action.priority_id == priority.id)
+        {
+            gaps.push((
+                crate::graphql::relay::encode_id("Priority", priority.id).0,
+                vec!["actions"],
+            ));
+        }
+    }
+    for action in &actions {
+        let missing = smart_gaps(action);
+        if !missing.is_empty() {
+            gaps.push((
+                crate::graphql::relay::encode_id("Action", action.id).0,
+                missing,
+            ));
+        }
+    }
+    if !gaps.is_empty() {
+        return Err(ApiError::Incomplete { gaps });
+    }
+    let now = Utc::now();
+    let after = change
+        .update(
+            id,
+            expected,
+            plan::ActiveModel {
+                status: Set(PlanStatus::Adopted),
+                adopted_at: Set(Some(now)),
+                updated_at: Set(now),
+                ..Default::default()
+            },
+        )
+        .await?;
+    finish(change, &before, &after, "adoptPlan", Operation::Adopt).await
+}
+
+/// The SMART fields an action lacks.
+fn smart_gaps(action: &action::Model) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if action.lead_cluster_id.is_none() {
+        missing.push("leadCluster");
+    }
+    if action.responsible_person.is_none() {
+        missing.push("responsiblePerson");
+    }
+    if action.measurable_target.is_none() {
+        missing.push("measurableTarget");
+    }
+    if action.deadline.is_none() {
+        missing.push("deadline");
+    }
+    missing
+}
+
+async fn active_priorities(change: &Change<'_>, plan_id: i32) -> ApiResult<Vec<priority::Model>> {
+    Ok(priority::Entity::find()
+        .filter(priority::Column::PlanId.eq(plan_id))
+        .filter(priority::Column::DroppedAt.is_null())
+        .all(change.txn())
+        .await?)
+}
+
+/// Post-check and audit of a plan change.
+async fn finish(
+    change: &Change<'_>,
+    before: &plan::Model,
+    after: &plan::Model,
+    operation: &str,
+    needed: Operation,
+) -> ApiResult<plan::Model> {
+    change
+        .require::<plan::Entity>(after.id, needed, "plan")
+        .await?;
+    change
+        .audit("Plan", after.id, operation, Some(before), Some(after))
+        .await?;
+    Ok(after.clone())
+}
+
+/// A new priority.
+pub struct NewPriority {
+    /// The plan.
+    pub plan_id: i32,
+    /// The plan's version the caller saw.
+    pub expected_plan_version: i32,
+    /// Short title.
+    pub title: String,
+    /// What it is about.
+    pub description: String,
+    /// Rank 1..5; by default the first free one.
+    pub rank: Option<i32>,
+    /// Linked city programme.
+    pub city_programme_id: Option<i32>,
+    /// Assessment against city policy.
+    pub city_alignment: CityAlignment,
+}
+
+/// Adds a priority to a plan that is not yet adopted: at most five, ranks unique.
+pub async fn add_priority(change: &Change<'_>, input: NewPriority) -> ApiResult<priority::Model> {
+    let plan = change
+        .load::<plan::Entity>(input.plan_id, Operation::Edit, "plan")
+        .await?;
+    editable(&plan, "add a priority")?;
+    let active = active_priorities(change, plan.id).await?;
+    if active.len() >= MAX_PRIORITIES {
+        return Err(ApiError::bad_input(
+            "input.planId",
+            format!("the plan already has {MAX_PRIORITIES} priorities; drop one first"),
+        ));
+    }
+    let taken: Vec<i32> = active.iter().filter_map(|p| p.rank).collect();
+    let rank = match input.rank {
+        Some(rank) if !(1..=MAX_PRIORITIES as i32).contains(&rank) => {
+            return Err(ApiError::bad_input(
+                "input.rank",
+                format!("must be from 1 to {MAX_PRIORITIES}"),
+            ));
+        }
+        Some(rank) if taken.contains(&rank) => {
+            return Err(ApiError::bad_input(
+                "input.rank",
+                format!("rank {rank} is taken; reorder the priorities first"),
+            ));
+        }
+        Some(rank) => rank,
+        None => (1..=MAX_PRIORITIES as i32)
+            .find(|rank| !taken.contains(rank))
+            .unwrap_or(MAX_PRIORITIES as i32),
+    };
+    if let Some(programme) = input.city_programme_id {
+        city_programme::Entity::find_by_id(programme)
+            .one(change.txn())
+            .await?
+            .ok_or(ApiError::NotFound("city programme"))?;
+    }
+    // The plan's version moves with its content, so two editors adding at once conflict.
+    change
+        .update(
+            plan.id,
+            input.expected_plan_version,
+            plan::ActiveModel {
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    let now = Utc::now();
+    let row = change
+        .insert(priority::ActiveModel {
+            plan_id: Set(plan.id),
+            rank: Set(Some(rank)),
+            title: Set(text("input.title", &input.title, 200)?),
+            description: Set(text("input.description", &input.description, 4000)?),
+            theme: Set(None),
+            city_programme_id: Set(input.city_programme_id),
+            city_alignment: Set(input.city_alignment),
+            dropped_at: Set(None),
+            drop_reason: Set(None),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .await?;
+    change
+        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
+        .await?;
+    change
+        .audit("Priority", row.id, "addPriority", None::<&()>, Some(&row))
+        .await?;
+    Ok(row)
+}
+
+/// The SMART fields of an action; on update, absent fields stay as they are.
+#[derive(Default)]
+pub struct ActionFields {
+    /// What exactly will be done.
+    pub description: Option<String>,
+    /// The cluster that leads.
+    pub lead_cluster_id: Option<i32>,
+    /// Who is responsible.
+    pub responsible_person: Option<String>,
+    /// The measurable target.
+    pub measurable_target: Option<String>,
+    /// The deadline.
+    pub deadline: Option<NaiveDate>,
+}
+
+async fn check_cluster(change: &Change<'_>, cluster_id: Option<i32>) -> ApiResult<()> {
+    if let Some(id) = cluster_id {
+        cluster::Entity::find_by_id(id)
+            .one(change.txn())
+            .await?
+            .ok_or(ApiError::NotFound("cluster"))?;
+    }
+    Ok(())
+}
+
+/// The plan of a priority, loaded for editing.
+async fn plan_of_priority(
+    change: &Change<'_>,
+    priority_id: i32,
+) -> ApiResult<(priority::Model, plan::Model)> {
+    let priority = change
+        .load::<priority::Entity>(priority_id, Operation::Read, "priority")
+        .await?;
+    let plan = change
+        .load::<plan::Entity>(priority.plan_id, Operation::Edit, "plan")
+        .await?;
+    Ok((priority, plan))
+}
+
+/// Adds an action to an active priority of a plan that is not yet adopted.
+pub async fn add_action(
+    change: &Change<'_>,
+    priority_id: i32,
+    fields: ActionFields,
+) -> ApiResult<action::Model> {
+    let (priority, plan) = plan_of_priority(change, priority_id).await?;
+    editable(&plan, "add an action")?;
+    if priority.dropped_at.is_some() {
+        return Err(ApiError::InvalidTransition {
+            current: "DROPPED".to_owned(),
+            attempted: "add an action to the priority",
+        });
+    }
+    check_cluster(change, fields.lead_cluster_id).await?;
+    let description = text(
+        "input.description",
+        fields.description.as_deref().unwrap_or_default(),
+        2000,
+    )?;
+    let now = Utc::now();
+    let row = change
+        .insert(action::ActiveModel {
+            priority_id: Set(priority.id),
+            description: Set(description),
+            lead_cluster_id: Set(fields.lead_cluster_id),
+            responsible_person: Set(optional_text(
+                "input.responsiblePerson",
+                fields.responsible_person.as_deref(),
+                200,
+            )?),
+            measurable_target: Set(optional_text(
+                "input.measurableTarget",
+                fields.measurable_target.as_deref(),
+                1000,
+            )?),
+            deadline: Set(fields.deadline),
+            status: Set(ActionStatus::NotStarted),
+            progress_percent: Set(0),
+            traffic_light: Set(TrafficLight::Grey),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .await?;
+    change
+        .audit("Action", row.id, "addAction", None::<&()>, Some(&row))
+        .await?;
+    Ok(row)
+}
+
+/// Changes an action's SMART fields while its plan is not yet adopted (after adoption a
+/// cluster disputes instead: no silent edits).
+pub async fn update_action(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    fields: ActionFields,
+) -> ApiResult<action::Model> {
+    let before = change
+        .load::<action::Entity>(id, Operation::Read, "action")
+        .await?;
+    let (_, plan) = plan_of_priority(change, before.priority_id).await?;
+    editable(&plan, "edit the action")?;
+    check_cluster(change, fields.lead_cluster_id).await?;
+    let mut changes = action::ActiveModel {
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    if let Some(description) = &fields.description {
+        changes.description = Set(text("input.description", description, 2000)?);
+    }
+    if let Some(cluster) = fields.lead_cluster_id {
+        changes.lead_cluster_id = Set(Some(cluster));
+    }
+    if let Some(person) = &fields.responsible_person {
+        changes.responsible_person = Set(Some(text("input.responsiblePerson", person, 200)?));
+    }
+    if let Some(target) = &fields.measurable_target {
+        changes.measurable_target = Set(Some(text("input.measurableTarget", target, 1000)?));
+    }
+    if let Some(deadline) = fields.deadline {
+        changes.deadline = Set(Some(deadline));
+    }
+    let after = change.update(id, expected, changes).await?;
+    change
+        .audit("Action", id, "updateAction", Some(&before), Some(&after))
+        .await?;
+    Ok(after)
+}

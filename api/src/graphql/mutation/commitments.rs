@@ -1,0 +1,199 @@
+//! Commitment mutations: request, respond, deliver, withdraw.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+
+use super::{begin, hundredths};
+use crate::domain::commitment::{self, Answer, NewRequest, Pledge};
+use crate::error::ApiError;
+use crate::graphql::enums::CommitmentKind;
+use crate::graphql::relay::id_of;
+use crate::graphql::types::{Action, BudgetLine, Cluster, Commitment};
+
+/// Ask a cluster for a commitment to an action.
+#[derive(InputObject)]
+pub struct RequestCommitmentInput {
+    /// The action.
+    pub action_id: ID,
+    /// The cluster asked.
+    pub cluster_id: ID,
+    /// Continuation of existing effort or new effort.
+    #[graphql(default_with = "CommitmentKind::Continuation")]
+    pub kind: CommitmentKind,
+    /// When the answer is due; by default 24 hours from now (the mandate).
+    pub response_deadline: Option<DateTime<Utc>>,
+}
+
+/// A cluster's answer to a request.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum CommitmentAnswer {
+    /// Commit hours and money from a budget line (toezeggen).
+    Accept,
+    /// Commit with a reservation (voorbehoud); a reason is required.
+    AcceptWithReservation,
+    /// Refuse; a reason is required.
+    Reject,
+}
+
+/// Answer a request: only the requested cluster may.
+#[derive(InputObject)]
+pub struct RespondToCommitmentInput {
+    /// The commitment.
+    pub id: ID,
+    /// The version you saw; a stale one answers CONFLICT.
+    pub expected_version: i32,
+    /// The answer.
+    pub answer: CommitmentAnswer,
+    /// Staff hours committed (for an acceptance).
+    pub hours: Option<Decimal>,
+    /// Euros committed (for an acceptance).
+    pub amount: Option<Decimal>,
+    /// The cluster's budget line that pays (for an acceptance).
+    pub budget_line_id: Option<ID>,
+    /// Why (for a reservation or a rejection).
+    pub reason: Option<String>,
+}
+
+/// Deliver a commitment.
+#[derive(InputObject)]
+pub struct DeliverCommitmentInput {
+    /// The commitment.
+    pub id: ID,
+    /// The version you saw.
+    pub expected_version: i32,
+}
+
+/// Withdraw a commitment.
+#[derive(InputObject)]
+pub struct WithdrawCommitmentInput {
+    /// The commitment.
+    pub id: ID,
+    /// The version you saw.
+    pub expected_version: i32,
+    /// Why.
+    pub reason: String,
+}
+
+/// The commitment after the change.
+#[derive(SimpleObject)]
+pub struct CommitmentPayload {
+    /// The commitment.
+    pub commitment: Commitment,
+}
+
+fn answer_of(input: &RespondToCommitmentInput) -> crate::error::ApiResult<Answer> {
+    let reason = || {
+        input
+            .reason
+            .clone()
+            .ok_or_else(|| ApiError::bad_input("input.reason", "is required for this answer"))
+    };
+    let pledge = || -> crate::error::ApiResult<Pledge> {
+        let hours = input
+            .hours
+            .ok_or_else(|| ApiError::bad_input("input.hours", "is required to accept"))?;
+        let amount = input
+            .amount
+            .ok_or_else(|| ApiError::bad_input("input.amount", "is required to accept"))?;
+        let line = input
+            .budget_line_id
+            .as_ref()
+            .ok_or_else(|| ApiError::bad_input("input.budgetLineId", "is required to accept"))?;
+        Ok(Pledge {
+            hours_centi: hundredths("input.hours", hours)?,
+            amount_cents: hundredths("input.amount", amount)?,
+            budget_line_id: id_of(BudgetLine::TYPE_NAME, "input.budgetLineId", line)?,
+        })
+    };
+    Ok(match input.answer {
+        CommitmentAnswer::Accept => Answer::Accept(pledge()?),
+        CommitmentAnswer::AcceptWithReservation => {
+            Answer::AcceptWithReservation(pledge()?, reason()?)
+        }
+        CommitmentAnswer::Reject => {
+            if input.hours.is_some() || input.amount.is_some() || input.budget_line_id.is_some() {
+                return Err(ApiError::bad_input(
+                    "input.answer",
+                    "a rejection commits no hours, money or budget line",
+                ));
+            }
+            Answer::Reject(reason()?)
+        }
+    })
+}
+
+/// Commitment mutations.
+#[derive(Default)]
+pub struct CommitmentMutation;
+
+#[Object]
+impl CommitmentMutation {
+    /// Ask a cluster for a commitment (neighbourhood manager or area director); the cluster
+    /// must answer within 24 hours unless another deadline is given.
+    async fn request_commitment(
+        &self,
+        ctx: &Context<'_>,
+        input: RequestCommitmentInput,
+    ) -> Result<CommitmentPayload> {
+        let request = NewRequest {
+            action_id: id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?,
+            cluster_id: id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?,
+            kind: input.kind.into(),
+            response_deadline: input.response_deadline,
+        };
+        let change = begin(ctx).await?;
+        let row = commitment::request(&change, request).await?;
+        change.commit().await?;
+        Ok(CommitmentPayload {
+            commitment: row.into(),
+        })
+    }
+
+    /// Answer a request for the requested cluster: accept, accept with a reservation, or
+    /// reject. Any other status answers `INVALID_TRANSITION`.
+    async fn respond_to_commitment(
+        &self,
+        ctx: &Context<'_>,
+        input: RespondToCommitmentInput,
+    ) -> Result<CommitmentPayload> {
+        let id = id_of(Commitment::TYPE_NAME, "input.id", &input.id)?;
+        let answer = answer_of(&input)?;
+        let change = begin(ctx).await?;
+        let row = commitment::respond(&change, id, input.expected_version, answer).await?;
+        change.commit().await?;
+        Ok(CommitmentPayload {
+            commitment: row.into(),
+        })
+    }
+
+    /// Mark an accepted commitment delivered.
+    async fn deliver_commitment(
+        &self,
+        ctx: &Context<'_>,
+        input: DeliverCommitmentInput,
+    ) -> Result<CommitmentPayload> {
+        let id = id_of(Commitment::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row = commitment::deliver(&change, id, input.expected_version).await?;
+        change.commit().await?;
+        Ok(CommitmentPayload {
+            commitment: row.into(),
+        })
+    }
+
+    /// Withdraw a request or an acceptance, with a reason.
+    async fn withdraw_commitment(
+        &self,
+        ctx: &Context<'_>,
+        input: WithdrawCommitmentInput,
+    ) -> Result<CommitmentPayload> {
+        let id = id_of(Commitment::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row = commitment::withdraw(&change, id, input.expected_version, &input.reason).await?;
+        change.commit().await?;
+        Ok(CommitmentPayload {
+            commitment: row.into(),
+        })
+    }
+}

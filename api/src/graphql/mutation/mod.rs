@@ -1,0 +1,28 @@
+//! The root mutation: Relay-style, one input object per field and a payload with the
+//! changed object. Resolvers parse inputs into domain types and run one domain change.
+
+mod commitments;
+mod plans;
+
+use async_graphql::{Context, MergedObject};
+use rust_decimal::Decimal;
+
+use crate::domain::Change;
+use crate::error::{ApiError, ApiResult};
+use crate::graphql::context::scope;
+
+/// The root mutation type.
+#[derive(MergedObject, Default)]
+pub struct Mutation(plans::PlanMutation, commitments::CommitmentMutation);
+
+/// Starts a change as the request's caller.
+async fn begin<'a>(ctx: &Context<'a>) -> async_graphql::Result<Change<'a>> {
+    let reader = &scope(ctx)?.reader;
+    Ok(Change::begin(reader.db(), reader.principal()).await?)
+}
+
+/// A decimal input with at most two places, as hundredths.
+fn hundredths(field: &str, value: Decimal) -> ApiResult<i64> {
+    crate::money::to_hundredths(value)
+        .ok_or_else(|| ApiError::bad_input(field, "must have at most two decimal places"))
+}

@@ -1,0 +1,262 @@
+//! Plan mutations: draft, edit, submit, adopt; priorities and actions.
+
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use chrono::NaiveDate;
+
+use super::begin;
+use crate::domain::plan::{self, ActionFields, NewPlan, NewPriority};
+use crate::graphql::enums::CityAlignment;
+use crate::graphql::relay::id_of;
+use crate::graphql::types::{Action, Cluster, Neighbourhood, Plan, Priority};
+
+/// Draft a neighbourhood action plan.
+#[derive(InputObject)]
+pub struct CreatePlanInput {
+    /// The neighbourhood.
+    pub neighbourhood_id: ID,
+    /// The year the plan covers.
+    pub year: i32,
+    /// Title; by default "Wijkactieplan <neighbourhood> <year>".
+    pub title: Option<String>,
+}
+
+/// Retitle a plan.
+#[derive(InputObject)]
+pub struct UpdatePlanInput {
+    /// The plan.
+    pub id: ID,
+    /// The version you saw; a stale one answers CONFLICT.
+    pub expected_version: i32,
+    /// The new title.
+    pub title: String,
+}
+
+/// Move a plan one step (submit, adopt).
+#[derive(InputObject)]
+pub struct PlanStepInput {
+    /// The plan.
+    pub id: ID,
+    /// The version you saw; a stale one answers CONFLICT.
+    pub expected_version: i32,
+}
+
+/// Add a priority to a plan.
+#[derive(InputObject)]
+pub struct AddPriorityInput {
+    /// The plan.
+    pub plan_id: ID,
+    /// The plan's version you saw.
+    pub expected_plan_version: i32,
+    /// Short title.
+    pub title: String,
+    /// What it is about.
+    pub description: String,
+    /// Rank 1..5; by default the first free one.
+    pub rank: Option<i32>,
+    /// A linked city programme.
+    pub city_programme_id: Option<ID>,
+    /// Assessment against city policy.
+    #[graphql(default_with = "CityAlignment::Unassessed")]
+    pub city_alignment: CityAlignment,
+}
+
+/// Add a SMART action to a priority.
+#[derive(InputObject)]
+pub struct AddActionInput {
+    /// The priority.
+    pub priority_id: ID,
+    /// What exactly will be done.
+    pub description: String,
+    /// The cluster that leads.
+    pub lead_cluster_id: Option<ID>,
+    /// Who is responsible.
+    pub responsible_person: Option<String>,
+    /// The measurable target.
+    pub measurable_target: Option<String>,
+    /// The deadline.
+    pub deadline: Option<NaiveDate>,
+}
+
+/// Change an action's SMART fields; absent fields stay as they are.
+#[derive(InputObject)]
+pub struct UpdateActionInput {
+    /// The action.
+    pub id: ID,
+    /// The version you saw.
+    pub expected_version: i32,
+    /// What exactly will be done.
+    pub description: Option<String>,
+    /// The cluster that leads.
+    pub lead_cluster_id: Option<ID>,
+    /// Who is responsible.
+    pub responsible_person: Option<String>,
+    /// The measurable target.
+    pub measurable_target: Option<String>,
+    /// The deadline.
+    pub deadline: Option<NaiveDate>,
+}
+
+/// The plan after the change.
+#[derive(SimpleObject)]
+pub struct PlanPayload {
+    /// The plan.
+    pub plan: Plan,
+}
+
+/// The priority after the change.
+#[derive(SimpleObject)]
+pub struct PriorityPayload {
+    /// The priority.
+    pub priority: Priority,
+}
+
+/// The action after the change.
+#[derive(SimpleObject)]
+pub struct ActionPayload {
+    /// The action.
+    pub action: Action,
+}
+
+fn optional_id(
+    type_name: &str,
+    field: &str,
+    id: Option<&ID>,
+) -> crate::error::ApiResult<Option<i32>> {
+    id.map(|id| id_of(type_name, field, id)).transpose()
+}
+
+/// Plan mutations.
+#[derive(Default)]
+pub struct PlanMutation;
+
+#[Object]
+impl PlanMutation {
+    /// Draft a neighbourhood action plan (neighbourhood manager of that neighbourhood).
+    async fn create_plan(&self, ctx: &Context<'_>, input: CreatePlanInput) -> Result<PlanPayload> {
+        let neighbourhood_id = id_of(
+            Neighbourhood::TYPE_NAME,
+            "input.neighbourhoodId",
+            &input.neighbourhood_id,
+        )?;
+        let change = begin(ctx).await?;
+        let plan = plan::create_plan(
+            &change,
+            NewPlan {
+                neighbourhood_id,
+                year: input.year,
+                title: input.title,
+            },
+        )
+        .await?;
+        change.commit().await?;
+        Ok(PlanPayload { plan: plan.into() })
+    }
+
+    /// Retitle a plan that is not yet adopted.
+    async fn update_plan(&self, ctx: &Context<'_>, input: UpdatePlanInput) -> Result<PlanPayload> {
+        let id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let plan = plan::update_plan(&change, id, input.expected_version, &input.title).await?;
+        change.commit().await?;
+        Ok(PlanPayload { plan: plan.into() })
+    }
+
+    /// Send a draft to the clusters for consultation.
+    async fn submit_plan(&self, ctx: &Context<'_>, input: PlanStepInput) -> Result<PlanPayload> {
+        let id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let plan = plan::submit_plan(&change, id, input.expected_version).await?;
+        change.commit().await?;
+        Ok(PlanPayload { plan: plan.into() })
+    }
+
+    /// Adopt (vaststellen) a plan in consultation (area director of its area). Refused
+    /// with `INCOMPLETE` and the list of gaps while an action lacks a SMART field.
+    async fn adopt_plan(&self, ctx: &Context<'_>, input: PlanStepInput) -> Result<PlanPayload> {
+        let id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let plan = plan::adopt_plan(&change, id, input.expected_version).await?;
+        change.commit().await?;
+        Ok(PlanPayload { plan: plan.into() })
+    }
+
+    /// Add a priority: at most five per plan, ranks unique.
+    async fn add_priority(
+        &self,
+        ctx: &Context<'_>,
+        input: AddPriorityInput,
+    ) -> Result<PriorityPayload> {
+        let plan_id = id_of(Plan::TYPE_NAME, "input.planId", &input.plan_id)?;
+        let city_programme_id = optional_id(
+            "CityProgramme",
+            "input.cityProgrammeId",
+            input.city_programme_id.as_ref(),
+        )?;
+        let change = begin(ctx).await?;
+        let priority = plan::add_priority(
+            &change,
+            NewPriority {
+                plan_id,
+                expected_plan_version: input.expected_plan_version,
+                title: input.title,
+                description: input.description,
+                rank: input.rank,
+                city_programme_id,
+                city_alignment: input.city_alignment.into(),
+            },
+        )
+        .await?;
+        change.commit().await?;
+        Ok(PriorityPayload {
+            priority: priority.into(),
+        })
+    }
+
+    /// Add a SMART action to a priority.
+    async fn add_action(&self, ctx: &Context<'_>, input: AddActionInput) -> Result<ActionPayload> {
+        let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
+        let fields = ActionFields {
+            description: Some(input.description),
+            lead_cluster_id: optional_id(
+                Cluster::TYPE_NAME,
+                "input.leadClusterId",
+                input.lead_cluster_id.as_ref(),
+            )?,
+            responsible_person: input.responsible_person,
+            measurable_target: input.measurable_target,
+            deadline: input.deadline,
+        };
+        let change = begin(ctx).await?;
+        let action = plan::add_action(&change, priority_id, fields).await?;
+        change.commit().await?;
+        Ok(ActionPayload {
+            action: action.into(),
+        })
+    }
+
+    /// Change an action's SMART fields before its plan is adopted.
+    async fn update_action(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateActionInput,
+    ) -> Result<ActionPayload> {
+        let id = id_of(Action::TYPE_NAME, "input.id", &input.id)?;
+        let fields = ActionFields {
+            description: input.description,
+            lead_cluster_id: optional_id(
+                Cluster::TYPE_NAME,
+                "input.leadClusterId",
+                input.lead_cluster_id.as_ref(),
+            )?,
+            responsible_person: input.responsible_person,
+            measurable_target: input.measurable_target,
+            deadline: input.deadline,
+        };
+        let change = begin(ctx).await?;
+        let action = plan::update_action(&change, id, input.expected_version, fields).await?;
+        change.commit().await?;
+        Ok(ActionPayload {
+            action: action.into(),
+        })
+    }
+}

@@ -1,0 +1,241 @@
+//! The workflows over HTTP, with the right role and with wrong ones: a plan from draft to
+//! adoption, a commitment from request to delivery, and what is refused on the way.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, error_code, on_both_databases};
+
+const BLOEMHOF_MANAGER: &str = "neighbourhood_manager:BU05991081";
+const FEIJENOORD_DIRECTOR: &str = "area_director:WK059910";
+
+async fn id_of(app: &TestApp, query: &str, pointer: &str) -> Value {
+    app.data(query, json!({}))
+        .await
+        .pointer(pointer)
+        .cloned()
+        .unwrap_or_else(|| panic!("{query} {pointer}"))
+}
+
+async fn count(app: &TestApp, table: &str) -> i64 {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = format!("SELECT COUNT(*) AS n FROM {table}");
+    let row = app
+        .db
+        .query_one_raw(Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "n").unwrap()
+}
+
+const CREATE_PLAN: &str = "mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id status version title } } }";
+const ADD_PRIORITY: &str = "mutation($input: AddPriorityInput!) { addPriority(input: $input) { priority { id rank plan { version } } } }";
+const ADD_ACTION: &str =
+    "mutation($input: AddActionInput!) { addAction(input: $input) { action { id version } } }";
+const UPDATE_ACTION: &str = "mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id version } } }";
+const SUBMIT: &str =
+    "mutation($input: PlanStepInput!) { submitPlan(input: $input) { plan { status version } } }";
+const ADOPT: &str = "mutation($input: PlanStepInput!) { adoptPlan(input: $input) { plan { status version adoptedAt } } }";
+
+on_both_databases! {
+    async fn a_neighbourhood_manager_drafts_and_submits_and_the_area_director_adopts(app) {
+        let bloemhof = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let mo = id_of(&app, r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#, "/clusters/nodes/0/id").await;
+        let plans_before = count(&app, "plan").await;
+        let audit_before = count(&app, "audit_event").await;
+        let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2017 } });
+
+        // Wrong callers change nothing.
+        assert_eq!(error_code(&app.as_roles(&[]).graphql(CREATE_PLAN, input.clone()).await), "UNAUTHENTICATED");
+        for wrong in ["cluster_member:MO", "neighbourhood_manager:BU05990451", FEIJENOORD_DIRECTOR, "committee_member:WK059910"] {
+            let response = app.as_roles(&[wrong]).graphql(CREATE_PLAN, input.clone()).await;
+            assert_eq!(error_code(&response), "FORBIDDEN", "{wrong}: {response}");
+        }
+        assert_eq!(count(&app, "plan").await, plans_before, "a refused mutation leaves no row");
+        assert_eq!(count(&app, "audit_event").await, audit_before, "nor an audit event");
+
+        let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+        let plan = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"].clone();
+        assert_eq!(plan["status"], "DRAFT");
+        assert_eq!(plan["title"], "Wijkactieplan Bloemhof 2017");
+        let duplicate = manager.graphql(CREATE_PLAN, input).await;
+        assert_eq!(response_field(&duplicate), "input.year");
+
+        let priority = manager
+            .data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Schoon en heel", "description": "Een schone wijk." } }))
+            .await["addPriority"]["priority"].clone();
+        assert_eq!(priority["rank"], 1);
+        let action = manager
+            .data(ADD_ACTION, json!({ "input": { "priorityId": priority["id"], "description": "Extra veegrondes", "leadClusterId": mo } }))
+            .await["addAction"]["action"].clone();
+        let submitted = manager.data(SUBMIT, json!({ "input": { "id": plan["id"], "expectedVersion": 2 } })).await;
+        assert_eq!(submitted["submitPlan"]["plan"]["status"], "IN_CONSULTATION");
+
+        // Only the area director adopts, and not while an action lacks SMART fields.
+        let step = json!({ "input": { "id": plan["id"], "expectedVersion": 3 } });
+        assert_eq!(error_code(&manager.graphql(ADOPT, step.clone()).await), "FORBIDDEN");
+        assert_eq!(error_code(&app.as_roles(&["area_director:WK059904"]).graphql(ADOPT, step.clone()).await), "NOT_FOUND");
+        let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
+        let incomplete = director.graphql(ADOPT, step.clone()).await;
+        assert_eq!(error_code(&incomplete), "INCOMPLETE", "{incomplete}");
+        let gaps = &incomplete["errors"][0]["extensions"]["gaps"];
+        assert_eq!(gaps[0]["item"], action["id"]);
+        assert_eq!(gaps[0]["missing"], json!(["responsiblePerson", "measurableTarget", "deadline"]));
+
+        manager
+            .data(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 1, "responsiblePerson": "Sanne Bos", "measurableTarget": "2 extra rondes per week", "deadline": "2017-12-31" } }))
+            .await;
+        let adopted = director.data(ADOPT, step.clone()).await;
+        assert_eq!(adopted["adoptPlan"]["plan"]["status"], "ADOPTED");
+        // Adopted: no more silent edits, and a second adoption is an invalid transition.
+        let late = manager.graphql(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 2, "description": "Iets anders" } })).await;
+        assert_eq!(error_code(&late), "INVALID_TRANSITION");
+        assert_eq!(late["errors"][0]["extensions"]["currentStatus"], "ADOPTED");
+        let again = director.graphql(ADOPT, json!({ "input": { "id": plan["id"], "expectedVersion": 4 } })).await;
+        assert_eq!(error_code(&again), "INVALID_TRANSITION");
+
+        let trail = app
+            .data("query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation subject grants } } }", json!({ "id": plan["id"] }))
+            .await;
+        let operations: Vec<&str> = trail["auditTrail"]["nodes"].as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
+        assert_eq!(operations, ["createPlan", "submitPlan", "adoptPlan"]);
+        assert_eq!(trail["auditTrail"]["nodes"][2]["grants"], json!([FEIJENOORD_DIRECTOR]));
+        // Six successful mutations, six events.
+        assert_eq!(count(&app, "audit_event").await, audit_before + 6);
+        let hidden = app.as_roles(&["cluster_member:MO"]).data("{ auditTrail { totalCount } }", json!({})).await;
+        assert_eq!(hidden["auditTrail"]["totalCount"], 0);
+    }
+}
+
+fn response_field(response: &Value) -> &str {
+    response["errors"][0]["extensions"]["field"]
+        .as_str()
+        .unwrap_or("<none>")
+}
+
+on_both_databases! {
+    async fn a_plan_has_at_most_five_priorities_with_unique_ranks(app) {
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let draft = manager.data(r#"{ plans(filter: {status: DRAFT}) { nodes { id version priorities { totalCount } } } }"#, json!({})).await;
+        let plan = draft["plans"]["nodes"][0].clone();
+        let mut version = plan["version"].as_i64().unwrap();
+        let taken = manager
+            .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": "T", "description": "D", "rank": 1 } }))
+            .await;
+        assert_eq!(response_field(&taken), "input.rank");
+        for n in 3..=5 {
+            let added = manager
+                .data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": format!("Prioriteit {n}"), "description": "D" } }))
+                .await;
+            assert_eq!(added["addPriority"]["priority"]["rank"], n);
+            version = added["addPriority"]["priority"]["plan"]["version"].as_i64().unwrap();
+        }
+        let sixth = manager
+            .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": "Zes", "description": "D" } }))
+            .await;
+        assert_eq!(error_code(&sixth), "BAD_USER_INPUT");
+        assert_eq!(response_field(&sixth), "input.planId");
+        let stale = manager
+            .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Oud", "description": "D" } }))
+            .await;
+        assert_eq!(error_code(&stale), "BAD_USER_INPUT", "the limit is checked before the version: {stale}");
+    }
+}
+
+const REQUEST: &str = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id status version responseDeadline } } }";
+const RESPOND: &str = "mutation($input: RespondToCommitmentInput!) { respondToCommitment(input: $input) { commitment { id status version amount hours budgetLine { id } } } }";
+const DELIVER: &str = "mutation($input: DeliverCommitmentInput!) { deliverCommitment(input: $input) { commitment { status version } } }";
+
+/// An action of Afrikaanderwijk's adopted 2016 plan, and the SB and MO cluster ids.
+async fn afrikaanderwijk_action(app: &TestApp) -> (Value, Value, Value) {
+    let data = app
+        .data(
+            r#"{ plans(filter: {status: ADOPTED, titleContains: "Afrikaanderwijk"}) { nodes { priorities(first: 1) { nodes { actions(first: 1) { nodes { id } } } } } }
+                 sb: clusters(filter: {code: "SB"}) { nodes { id } } mo: clusters(filter: {code: "MO"}) { nodes { id } } }"#,
+            json!({}),
+        )
+        .await;
+    let action =
+        data["plans"]["nodes"][0]["priorities"]["nodes"][0]["actions"]["nodes"][0]["id"].clone();
+    (
+        action,
+        data["sb"]["nodes"][0]["id"].clone(),
+        data["mo"]["nodes"][0]["id"].clone(),
+    )
+}
+
+async fn line_of(app: &TestApp, cluster: &Value) -> Value {
+    app.data(
+        "query($c: ID) { budgetLines(filter: {clusterId: $c}, first: 1) { nodes { id } } }",
+        json!({ "c": cluster }),
+    )
+    .await["budgetLines"]["nodes"][0]["id"]
+        .clone()
+}
+
+on_both_databases! {
+    async fn only_the_requested_cluster_answers_and_only_along_the_transitions(app) {
+        let (action, sb, mo) = afrikaanderwijk_action(&app).await;
+        let request = json!({ "input": { "actionId": action, "clusterId": sb, "kind": "NEW" } });
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:SB"]).graphql(REQUEST, request.clone()).await), "FORBIDDEN");
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let requested = manager.data(REQUEST, request).await["requestCommitment"]["commitment"].clone();
+        assert_eq!(requested["status"], "REQUESTED");
+
+        let (sb_line, mo_line) = (line_of(&app, &sb).await, line_of(&app, &mo).await);
+        let accept = |line: &Value, version: i64| json!({ "input": { "id": requested["id"], "expectedVersion": version, "answer": "ACCEPT", "hours": "12.5", "amount": "4500.10", "budgetLineId": line } });
+        // Another cluster cannot even see it; the programme office sees it but may not commit SB's money.
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(RESPOND, accept(&sb_line, 1)).await), "NOT_FOUND");
+        assert_eq!(error_code(&app.graphql(RESPOND, accept(&sb_line, 1)).await), "FORBIDDEN");
+        let cluster = app.as_roles(&["cluster_member:SB"]);
+        let wrong_line = cluster.graphql(RESPOND, accept(&mo_line, 1)).await;
+        assert_eq!(response_field(&wrong_line), "input.budgetLineId");
+        let reject_without_reason = cluster.graphql(RESPOND, json!({ "input": { "id": requested["id"], "expectedVersion": 1, "answer": "REJECT" } })).await;
+        assert_eq!(response_field(&reject_without_reason), "input.reason");
+        let too_precise = cluster.graphql(RESPOND, json!({ "input": { "id": requested["id"], "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "0.001", "budgetLineId": sb_line } })).await;
+        assert_eq!(response_field(&too_precise), "input.amount");
+
+        let accepted = cluster.data(RESPOND, accept(&sb_line, 1)).await["respondToCommitment"]["commitment"].clone();
+        assert_eq!(accepted["status"], "ACCEPTED");
+        assert_eq!(accepted["amount"], "4500.10");
+        assert_eq!(accepted["hours"], "12.50");
+        let stale = cluster.graphql(RESPOND, accept(&sb_line, 1)).await;
+        assert_eq!(error_code(&stale), "CONFLICT");
+        assert_eq!(stale["errors"][0]["extensions"]["currentVersion"], 2);
+        let twice = cluster.graphql(RESPOND, accept(&sb_line, 2)).await;
+        assert_eq!(error_code(&twice), "INVALID_TRANSITION");
+        assert_eq!(twice["errors"][0]["extensions"]["currentStatus"], "ACCEPTED");
+
+        let delivered = cluster.data(DELIVER, json!({ "input": { "id": requested["id"], "expectedVersion": 2 } })).await;
+        assert_eq!(delivered["deliverCommitment"]["commitment"]["status"], "DELIVERED");
+        let withdraw = cluster
+            .graphql("mutation($input: WithdrawCommitmentInput!) { withdrawCommitment(input: $input) { commitment { status } } }", json!({ "input": { "id": requested["id"], "expectedVersion": 3, "reason": "te laat" } }))
+            .await;
+        assert_eq!(error_code(&withdraw), "INVALID_TRANSITION");
+        assert_eq!(withdraw["errors"][0]["extensions"]["currentStatus"], "DELIVERED");
+    }
+}
+
+on_both_databases! {
+    async fn fifty_concurrent_answers_to_one_request_give_one_success_and_forty_nine_conflicts(app) {
+        let (action, sb, _) = afrikaanderwijk_action(&app).await;
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let requested = manager
+            .data(REQUEST, json!({ "input": { "actionId": action, "clusterId": sb } }))
+            .await["requestCommitment"]["commitment"]["id"]
+            .clone();
+        let line = line_of(&app, &sb).await;
+        let audit_before = count(&app, "audit_event").await;
+        let cluster = app.as_roles(&["cluster_member:SB"]);
+        let attempts = (0..50).map(|i| {
+            let input = json!({ "input": { "id": requested, "expectedVersion": 1, "answer": "ACCEPT", "hours": format!("{i}"), "amount": "100.00", "budgetLineId": line } });
+            let cluster = &cluster;
+            async move { cluster.graphql(RESPOND, input).await }
+        });
+        let responses = futures_util::future::join_all(attempts).await;
+        let successes = responses.iter().filter(|r| r.get("errors").is_none()).count();
+        let conflicts = responses.iter().filter(|r| error_code(r) == "CONFLICT").count();
+        assert_eq!((successes, conflicts), (1, 49), "{:#?}", responses.iter().filter(|r| error_code(r) != "CONFLICT").collect::<Vec<_>>());
+        assert_eq!(count(&app, "audit_event").await, audit_before + 1, "one event for the one change");
+    }
+}
