@@ -75,11 +75,17 @@ pub enum Operation {
     ReportProgress,
     /// Read the audit trail.
     ReadAudit,
+    /// Raise an escalation about a commitment, action or priority.
+    Raise,
+    /// Add and end team memberships.
+    ManageTeam,
+    /// Record residents' input and say where it landed.
+    RecordInput,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 8] = [
+    pub const ALL: [Operation; 11] = [
         Operation::Read,
         Operation::ReadMoney,
         Operation::Edit,
@@ -88,6 +94,9 @@ impl Operation {
         Operation::Answer,
         Operation::ReportProgress,
         Operation::ReadAudit,
+        Operation::Raise,
+        Operation::ManageTeam,
+        Operation::RecordInput,
     ];
 }
 
@@ -207,6 +216,25 @@ const READ_AUDIT: [(EntityKind, [ScopeKind; 8]); 1] = [
     (E::AuditEvent,         [No, All, All, No,   No,  No,  No,  No]),
 ];
 
+/// Escalations are raised about a commitment, action or priority in the caller's reach;
+/// clusters may dispute any adopted item.
+#[rustfmt::skip]
+const RAISE: [(EntityKind, [ScopeKind; 8]); 3] = [
+    (E::Commitment,         [No, All, No,  Area, Nbh, Clu, Clu, No]),
+    (E::Action,             [No, All, No,  Area, Nbh, All, All, No]),
+    (E::Priority,           [No, All, No,  Area, Nbh, All, All, No]),
+];
+
+#[rustfmt::skip]
+const MANAGE_TEAM: [(EntityKind, [ScopeKind; 8]); 1] = [
+    (E::TeamMembership,     [No, All, No,  No,   Nbh, No,  No,  No]),
+];
+
+#[rustfmt::skip]
+const RECORD_INPUT: [(EntityKind, [ScopeKind; 8]); 1] = [
+    (E::ResidentInput,      [No, All, No,  No,   Nbh, No,  No,  No]),
+];
+
 /// The scope `role` has for `operation` on `entity`. An entity missing from a table
 /// answers `None`; a test pins that every entity is present in every table.
 pub fn scope_of(role: Role, entity: EntityKind, operation: Operation) -> ScopeKind {
@@ -240,6 +268,9 @@ fn table(operation: Operation) -> &'static [(EntityKind, [ScopeKind; 8])] {
         Operation::Answer => &ANSWER,
         Operation::ReportProgress => &REPORT_PROGRESS,
         Operation::ReadAudit => &READ_AUDIT,
+        Operation::Raise => &RAISE,
+        Operation::ManageTeam => &MANAGE_TEAM,
+        Operation::RecordInput => &RECORD_INPUT,
     }
 }
 

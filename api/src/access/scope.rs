@@ -133,6 +133,13 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
             only(team_membership::Column::ClusterId.in_subquery(cluster_ids(code)))
         }
 
+        (E::ResidentInput, S::OwnAreas) => {
+            only(resident_input::Column::NeighbourhoodId.in_subquery(neighbourhoods_of_area(code)))
+        }
+        (E::ResidentInput, S::OwnNeighbourhoods) => {
+            only(resident_input::Column::NeighbourhoodId.in_subquery(neighbourhood_ids(code)))
+        }
+
         (E::BudgetLine, S::OwnCluster) => {
             only(budget_line::Column::ClusterId.in_subquery(cluster_ids(code)))
         }

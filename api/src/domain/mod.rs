@@ -5,7 +5,11 @@
 //! all in one transaction, so on any error nothing is written.
 
 pub mod commitment;
+pub mod escalation;
 pub mod plan;
+pub mod progress;
+pub mod resident;
+pub mod team;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{

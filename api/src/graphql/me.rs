@@ -55,6 +55,12 @@ pub enum GuardedOperation {
     ReportProgress,
     /// Read the audit trail.
     ReadAudit,
+    /// Raise escalations.
+    Raise,
+    /// Manage neighbourhood teams.
+    ManageTeam,
+    /// Record residents' input.
+    RecordInput,
 }
 
 /// How far a permission reaches.

@@ -2,7 +2,9 @@
 //! changed object. Resolvers parse inputs into domain types and run one domain change.
 
 mod commitments;
+mod escalations;
 mod plans;
+mod work;
 
 use async_graphql::{Context, MergedObject};
 use rust_decimal::Decimal;
@@ -13,7 +15,12 @@ use crate::graphql::context::scope;
 
 /// The root mutation type.
 #[derive(MergedObject, Default)]
-pub struct Mutation(plans::PlanMutation, commitments::CommitmentMutation);
+pub struct Mutation(
+    plans::PlanMutation,
+    commitments::CommitmentMutation,
+    escalations::EscalationMutation,
+    work::WorkMutation,
+);
 
 /// Starts a change as the request's caller.
 async fn begin<'a>(ctx: &Context<'a>) -> async_graphql::Result<Change<'a>> {

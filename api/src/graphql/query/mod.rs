@@ -7,6 +7,7 @@ mod commitments;
 mod node;
 mod order;
 mod organisation;
+mod overdue;
 mod plans;
 mod residents;
 mod team;
@@ -24,6 +25,7 @@ pub struct Query(
     residents::ResidentQuery,
     node::NodeQuery,
     audit::AuditQuery,
+    overdue::OverdueQuery,
     crate::graphql::me::MeQuery,
 );
 

@@ -187,6 +187,26 @@ impl Neighbourhood {
         )
         .await
     }
+    /// The team (wijkactieteam) as it was on `asOf` (today when absent): the memberships
+    /// that ran on that date.
+    async fn team(
+        &self,
+        ctx: &Context<'_>,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Vec<TeamMembership>> {
+        let date = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let rows = child_rows::<team_membership::Entity>(
+            ctx,
+            team_membership::Column::NeighbourhoodId,
+            self.0.id,
+        )
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter(|row| row.valid_from <= date && row.valid_to.is_none_or(|end| end >= date))
+            .map(TeamMembership::from)
+            .collect())
+    }
     /// Residents' input recorded for this neighbourhood.
     #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn resident_inputs(

@@ -1,0 +1,397 @@
+//! Escalations: raised on an overdue request, a rejection or a disputed plan item, then
+//! moved up the ladder team → cluster → area → city. Each level has an owner by role
+//! grant; only the owner resolves or moves it up. Every step is kept as history.
+
+use chrono::Utc;
+use entity::enums::{
+    CommitmentStatus, EscalationLevel, EscalationStatus, EscalationSubject, PlanStatus,
+};
+use entity::*;
+use sea_orm::{ActiveValue::Set, EntityTrait};
+
+use super::plan::status_name;
+use super::{Change, text};
+use crate::access::Operation;
+use crate::error::{ApiError, ApiResult};
+
+/// What the escalation is about.
+pub enum Subject {
+    /// A request unanswered past its deadline.
+    OverdueRequest(i32),
+    /// A rejected commitment.
+    RejectedCommitment(i32),
+    /// A disputed action of an adopted plan.
+    DisputedAction(i32),
+    /// A disputed priority of an adopted plan.
+    DisputedPriority(i32),
+}
+
+/// The codes an escalation's owners are named by.
+struct Place {
+    neighbourhood_id: i32,
+    neighbourhood_code: String,
+    area_code: String,
+    cluster_code: Option<String>,
+    cluster_id: Option<i32>,
+}
+
+/// The owner grant of a level.
+fn owner_at(level: EscalationLevel, place: &Place) -> String {
+    match level {
+        EscalationLevel::Team => format!("neighbourhood_manager:{}", place.neighbourhood_code),
+        EscalationLevel::Cluster => match &place.cluster_code {
+            Some(code) => format!("cluster_manager:{code}"),
+            None => format!("area_director:{}", place.area_code),
+        },
+        EscalationLevel::Area => format!("area_director:{}", place.area_code),
+        EscalationLevel::City => "admin".to_owned(),
+    }
+}
+
+/// The next rung.
+fn above(level: EscalationLevel) -> Option<EscalationLevel> {
+    match level {
+        EscalationLevel::Team => Some(EscalationLevel::Cluster),
+        EscalationLevel::Cluster => Some(EscalationLevel::Area),
+        EscalationLevel::Area => Some(EscalationLevel::City),
+        EscalationLevel::City => None,
+    }
+}
+
+async fn place_of_action(
+    change: &Change<'_>,
+    action_id: i32,
+    cluster_id: Option<i32>,
+) -> ApiResult<(Place, plan::Model)> {
+    let action = action::Entity::find_by_id(action_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("action"))?;
+    let priority = priority::Entity::find_by_id(action.priority_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("priority"))?;
+    place_of_plan(
+        change,
+        priority.plan_id,
+        cluster_id.or(action.lead_cluster_id),
+    )
+    .await
+}
+
+async fn place_of_plan(
+    change: &Change<'_>,
+    plan_id: i32,
+    cluster_id: Option<i32>,
+) -> ApiResult<(Place, plan::Model)> {
+    let plan = plan::Entity::find_by_id(plan_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("plan"))?;
+    let neighbourhood_id = plan.neighbourhood_id.ok_or_else(|| {
+        ApiError::bad_input("input", "only neighbourhood action plans are escalated")
+    })?;
+    Ok((place(change, neighbourhood_id, cluster_id).await?, plan))
+}
+
+/// The codes that name the owners of an escalation in `neighbourhood_id` about `cluster_id`.
+async fn place(
+    change: &Change<'_>,
+    neighbourhood_id: i32,
+    cluster_id: Option<i32>,
+) -> ApiResult<Place> {
+    let neighbourhood = neighbourhood::Entity::find_by_id(neighbourhood_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("neighbourhood"))?;
+    let area = area::Entity::find_by_id(neighbourhood.area_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("area"))?;
+    let cluster_code = match cluster_id {
+        Some(id) => cluster::Entity::find_by_id(id)
+            .one(change.txn())
+            .await?
+            .map(|cluster| cluster.code),
+        None => None,
+    };
+    Ok(Place {
+        neighbourhood_id,
+        neighbourhood_code: neighbourhood.code,
+        area_code: area.code,
+        cluster_code,
+        cluster_id,
+    })
+}
+
+/// Raises an escalation at team level.
+pub async fn raise(
+    change: &Change<'_>,
+    subject: Subject,
+    reason: &str,
+) -> ApiResult<escalation::Model> {
+    let reason = text("input.reason", reason, 2000)?;
+    let now = Utc::now();
+    let (kind, place, commitment_id, action_id, priority_id) = match subject {
+        Subject::OverdueRequest(id) | Subject::RejectedCommitment(id) => {
+            let commitment = change
+                .load::<commitment::Entity>(id, Operation::Raise, "commitment")
+                .await?;
+            let kind = match subject {
+                Subject::OverdueRequest(_) => {
+                    if commitment.status != CommitmentStatus::Requested
+                        || commitment.response_deadline >= now
+                    {
+                        return Err(ApiError::InvalidTransition {
+                            current: status_name(commitment.status),
+                            attempted: "escalate a request that is not overdue",
+                        });
+                    }
+                    EscalationSubject::OverdueRequest
+                }
+                _ => {
+                    if commitment.status != CommitmentStatus::Rejected {
+                        return Err(ApiError::InvalidTransition {
+                            current: status_name(commitment.status),
+                            attempted: "escalate a commitment that was not rejected",
+                        });
+                    }
+                    EscalationSubject::RejectedCommitment
+                }
+            };
+            let (place, _) =
+                place_of_action(change, commitment.action_id, Some(commitment.cluster_id)).await?;
+            (kind, place, Some(id), Some(commitment.action_id), None)
+        }
+        Subject::DisputedAction(id) => {
+            let action = change
+                .load::<action::Entity>(id, Operation::Raise, "action")
+                .await?;
+            let (place, plan) = place_of_action(change, action.id, None).await?;
+            adopted(&plan)?;
+            (EscalationSubject::DisputedItem, place, None, Some(id), None)
+        }
+        Subject::DisputedPriority(id) => {
+            let priority = change
+                .load::<priority::Entity>(id, Operation::Raise, "priority")
+                .await?;
+            let (place, plan) = place_of_plan(change, priority.plan_id, None).await?;
+            adopted(&plan)?;
+            (EscalationSubject::DisputedItem, place, None, None, Some(id))
+        }
+    };
+    let row = change
+        .insert(escalation::ActiveModel {
+            subject: Set(kind),
+            neighbourhood_id: Set(place.neighbourhood_id),
+            cluster_id: Set(place.cluster_id),
+            commitment_id: Set(commitment_id),
+            action_id: Set(action_id),
+            priority_id: Set(priority_id),
+            reason: Set(reason.clone()),
+            level: Set(EscalationLevel::Team),
+            owner: Set(owner_at(EscalationLevel::Team, &place)),
+            status: Set(EscalationStatus::Open),
+            resolution: Set(None),
+            raised_by: Set(change.actor()),
+            raised_at: Set(now),
+            closed_at: Set(None),
+            version: Set(1),
+            ..Default::default()
+        })
+        .await?;
+    history(change, &row, &reason).await?;
+    change
+        .audit(
+            "Escalation",
+            row.id,
+            "raiseEscalation",
+            None::<&()>,
+            Some(&row),
+        )
+        .await?;
+    Ok(row)
+}
+
+fn adopted(plan: &plan::Model) -> ApiResult<()> {
+    if plan.status == PlanStatus::Adopted {
+        Ok(())
+    } else {
+        Err(ApiError::InvalidTransition {
+            current: status_name(plan.status),
+            attempted: "dispute an item of a plan that is not adopted",
+        })
+    }
+}
+
+async fn history(change: &Change<'_>, row: &escalation::Model, note: &str) -> ApiResult<()> {
+    change
+        .insert(escalation_event::ActiveModel {
+            escalation_id: Set(row.id),
+            occurred_at: Set(Utc::now()),
+            actor: Set(change.actor()),
+            level: Set(row.level),
+            status: Set(row.status),
+            note: Set(note.to_owned()),
+            ..Default::default()
+        })
+        .await?;
+    Ok(())
+}
+
+/// Loads an open escalation the caller owns at its current level.
+async fn owned(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    attempted: &'static str,
+) -> ApiResult<escalation::Model> {
+    let row = change
+        .load::<escalation::Entity>(id, Operation::Read, "escalation")
+        .await?;
+    if row.version != expected {
+        return Err(ApiError::Conflict {
+            current: row.version,
+        });
+    }
+    if row.status != EscalationStatus::Open {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(row.status),
+            attempted,
+        });
+    }
+    let owner = change
+        .principal()
+        .grants
+        .iter()
+        .any(|grant| grant.to_string() == row.owner);
+    if !owner {
+        return Err(ApiError::Forbidden(format!(
+            "only {} may do this at level {}",
+            row.owner,
+            status_name(row.level)
+        )));
+    }
+    Ok(row)
+}
+
+/// Moves an escalation one rung up; the next level's owner takes it over.
+pub async fn escalate_further(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    note: &str,
+) -> ApiResult<escalation::Model> {
+    let before = owned(change, id, expected, "escalate further").await?;
+    let note = text("input.note", note, 2000)?;
+    let level = above(before.level).ok_or_else(|| ApiError::InvalidTransition {
+        current: "CITY".to_owned(),
+        attempted: "escalate beyond the city level",
+    })?;
+    let owner = owner_at(
+        level,
+        &place(change, before.neighbourhood_id, before.cluster_id).await?,
+    );
+    let after = change
+        .update(
+            id,
+            expected,
+            escalation::ActiveModel {
+                level: Set(level),
+                owner: Set(owner),
+                ..Default::default()
+            },
+        )
+        .await?;
+    history(change, &after, &note).await?;
+    change
+        .audit(
+            "Escalation",
+            id,
+            "escalateFurther",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
+/// Resolves an escalation at its current level.
+pub async fn resolve(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    resolution: &str,
+) -> ApiResult<escalation::Model> {
+    let before = owned(change, id, expected, "resolve").await?;
+    let resolution = text("input.resolution", resolution, 2000)?;
+    let changes = escalation::ActiveModel {
+        status: Set(EscalationStatus::Resolved),
+        resolution: Set(Some(resolution.clone())),
+        closed_at: Set(Some(Utc::now())),
+        ..Default::default()
+    };
+    let after = change.update(id, expected, changes).await?;
+    history(change, &after, &resolution).await?;
+    change
+        .audit(
+            "Escalation",
+            id,
+            "resolveEscalation",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
+/// Withdraws an escalation: by whoever raised it, or its current owner.
+pub async fn withdraw(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    reason: &str,
+) -> ApiResult<escalation::Model> {
+    let before = change
+        .load::<escalation::Entity>(id, Operation::Read, "escalation")
+        .await?;
+    if before.version != expected {
+        return Err(ApiError::Conflict {
+            current: before.version,
+        });
+    }
+    if before.status != EscalationStatus::Open {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(before.status),
+            attempted: "withdraw",
+        });
+    }
+    let is_owner = change
+        .principal()
+        .grants
+        .iter()
+        .any(|grant| grant.to_string() == before.owner);
+    if before.raised_by != change.actor() && !is_owner {
+        return Err(ApiError::Forbidden(
+            "only whoever raised it or its owner may withdraw it".to_owned(),
+        ));
+    }
+    let reason = text("input.reason", reason, 2000)?;
+    let changes = escalation::ActiveModel {
+        status: Set(EscalationStatus::Withdrawn),
+        closed_at: Set(Some(Utc::now())),
+        ..Default::default()
+    };
+    let after = change.update(id, expected, changes).await?;
+    history(change, &after, &reason).await?;
+    change
+        .audit(
+            "Escalation",
+            id,
+            "withdrawEscalation",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}

@@ -1,0 +1,155 @@
+//! Neighbourhood action teams as dated memberships: added and ended, never overwritten, so
+//! the team on any past date can be read back.
+
+use chrono::NaiveDate;
+use entity::enums::{MembershipKind, TeamRole};
+use entity::*;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+use super::{Change, text};
+use crate::access::Operation;
+use crate::error::{ApiError, ApiResult};
+
+/// A new membership.
+pub struct NewMember {
+    /// The team's neighbourhood.
+    pub neighbourhood_id: i32,
+    /// An existing person, or
+    pub person_id: Option<i32>,
+    /// a new person by name.
+    pub person_name: Option<String>,
+    /// Role in the team.
+    pub role: TeamRole,
+    /// The cluster represented, for cluster representatives.
+    pub cluster_id: Option<i32>,
+    /// Core or occasional.
+    pub kind: MembershipKind,
+    /// First day.
+    pub valid_from: NaiveDate,
+}
+
+/// Adds a member to a neighbourhood's team.
+pub async fn add_member(
+    change: &Change<'_>,
+    input: NewMember,
+) -> ApiResult<team_membership::Model> {
+    neighbourhood::Entity::find_by_id(input.neighbourhood_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("neighbourhood"))?;
+    if input.role == TeamRole::ClusterRepresentative && input.cluster_id.is_none() {
+        return Err(ApiError::bad_input(
+            "input.clusterId",
+            "a cluster representative represents a cluster",
+        ));
+    }
+    if let Some(id) = input.cluster_id {
+        cluster::Entity::find_by_id(id)
+            .one(change.txn())
+            .await?
+            .ok_or(ApiError::NotFound("cluster"))?;
+    }
+    let person_id = match (input.person_id, input.person_name) {
+        (Some(id), None) => {
+            person::Entity::find_by_id(id)
+                .one(change.txn())
+                .await?
+                .ok_or(ApiError::NotFound("person"))?
+                .id
+        }
+        (None, Some(name)) => {
+            let name = text("input.personName", &name, 200)?;
+            change
+                .insert(person::ActiveModel {
+                    name: Set(name),
+                    subject: Set(None),
+                    ..Default::default()
+                })
+                .await?
+                .id
+        }
+        _ => {
+            return Err(ApiError::bad_input(
+                "input.personId",
+                "give either personId or personName",
+            ));
+        }
+    };
+    let row = change
+        .insert(team_membership::ActiveModel {
+            neighbourhood_id: Set(input.neighbourhood_id),
+            person_id: Set(person_id),
+            role: Set(input.role),
+            cluster_id: Set(input.cluster_id),
+            kind: Set(input.kind),
+            valid_from: Set(input.valid_from),
+            valid_to: Set(None),
+            ..Default::default()
+        })
+        .await?;
+    change
+        .require::<team_membership::Entity>(row.id, Operation::ManageTeam, "team membership")
+        .await?;
+    change
+        .audit(
+            "TeamMembership",
+            row.id,
+            "addTeamMember",
+            None::<&()>,
+            Some(&row),
+        )
+        .await?;
+    Ok(row)
+}
+
+/// Ends a membership on `valid_to` (its last day). An ended membership stays as it is.
+pub async fn end_membership(
+    change: &Change<'_>,
+    id: i32,
+    valid_to: NaiveDate,
+) -> ApiResult<team_membership::Model> {
+    let before = change
+        .load::<team_membership::Entity>(id, Operation::ManageTeam, "team membership")
+        .await?;
+    if let Some(ended) = before.valid_to {
+        return Err(ApiError::InvalidTransition {
+            current: format!("ENDED {ended}"),
+            attempted: "end the membership again",
+        });
+    }
+    if valid_to < before.valid_from {
+        return Err(ApiError::bad_input(
+            "input.validTo",
+            "must not be before the membership started",
+        ));
+    }
+    let result = team_membership::Entity::update_many()
+        .set(team_membership::ActiveModel {
+            valid_to: Set(Some(valid_to)),
+            ..Default::default()
+        })
+        .filter(team_membership::Column::Id.eq(id))
+        .filter(team_membership::Column::ValidTo.is_null())
+        .exec(change.txn())
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(ApiError::InvalidTransition {
+            current: "ENDED".to_owned(),
+            attempted: "end the membership again",
+        });
+    }
+    let after = team_membership::Entity::find_by_id(id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("team membership"))?;
+    change
+        .audit(
+            "TeamMembership",
+            id,
+            "endTeamMembership",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}

@@ -1,0 +1,130 @@
+//! Escalation mutations: raise, escalate further, resolve, withdraw.
+
+use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
+
+use super::begin;
+use crate::domain::escalation::{self, Subject};
+use crate::graphql::relay::id_of;
+use crate::graphql::types::{Action, Commitment, Escalation, Priority};
+
+/// What to escalate: exactly one.
+#[derive(OneofObject)]
+pub enum EscalationSubjectInput {
+    /// A request unanswered past its deadline.
+    OverdueCommitmentId(ID),
+    /// A rejected commitment.
+    RejectedCommitmentId(ID),
+    /// An action of an adopted plan that a cluster disputes.
+    DisputedActionId(ID),
+    /// A priority of an adopted plan that a cluster disputes.
+    DisputedPriorityId(ID),
+}
+
+/// Raise an escalation; it starts at team level with the neighbourhood manager.
+#[derive(InputObject)]
+pub struct RaiseEscalationInput {
+    /// What it is about.
+    pub subject: EscalationSubjectInput,
+    /// Why.
+    pub reason: String,
+}
+
+/// A step by the escalation's current owner.
+#[derive(InputObject)]
+pub struct EscalationStepInput {
+    /// The escalation.
+    pub id: ID,
+    /// The version you saw.
+    pub expected_version: i32,
+    /// What was decided or said (the resolution, the reason, or a note).
+    pub note: String,
+}
+
+/// The escalation after the change.
+#[derive(SimpleObject)]
+pub struct EscalationPayload {
+    /// The escalation.
+    pub escalation: Escalation,
+}
+
+/// Escalation mutations.
+#[derive(Default)]
+pub struct EscalationMutation;
+
+#[Object]
+impl EscalationMutation {
+    /// Raise an escalation on an overdue request, a rejection or a disputed plan item.
+    async fn raise_escalation(
+        &self,
+        ctx: &Context<'_>,
+        input: RaiseEscalationInput,
+    ) -> Result<EscalationPayload> {
+        let field = "input.subject";
+        let subject = match &input.subject {
+            EscalationSubjectInput::OverdueCommitmentId(id) => {
+                Subject::OverdueRequest(id_of(Commitment::TYPE_NAME, field, id)?)
+            }
+            EscalationSubjectInput::RejectedCommitmentId(id) => {
+                Subject::RejectedCommitment(id_of(Commitment::TYPE_NAME, field, id)?)
+            }
+            EscalationSubjectInput::DisputedActionId(id) => {
+                Subject::DisputedAction(id_of(Action::TYPE_NAME, field, id)?)
+            }
+            EscalationSubjectInput::DisputedPriorityId(id) => {
+                Subject::DisputedPriority(id_of(Priority::TYPE_NAME, field, id)?)
+            }
+        };
+        let change = begin(ctx).await?;
+        let row = escalation::raise(&change, subject, &input.reason).await?;
+        change.commit().await?;
+        Ok(EscalationPayload {
+            escalation: row.into(),
+        })
+    }
+
+    /// Move an escalation up the ladder (team → cluster → area → city): its owner only.
+    async fn escalate_further(
+        &self,
+        ctx: &Context<'_>,
+        input: EscalationStepInput,
+    ) -> Result<EscalationPayload> {
+        let id = id_of(Escalation::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row =
+            escalation::escalate_further(&change, id, input.expected_version, &input.note).await?;
+        change.commit().await?;
+        Ok(EscalationPayload {
+            escalation: row.into(),
+        })
+    }
+
+    /// Resolve an escalation at its current level: its owner only; the note is the resolution.
+    async fn resolve_escalation(
+        &self,
+        ctx: &Context<'_>,
+        input: EscalationStepInput,
+    ) -> Result<EscalationPayload> {
+        let id = id_of(Escalation::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row = escalation::resolve(&change, id, input.expected_version, &input.note).await?;
+        change.commit().await?;
+        Ok(EscalationPayload {
+            escalation: row.into(),
+        })
+    }
+
+    /// Withdraw an escalation: whoever raised it, or its owner; the note is the reason.
+    async fn withdraw_escalation(
+        &self,
+        ctx: &Context<'_>,
+        input: EscalationStepInput,
+    ) -> Result<EscalationPayload> {
+        let id = id_of(Escalation::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row = escalation::withdraw(&change, id, input.expected_version, &input.note).await?;
+        change.commit().await?;
+        Ok(EscalationPayload {
+            escalation: row.into(),
+        })
+    }
+}

@@ -1,0 +1,278 @@
+//! Progress reports, team memberships and residents' input.
+
+use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
+use chrono::NaiveDate;
+
+use super::begin;
+use crate::domain::progress::{self, Report};
+use crate::domain::resident::{self, Landing};
+use crate::domain::team::{self, NewMember};
+use crate::graphql::enums::{
+    ActionStatus, MembershipKind, ResidentInputSource, TeamRole, TrafficLight,
+};
+use crate::graphql::relay::id_of;
+use crate::graphql::types::{
+    Action, Cluster, Neighbourhood, Priority, ProgressUpdate, ResidentInput, TeamMembership,
+};
+
+/// Report progress on an action of an adopted plan.
+#[derive(InputObject)]
+pub struct ReportProgressInput {
+    /// The action.
+    pub action_id: ID,
+    /// The action's version you saw.
+    pub expected_version: i32,
+    /// Percent done, 0..100.
+    pub percent: i32,
+    /// The status now.
+    pub status: ActionStatus,
+    /// The traffic light now.
+    pub traffic_light: TrafficLight,
+    /// What happened.
+    pub note: String,
+    /// Whether residents may read this report.
+    #[graphql(default = false)]
+    pub public: bool,
+}
+
+/// The action and the new report.
+#[derive(SimpleObject)]
+pub struct ReportProgressPayload {
+    /// The action, with its status and progress now.
+    pub action: Action,
+    /// The report, kept in the action's history.
+    pub progress_update: ProgressUpdate,
+}
+
+/// Add a member to a neighbourhood action team.
+#[derive(InputObject)]
+pub struct AddTeamMemberInput {
+    /// The team's neighbourhood.
+    pub neighbourhood_id: ID,
+    /// An existing person…
+    pub person_id: Option<ID>,
+    /// …or a new one by name.
+    pub person_name: Option<String>,
+    /// Role in the team.
+    pub role: TeamRole,
+    /// The cluster represented.
+    pub cluster_id: Option<ID>,
+    /// Core or occasional.
+    #[graphql(default_with = "MembershipKind::Core")]
+    pub kind: MembershipKind,
+    /// First day.
+    pub valid_from: NaiveDate,
+}
+
+/// End a membership.
+#[derive(InputObject)]
+pub struct EndTeamMembershipInput {
+    /// The membership.
+    pub id: ID,
+    /// Its last day.
+    pub valid_to: NaiveDate,
+}
+
+/// The membership after the change.
+#[derive(SimpleObject)]
+pub struct TeamMembershipPayload {
+    /// The membership.
+    pub team_membership: TeamMembership,
+}
+
+/// Record residents' input.
+#[derive(InputObject)]
+pub struct RecordResidentInputInput {
+    /// The neighbourhood it concerns.
+    pub neighbourhood_id: ID,
+    /// Where it came from.
+    pub source: ResidentInputSource,
+    /// When it was received.
+    pub received_on: NaiveDate,
+    /// What residents said, summarised.
+    pub summary: String,
+}
+
+/// Where input landed: exactly one.
+#[derive(OneofObject)]
+pub enum LandingInput {
+    /// A priority.
+    PriorityId(ID),
+    /// An action.
+    ActionId(ID),
+}
+
+/// Link input to where it landed.
+#[derive(InputObject)]
+pub struct LinkResidentInputInput {
+    /// The input.
+    pub id: ID,
+    /// The version you saw.
+    pub expected_version: i32,
+    /// Where it landed.
+    pub landed_in: LandingInput,
+}
+
+/// Close input that was not incorporated.
+#[derive(InputObject)]
+pub struct CloseResidentInputInput {
+    /// The input.
+    pub id: ID,
+    /// The version you saw.
+    pub expected_version: i32,
+    /// Why it was not incorporated; residents read this.
+    pub reason: String,
+}
+
+/// The input after the change.
+#[derive(SimpleObject)]
+pub struct ResidentInputPayload {
+    /// The input.
+    pub resident_input: ResidentInput,
+}
+
+/// Progress, team and residents' input mutations.
+#[derive(Default)]
+pub struct WorkMutation;
+
+#[Object]
+impl WorkMutation {
+    /// Report progress on an action (its lead cluster or the neighbourhood manager); the
+    /// history is kept.
+    async fn report_progress(
+        &self,
+        ctx: &Context<'_>,
+        input: ReportProgressInput,
+    ) -> Result<ReportProgressPayload> {
+        let action_id = id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?;
+        let report = Report {
+            percent: input.percent,
+            status: input.status.into(),
+            traffic_light: input.traffic_light.into(),
+            note: input.note,
+            public: input.public,
+        };
+        let change = begin(ctx).await?;
+        let (action, update) =
+            progress::report(&change, action_id, input.expected_version, report).await?;
+        change.commit().await?;
+        Ok(ReportProgressPayload {
+            action: action.into(),
+            progress_update: update.into(),
+        })
+    }
+
+    /// Add a dated member to a neighbourhood action team.
+    async fn add_team_member(
+        &self,
+        ctx: &Context<'_>,
+        input: AddTeamMemberInput,
+    ) -> Result<TeamMembershipPayload> {
+        let member = NewMember {
+            neighbourhood_id: id_of(
+                Neighbourhood::TYPE_NAME,
+                "input.neighbourhoodId",
+                &input.neighbourhood_id,
+            )?,
+            person_id: input
+                .person_id
+                .as_ref()
+                .map(|id| id_of("Person", "input.personId", id))
+                .transpose()?,
+            person_name: input.person_name,
+            role: input.role.into(),
+            cluster_id: input
+                .cluster_id
+                .as_ref()
+                .map(|id| id_of(Cluster::TYPE_NAME, "input.clusterId", id))
+                .transpose()?,
+            kind: input.kind.into(),
+            valid_from: input.valid_from,
+        };
+        let change = begin(ctx).await?;
+        let row = team::add_member(&change, member).await?;
+        change.commit().await?;
+        Ok(TeamMembershipPayload {
+            team_membership: row.into(),
+        })
+    }
+
+    /// End a team membership on its last day; the history stays.
+    async fn end_team_membership(
+        &self,
+        ctx: &Context<'_>,
+        input: EndTeamMembershipInput,
+    ) -> Result<TeamMembershipPayload> {
+        let id = id_of(TeamMembership::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row = team::end_membership(&change, id, input.valid_to).await?;
+        change.commit().await?;
+        Ok(TeamMembershipPayload {
+            team_membership: row.into(),
+        })
+    }
+
+    /// Record residents' input (pending until it lands or is closed).
+    async fn record_resident_input(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordResidentInputInput,
+    ) -> Result<ResidentInputPayload> {
+        let neighbourhood_id = id_of(
+            Neighbourhood::TYPE_NAME,
+            "input.neighbourhoodId",
+            &input.neighbourhood_id,
+        )?;
+        let change = begin(ctx).await?;
+        let row = resident::record(
+            &change,
+            neighbourhood_id,
+            input.source.into(),
+            input.received_on,
+            &input.summary,
+        )
+        .await?;
+        change.commit().await?;
+        Ok(ResidentInputPayload {
+            resident_input: row.into(),
+        })
+    }
+
+    /// Link residents' input to the priority or action where it landed.
+    async fn link_resident_input(
+        &self,
+        ctx: &Context<'_>,
+        input: LinkResidentInputInput,
+    ) -> Result<ResidentInputPayload> {
+        let id = id_of(ResidentInput::TYPE_NAME, "input.id", &input.id)?;
+        let landing = match &input.landed_in {
+            LandingInput::PriorityId(id) => {
+                Landing::Priority(id_of(Priority::TYPE_NAME, "input.landedIn.priorityId", id)?)
+            }
+            LandingInput::ActionId(id) => {
+                Landing::Action(id_of(Action::TYPE_NAME, "input.landedIn.actionId", id)?)
+            }
+        };
+        let change = begin(ctx).await?;
+        let row = resident::link(&change, id, input.expected_version, landing).await?;
+        change.commit().await?;
+        Ok(ResidentInputPayload {
+            resident_input: row.into(),
+        })
+    }
+
+    /// Close residents' input that was not incorporated, with the reason.
+    async fn close_resident_input(
+        &self,
+        ctx: &Context<'_>,
+        input: CloseResidentInputInput,
+    ) -> Result<ResidentInputPayload> {
+        let id = id_of(ResidentInput::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row = resident::close(&change, id, input.expected_version, &input.reason).await?;
+        change.commit().await?;
+        Ok(ResidentInputPayload {
+            resident_input: row.into(),
+        })
+    }
+}
