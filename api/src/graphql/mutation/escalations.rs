@@ -11,13 +11,13 @@ use crate::graphql::types::{Action, Commitment, Escalation, Priority};
 #[derive(OneofObject)]
 pub enum EscalationSubjectInput {
     /// A request unanswered past its deadline.
-    OverdueCommitmentId(ID),
+    OverdueCommitment(ID),
     /// A rejected commitment.
-    RejectedCommitmentId(ID),
+    RejectedCommitment(ID),
     /// An action of an adopted plan that a cluster disputes.
-    DisputedActionId(ID),
+    DisputedAction(ID),
     /// A priority of an adopted plan that a cluster disputes.
-    DisputedPriorityId(ID),
+    DisputedPriority(ID),
 }
 
 /// Raise an escalation; it starts at team level with the neighbourhood manager.
@@ -61,16 +61,16 @@ impl EscalationMutation {
     ) -> Result<EscalationPayload> {
         let field = "input.subject";
         let subject = match &input.subject {
-            EscalationSubjectInput::OverdueCommitmentId(id) => {
+            EscalationSubjectInput::OverdueCommitment(id) => {
                 Subject::OverdueRequest(id_of(Commitment::TYPE_NAME, field, id)?)
             }
-            EscalationSubjectInput::RejectedCommitmentId(id) => {
+            EscalationSubjectInput::RejectedCommitment(id) => {
                 Subject::RejectedCommitment(id_of(Commitment::TYPE_NAME, field, id)?)
             }
-            EscalationSubjectInput::DisputedActionId(id) => {
+            EscalationSubjectInput::DisputedAction(id) => {
                 Subject::DisputedAction(id_of(Action::TYPE_NAME, field, id)?)
             }
-            EscalationSubjectInput::DisputedPriorityId(id) => {
+            EscalationSubjectInput::DisputedPriority(id) => {
                 Subject::DisputedPriority(id_of(Priority::TYPE_NAME, field, id)?)
             }
         };
