@@ -9,6 +9,7 @@ mod postgres;
 mod authz;
 mod cli;
 mod edge;
+mod ladder;
 mod read;
 mod schema;
 mod seed;

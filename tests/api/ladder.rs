@@ -1,0 +1,151 @@
+//! The escalation ladder, progress reports, team history and residents' input over HTTP,
+//! with the right roles and wrong ones.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{error_code, on_both_databases};
+
+const RAISE: &str = "mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { escalation { id level owner status version } } }";
+const FURTHER: &str = "mutation($input: EscalationStepInput!) { escalateFurther(input: $input) { escalation { level owner version } } }";
+const RESOLVE: &str = "mutation($input: EscalationStepInput!) { resolveEscalation(input: $input) { escalation { status resolution version history { totalCount nodes { level status } } } } }";
+
+fn step(id: &Value, version: i64, note: &str) -> Value {
+    json!({ "input": { "id": id, "expectedVersion": version, "note": note } })
+}
+
+on_both_databases! {
+    async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved(app) {
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991087"]);
+        let overdue = manager
+            .data("{ overdueCommitments { commitments { nodes { id cluster { code } } } byCluster { cluster { code } count } byNeighbourhood { neighbourhood { code } count } } }", json!({}))
+            .await["overdueCommitments"]
+            .clone();
+        assert_eq!(overdue["byNeighbourhood"], json!([{ "neighbourhood": { "code": "BU05991087" }, "count": 1 }]));
+        assert_eq!(overdue["byCluster"], json!([{ "cluster": { "code": "WI" }, "count": 1 }]));
+        let request = overdue["commitments"]["nodes"][0]["id"].clone();
+        let other_manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let elsewhere = other_manager.data("{ overdueCommitments { byNeighbourhood { count } } }", json!({})).await;
+        assert_eq!(elsewhere["overdueCommitments"]["byNeighbourhood"], json!([]), "another neighbourhood sees none of it");
+
+        let raise = json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord binnen 24 uur." } });
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(RAISE, raise.clone()).await), "NOT_FOUND");
+        let raised = manager.data(RAISE, raise).await["raiseEscalation"]["escalation"].clone();
+        assert_eq!((raised["level"].as_str(), raised["owner"].as_str()), (Some("TEAM"), Some("neighbourhood_manager:BU05991087")));
+        let id = raised["id"].clone();
+
+        let to_cluster = manager.data(FURTHER, step(&id, 1, "Binnen het cluster oppakken.")).await;
+        assert_eq!(to_cluster["escalateFurther"]["escalation"]["owner"], "cluster_manager:WI");
+        let not_owner = manager.graphql(FURTHER, step(&id, 2, "nog eens")).await;
+        assert_eq!(error_code(&not_owner), "FORBIDDEN");
+        let stale = app.as_roles(&["cluster_manager:WI"]).graphql(FURTHER, step(&id, 1, "oud")).await;
+        assert_eq!(error_code(&stale), "CONFLICT");
+        let to_area = app.as_roles(&["cluster_manager:WI"]).data(FURTHER, step(&id, 2, "Naar de gebiedsdirecteur.")).await;
+        assert_eq!(to_area["escalateFurther"]["escalation"]["owner"], "area_director:WK059910");
+
+        let director = app.as_roles(&["area_director:WK059910"]);
+        let resolved = director.data(RESOLVE, step(&id, 3, "WI levert vanaf week 40 een klantmanager.")).await["resolveEscalation"]["escalation"].clone();
+        assert_eq!(resolved["status"], "RESOLVED");
+        assert_eq!(resolved["history"]["totalCount"], 4);
+        let levels: Vec<&str> = resolved["history"]["nodes"].as_array().unwrap().iter().map(|e| e["level"].as_str().unwrap()).collect();
+        assert_eq!(levels, ["TEAM", "CLUSTER", "AREA", "AREA"]);
+        assert_eq!(error_code(&director.graphql(RESOLVE, step(&id, 4, "nogmaals")).await), "INVALID_TRANSITION");
+
+        let trail = app.data("query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }", json!({ "id": id })).await;
+        let operations: Vec<&str> = trail["auditTrail"]["nodes"].as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
+        assert_eq!(operations, ["raiseEscalation", "escalateFurther", "escalateFurther", "resolveEscalation"]);
+    }
+}
+
+on_both_databases! {
+    async fn only_a_true_grievance_can_be_escalated(app) {
+        let accepted = app.data("{ commitments(filter: {status: ACCEPTED}, first: 1) { nodes { id } } }", json!({})).await["commitments"]["nodes"][0]["id"].clone();
+        let response = app.graphql(RAISE, json!({ "input": { "subject": { "overdueCommitment": accepted }, "reason": "x" } })).await;
+        assert_eq!(error_code(&response), "INVALID_TRANSITION");
+        let rejected = app.data("{ commitments(filter: {status: REJECTED}, first: 1) { nodes { id } } }", json!({})).await["commitments"]["nodes"][0]["id"].clone();
+        let response = app.graphql(RAISE, json!({ "input": { "subject": { "rejectedCommitment": rejected }, "reason": "" } })).await;
+        assert_eq!(response["errors"][0]["extensions"]["field"], "input.reason");
+        let both = app.graphql(RAISE, json!({ "input": { "subject": { "rejectedCommitment": rejected, "overdueCommitment": rejected }, "reason": "x" } })).await;
+        assert!(both.get("errors").is_some(), "exactly one subject: {both}");
+    }
+}
+
+const REPORT: &str = "mutation($input: ReportProgressInput!) { reportProgress(input: $input) { action { progressPercent status trafficLight version } progressUpdate { id public } } }";
+
+on_both_databases! {
+    async fn the_lead_cluster_reports_progress_and_the_public_reads_only_public_reports(app) {
+        let found = app
+            .data(r#"{ actions(filter: {leadClusterId: null}, first: 100) { nodes { id version leadCluster { code } priority { plan { status } } } } }"#, json!({}))
+            .await;
+        let action = found["actions"]["nodes"].as_array().unwrap().iter().find(|a| a["leadCluster"]["code"] == "SB" && a["priority"]["plan"]["status"] == "ADOPTED").unwrap().clone();
+        let input = |version: &Value, public: bool| json!({ "input": { "actionId": action["id"], "expectedVersion": version, "percent": 55, "status": "IN_PROGRESS", "trafficLight": "AMBER", "note": "Halverwege.", "public": public } });
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(REPORT, input(&action["version"], true)).await), "FORBIDDEN");
+        let sb = app.as_roles(&["cluster_member:SB"]);
+        let first = sb.data(REPORT, input(&action["version"], false)).await["reportProgress"].clone();
+        assert_eq!(first["action"]["progressPercent"], 55);
+        let second = sb.data(REPORT, input(&first["action"]["version"], true)).await["reportProgress"].clone();
+        let bad = sb.graphql(REPORT, json!({ "input": { "actionId": action["id"], "expectedVersion": second["action"]["version"], "percent": 101, "status": "IN_PROGRESS", "trafficLight": "GREEN", "note": "x" } })).await;
+        assert_eq!(bad["errors"][0]["extensions"]["field"], "input.percent");
+        let query = "query($id: ID!) { node(id: $id) { id } }";
+        assert!(app.as_roles(&[]).data(query, json!({ "id": second["progressUpdate"]["id"] })).await["node"].is_object());
+        assert!(app.as_roles(&[]).data(query, json!({ "id": first["progressUpdate"]["id"] })).await["node"].is_null(), "an internal report stays internal");
+    }
+}
+
+on_both_databases! {
+    async fn team_memberships_are_dated_and_never_overwritten(app) {
+        let hood = app.data(r#"{ neighbourhoods(filter: {code: "BU05991086"}) { nodes { id } } clusters(filter: {code: "SB"}) { nodes { id } } }"#, json!({})).await;
+        let (hood_id, sb) = (hood["neighbourhoods"]["nodes"][0]["id"].clone(), hood["clusters"]["nodes"][0]["id"].clone());
+        let add = "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { teamMembership { id person { name } validFrom validTo } } }";
+        let input = json!({ "input": { "neighbourhoodId": hood_id, "personName": "Noor Vermeulen", "role": "CLUSTER_REPRESENTATIVE", "clusterId": sb, "validFrom": "2017-01-01" } });
+        assert_eq!(error_code(&app.as_roles(&["neighbourhood_manager:BU05991081"]).graphql(add, input.clone()).await), "FORBIDDEN");
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let member = manager.data(add, input).await["addTeamMember"]["teamMembership"].clone();
+        let end = "mutation($input: EndTeamMembershipInput!) { endTeamMembership(input: $input) { teamMembership { validTo } } }";
+        let ended = manager.data(end, json!({ "input": { "id": member["id"], "validTo": "2017-06-30" } })).await;
+        assert_eq!(ended["endTeamMembership"]["teamMembership"]["validTo"], "2017-06-30");
+        assert_eq!(error_code(&manager.graphql(end, json!({ "input": { "id": member["id"], "validTo": "2017-12-31" } })).await), "INVALID_TRANSITION");
+        assert_eq!(error_code(&app.as_roles(&["neighbourhood_manager:BU05991081"]).graphql(end, json!({ "input": { "id": member["id"], "validTo": "2017-12-31" } })).await), "NOT_FOUND");
+        let team = "query($id: ID!, $on: NaiveDate) { node(id: $id) { ... on Neighbourhood { team(asOf: $on) { person { name } } } } }";
+        let names = |data: Value| data["node"]["team"].as_array().unwrap().iter().map(|m| m["person"]["name"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+        assert!(names(manager.data(team, json!({ "id": hood_id, "on": "2017-03-01" })).await).contains(&"Noor Vermeulen".to_owned()));
+        assert!(!names(manager.data(team, json!({ "id": hood_id, "on": "2017-07-01" })).await).contains(&"Noor Vermeulen".to_owned()));
+    }
+}
+
+on_both_databases! {
+    async fn residents_find_their_input_back_where_it_landed_or_why_not(app) {
+        let data = app
+            .data(r#"{ neighbourhoods(filter: {code: "BU05991086"}) { nodes { id plans(first: 5) { nodes { status priorities(first: 1) { nodes { id title } } } } } }
+                       other: plans(filter: {titleContains: "Kleinpolder"}) { nodes { priorities(first: 1) { nodes { id } } } } }"#, json!({}))
+            .await;
+        let hood = &data["neighbourhoods"]["nodes"][0];
+        let plan = hood["plans"]["nodes"].as_array().unwrap().iter().find(|p| p["status"] == "ADOPTED").unwrap();
+        let priority = plan["priorities"]["nodes"][0].clone();
+        let foreign = data["other"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
+        let record = "mutation($input: RecordResidentInputInput!) { recordResidentInput(input: $input) { residentInput { id outcome version } } }";
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let recorded = |summary: &str| json!({ "input": { "neighbourhoodId": hood["id"], "source": "NEIGHBOURHOOD_TABLE", "receivedOn": "2016-10-01", "summary": summary } });
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(record, recorded("x")).await), "FORBIDDEN");
+        let landed = manager.data(record, recorded("Meer groen op het plein.")).await["recordResidentInput"]["residentInput"].clone();
+        let refused = manager.data(record, recorded("Een nieuw stadion.")).await["recordResidentInput"]["residentInput"].clone();
+        assert_eq!(landed["outcome"], "PENDING");
+
+        let link = "mutation($input: LinkResidentInputInput!) { linkResidentInput(input: $input) { residentInput { outcome } } }";
+        let wrong_place = manager.graphql(link, json!({ "input": { "id": landed["id"], "expectedVersion": 1, "landedIn": { "priorityId": foreign } } })).await;
+        assert_eq!(error_code(&wrong_place), "BAD_USER_INPUT");
+        manager.data(link, json!({ "input": { "id": landed["id"], "expectedVersion": 1, "landedIn": { "priorityId": priority["id"] } } })).await;
+        let close = "mutation($input: CloseResidentInputInput!) { closeResidentInput(input: $input) { residentInput { outcome } } }";
+        manager.data(close, json!({ "input": { "id": refused["id"], "expectedVersion": 1, "reason": "Stadions zijn stedelijk beleid." } })).await;
+        let again = manager.graphql(close, json!({ "input": { "id": refused["id"], "expectedVersion": 2, "reason": "nogmaals" } })).await;
+        assert_eq!(error_code(&again), "INVALID_TRANSITION");
+
+        // The public, without a token, finds both back.
+        let public = app.as_roles(&[]);
+        let query = "query($id: ID!) { node(id: $id) { ... on ResidentInput { outcome reason priority { title } } } }";
+        let found = public.data(query, json!({ "id": landed["id"] })).await;
+        assert_eq!(found["node"]["outcome"], "INCORPORATED");
+        assert_eq!(found["node"]["priority"]["title"], priority["title"]);
+        let closed = public.data(query, json!({ "id": refused["id"] })).await;
+        assert_eq!(closed["node"]["reason"], "Stadions zijn stedelijk beleid.");
+    }
+}
