@@ -239,3 +239,81 @@ on_both_databases! {
         assert_eq!(count(&app, "audit_event").await, audit_before + 1, "one event for the one change");
     }
 }
+
+on_both_databases! {
+    async fn priorities_are_reordered_atomically_edited_and_dropped_with_their_history(app) {
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let plan = manager.data("{ plans(filter: {status: DRAFT}) { nodes { id version priorities { nodes { id rank version } } } } }", json!({})).await["plans"]["nodes"][0].clone();
+        let (first, second) = (plan["priorities"]["nodes"][0].clone(), plan["priorities"]["nodes"][1].clone());
+        let reorder = "mutation($input: ReorderPrioritiesInput!) { reorderPriorities(input: $input) { priorities { id rank } } }";
+        let partial = manager.graphql(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"]] } })).await;
+        assert_eq!(response_field(&partial), "input.priorityIds");
+        let twice = manager.graphql(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"], second["id"]] } })).await;
+        assert_eq!(response_field(&twice), "input.priorityIds");
+        let reordered = manager.data(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"], first["id"]] } })).await;
+        assert_eq!(reordered["reorderPriorities"]["priorities"], json!([{ "id": second["id"], "rank": 1 }, { "id": first["id"], "rank": 2 }]));
+
+        let update = "mutation($input: UpdatePriorityInput!) { updatePriority(input: $input) { priority { title version } } }";
+        let edited = manager.data(update, json!({ "input": { "id": first["id"], "expectedVersion": first["version"], "title": "Schoon, heel en groen" } })).await;
+        assert_eq!(edited["updatePriority"]["priority"]["title"], "Schoon, heel en groen");
+        let stale = manager.graphql(update, json!({ "input": { "id": first["id"], "expectedVersion": first["version"], "title": "Oud" } })).await;
+        assert_eq!(error_code(&stale), "CONFLICT");
+
+        let drop = "mutation($input: DropPriorityInput!) { dropPriority(input: $input) { priority { rank droppedAt dropReason } } }";
+        let version = edited["updatePriority"]["priority"]["version"].clone();
+        let dropped = manager.data(drop, json!({ "input": { "id": first["id"], "expectedVersion": version, "reason": "Opgenomen in prioriteit 1." } })).await;
+        assert_eq!(dropped["dropPriority"]["priority"]["rank"], Value::Null);
+        assert_eq!(dropped["dropPriority"]["priority"]["dropReason"], "Opgenomen in prioriteit 1.");
+        let again = manager.graphql(drop, json!({ "input": { "id": first["id"], "expectedVersion": version.as_i64().unwrap() + 1, "reason": "x" } })).await;
+        assert_eq!(error_code(&again), "INVALID_TRANSITION");
+        let history = manager.data("query($id: ID) { priorities(filter: {planId: $id, dropped: true}) { totalCount } }", json!({ "id": plan["id"] })).await;
+        assert_eq!(history["priorities"]["totalCount"], 1, "the dropped priority keeps its history");
+    }
+}
+
+on_both_databases! {
+    async fn the_area_director_closes_and_merges_plans(app) {
+        let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
+        let adopted = director.data(r#"{ plans(filter: {status: ADOPTED, titleContains: "Katendrecht"}) { nodes { id version } } }"#, json!({})).await["plans"]["nodes"][0].clone();
+        let close = "mutation($input: PlanStepInput!) { closePlan(input: $input) { plan { status } } }";
+        let step = json!({ "input": { "id": adopted["id"], "expectedVersion": adopted["version"] } });
+        assert_eq!(error_code(&app.as_roles(&["neighbourhood_manager:BU05991085"]).graphql(close, step.clone()).await), "FORBIDDEN");
+        assert_eq!(director.data(close, step.clone()).await["closePlan"]["plan"]["status"], "CLOSED");
+        assert_eq!(error_code(&director.graphql(close, json!({ "input": { "id": adopted["id"], "expectedVersion": adopted["version"].as_i64().unwrap() + 1 } })).await), "INVALID_TRANSITION");
+
+        // Two 2018 drafts of neighbourhoods that merge.
+        let hoods = app.data(r#"{ a: neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } b: neighbourhoods(filter: {code: "BU05991082"}) { nodes { id } } }"#, json!({})).await;
+        let create = |hood: &Value| json!({ "input": { "neighbourhoodId": hood, "year": 2018 } });
+        let surviving = app.data(CREATE_PLAN, create(&hoods["a"]["nodes"][0]["id"])).await["createPlan"]["plan"].clone();
+        let merged = app.data(CREATE_PLAN, create(&hoods["b"]["nodes"][0]["id"])).await["createPlan"]["plan"].clone();
+        app.data(ADD_PRIORITY, json!({ "input": { "planId": merged["id"], "expectedPlanVersion": 1, "title": "Veilig", "description": "D" } })).await;
+        let merge = "mutation($input: MergePlansInput!) { mergePlans(input: $input) { plan { id } } }";
+        let input = json!({ "input": { "survivingPlanId": surviving["id"], "survivingPlanVersion": 1, "mergedPlanId": merged["id"], "mergedPlanVersion": 2 } });
+        assert_eq!(director.data(merge, input).await["mergePlans"]["plan"]["id"], surviving["id"]);
+        let after = app.data("query($id: ID!) { node(id: $id) { ... on Plan { status supersededBy { id } priorities { nodes { rank dropReason } } } } }", json!({ "id": merged["id"] })).await;
+        assert_eq!(after["node"]["status"], "SUPERSEDED");
+        assert_eq!(after["node"]["supersededBy"]["id"], surviving["id"]);
+        assert_eq!(after["node"]["priorities"]["nodes"][0]["rank"], Value::Null);
+        assert!(after["node"]["priorities"]["nodes"][0]["dropReason"].as_str().unwrap().starts_with("merged into"));
+    }
+}
+
+on_both_databases! {
+    async fn a_cluster_disputes_an_adopted_item_on_its_own_behalf_only(app) {
+        let found = app.data(r#"{ plans(filter: {status: ADOPTED, titleContains: "Hillesluis"}) { nodes { priorities(first: 1) { nodes { id actions(first: 1) { nodes { id } } } } } }
+                                 sb: clusters(filter: {code: "SB"}) { nodes { id } } mo: clusters(filter: {code: "MO"}) { nodes { id } }
+                                 draft: plans(filter: {status: DRAFT}) { nodes { priorities(first: 1) { nodes { id } } } } }"#, json!({})).await;
+        let priority = &found["plans"]["nodes"][0]["priorities"]["nodes"][0];
+        let (sb, mo) = (found["sb"]["nodes"][0]["id"].clone(), found["mo"]["nodes"][0]["id"].clone());
+        let dispute = "mutation($input: DisputePlanItemInput!) { disputePlanItem(input: $input) { escalation { subject level owner cluster { code } } } }";
+        let input = |item: Value, cluster: &Value| json!({ "input": { "item": item, "clusterId": cluster, "reason": "Past niet in het stedelijke programma." } });
+        let sb_member = app.as_roles(&["cluster_member:SB"]);
+        assert_eq!(error_code(&sb_member.graphql(dispute, input(json!({ "actionId": priority["actions"]["nodes"][0]["id"] }), &mo)).await), "FORBIDDEN");
+        let recorded = sb_member.data(dispute, input(json!({ "priorityId": priority["id"] }), &sb)).await["disputePlanItem"]["escalation"].clone();
+        assert_eq!(recorded["subject"], "DISPUTED_ITEM");
+        assert_eq!(recorded["level"], "TEAM");
+        assert_eq!(recorded["cluster"]["code"], "SB");
+        let draft_item = found["draft"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
+        assert_eq!(error_code(&sb_member.graphql(dispute, input(json!({ "priorityId": draft_item }), &sb)).await), "INVALID_TRANSITION");
+    }
+}

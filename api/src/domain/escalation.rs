@@ -130,6 +130,52 @@ pub async fn raise(
     subject: Subject,
     reason: &str,
 ) -> ApiResult<escalation::Model> {
+    raise_for(change, subject, reason, None, "raiseEscalation").await
+}
+
+/// A cluster records that it disputes an adopted priority or action: never a silent edit,
+/// but an escalation at team level, kept with its history. Only the cluster itself may.
+pub async fn dispute(
+    change: &Change<'_>,
+    subject: Subject,
+    cluster_id: i32,
+    reason: &str,
+) -> ApiResult<escalation::Model> {
+    if !matches!(
+        subject,
+        Subject::DisputedAction(_) | Subject::DisputedPriority(_)
+    ) {
+        return Err(ApiError::bad_input(
+            "input.item",
+            "a dispute is about a priority or an action",
+        ));
+    }
+    let cluster = cluster::Entity::find_by_id(cluster_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("cluster"))?;
+    let speaks_for_it = change.principal().grants.iter().any(|grant| {
+        matches!(
+            grant.role,
+            crate::access::Role::ClusterMember | crate::access::Role::ClusterManager
+        ) && grant.code == cluster.code
+    });
+    if !speaks_for_it {
+        return Err(ApiError::Forbidden(format!(
+            "only cluster {} disputes on its own behalf",
+            cluster.code
+        )));
+    }
+    raise_for(change, subject, reason, Some(cluster.id), "disputePlanItem").await
+}
+
+async fn raise_for(
+    change: &Change<'_>,
+    subject: Subject,
+    reason: &str,
+    disputing: Option<i32>,
+    operation: &str,
+) -> ApiResult<escalation::Model> {
     let reason = text("input.reason", reason, 2000)?;
     let now = Utc::now();
     let (kind, place, commitment_id, action_id, priority_id) = match subject {
@@ -167,7 +213,7 @@ pub async fn raise(
             let action = change
                 .load::<action::Entity>(id, Operation::Raise, "action")
                 .await?;
-            let (place, plan) = place_of_action(change, action.id, None).await?;
+            let (place, plan) = place_of_action(change, action.id, disputing).await?;
             adopted(&plan)?;
             (EscalationSubject::DisputedItem, place, None, Some(id), None)
         }
@@ -175,7 +221,7 @@ pub async fn raise(
             let priority = change
                 .load::<priority::Entity>(id, Operation::Raise, "priority")
                 .await?;
-            let (place, plan) = place_of_plan(change, priority.plan_id, None).await?;
+            let (place, plan) = place_of_plan(change, priority.plan_id, disputing).await?;
             adopted(&plan)?;
             (EscalationSubject::DisputedItem, place, None, None, Some(id))
         }
@@ -202,13 +248,7 @@ pub async fn raise(
         .await?;
     history(change, &row, &reason).await?;
     change
-        .audit(
-            "Escalation",
-            row.id,
-            "raiseEscalation",
-            None::<&()>,
-            Some(&row),
-        )
+        .audit("Escalation", row.id, operation, None::<&()>, Some(&row))
         .await?;
     Ok(row)
 }

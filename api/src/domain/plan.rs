@@ -499,3 +499,267 @@ pub async fn update_action(
         .await?;
     Ok(after)
 }
+
+/// A priority's content; absent fields stay as they are.
+#[derive(Default)]
+pub struct PriorityFields {
+    /// Short title.
+    pub title: Option<String>,
+    /// What it is about.
+    pub description: Option<String>,
+    /// Linked city programme.
+    pub city_programme_id: Option<i32>,
+    /// Assessment against city policy.
+    pub city_alignment: Option<CityAlignment>,
+}
+
+/// Edits a priority of a plan that is not yet adopted.
+pub async fn update_priority(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    fields: PriorityFields,
+) -> ApiResult<priority::Model> {
+    let (before, plan) = plan_of_priority(change, id).await?;
+    editable(&plan, "edit the priority")?;
+    if let Some(programme) = fields.city_programme_id {
+        city_programme::Entity::find_by_id(programme)
+            .one(change.txn())
+            .await?
+            .ok_or(ApiError::NotFound("city programme"))?;
+    }
+    let mut changes = priority::ActiveModel {
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    if let Some(title) = &fields.title {
+        changes.title = Set(text("input.title", title, 200)?);
+    }
+    if let Some(description) = &fields.description {
+        changes.description = Set(text("input.description", description, 4000)?);
+    }
+    if let Some(programme) = fields.city_programme_id {
+        changes.city_programme_id = Set(Some(programme));
+    }
+    if let Some(alignment) = fields.city_alignment {
+        changes.city_alignment = Set(alignment);
+    }
+    let after = change.update(id, expected, changes).await?;
+    change
+        .audit(
+            "Priority",
+            id,
+            "updatePriority",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
+/// Gives a plan's active priorities the ranks 1..n in the order given, atomically: the
+/// list must name every active priority exactly once.
+pub async fn reorder_priorities(
+    change: &Change<'_>,
+    plan_id: i32,
+    expected_plan_version: i32,
+    order: &[i32],
+) -> ApiResult<Vec<priority::Model>> {
+    let plan = change
+        .load::<plan::Entity>(plan_id, Operation::Edit, "plan")
+        .await?;
+    editable(&plan, "reorder the priorities")?;
+    let active = active_priorities(change, plan_id).await?;
+    let mut given = order.to_vec();
+    given.sort_unstable();
+    given.dedup();
+    let mut current: Vec<i32> = active.iter().map(|p| p.id).collect();
+    current.sort_unstable();
+    if given.len() != order.len() || given != current {
+        return Err(ApiError::bad_input(
+            "input.priorityIds",
+            "must list each active priority of the plan exactly once",
+        ));
+    }
+    change
+        .update(
+            plan_id,
+            expected_plan_version,
+            plan::ActiveModel {
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    // Clear the ranks first: the (plan, rank) uniqueness holds after every statement.
+    priority::Entity::update_many()
+        .set(priority::ActiveModel {
+            rank: Set(None),
+            ..Default::default()
+        })
+        .filter(priority::Column::Id.is_in(order.iter().copied()))
+        .exec(change.txn())
+        .await?;
+    for (index, id) in order.iter().enumerate() {
+        priority::Entity::update_many()
+            .set(priority::ActiveModel {
+                rank: Set(Some(index as i32 + 1)),
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            })
+            .filter(priority::Column::Id.eq(*id))
+            .exec(change.txn())
+            .await?;
+    }
+    let after = active_priorities(change, plan_id).await?;
+    change
+        .audit(
+            "Plan",
+            plan_id,
+            "reorderPriorities",
+            Some(&active),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
+/// Drops a priority from a plan that is not yet adopted; it keeps its history.
+pub async fn drop_priority(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    reason: &str,
+) -> ApiResult<priority::Model> {
+    let (before, plan) = plan_of_priority(change, id).await?;
+    editable(&plan, "drop the priority")?;
+    if before.dropped_at.is_some() {
+        return Err(ApiError::InvalidTransition {
+            current: "DROPPED".to_owned(),
+            attempted: "drop the priority",
+        });
+    }
+    let changes = priority::ActiveModel {
+        rank: Set(None),
+        dropped_at: Set(Some(Utc::now())),
+        drop_reason: Set(Some(text("input.reason", reason, 2000)?)),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let after = change.update(id, expected, changes).await?;
+    change
+        .audit("Priority", id, "dropPriority", Some(&before), Some(&after))
+        .await?;
+    Ok(after)
+}
+
+/// Closes an adopted plan at year end.
+pub async fn close_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<plan::Model> {
+    let before = change
+        .load::<plan::Entity>(id, Operation::Adopt, "plan")
+        .await?;
+    if before.status != PlanStatus::Adopted {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(before.status),
+            attempted: "close the plan",
+        });
+    }
+    let after = change
+        .update(
+            id,
+            expected,
+            plan::ActiveModel {
+                status: Set(PlanStatus::Closed),
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    finish(change, &before, &after, "closePlan", Operation::Adopt).await
+}
+
+/// Merges `merged` into `surviving` when two neighbourhoods merge: the merged plan is
+/// superseded, and its active priorities are dropped with the merge as reason — kept, with
+/// their actions, as history.
+pub async fn merge_plans(
+    change: &Change<'_>,
+    surviving_id: i32,
+    surviving_version: i32,
+    merged_id: i32,
+    merged_version: i32,
+) -> ApiResult<plan::Model> {
+    if surviving_id == merged_id {
+        return Err(ApiError::bad_input(
+            "input.mergedPlanId",
+            "must be another plan than the surviving one",
+        ));
+    }
+    let surviving = change
+        .load::<plan::Entity>(surviving_id, Operation::Adopt, "plan")
+        .await?;
+    let merged = change
+        .load::<plan::Entity>(merged_id, Operation::Adopt, "plan")
+        .await?;
+    for plan in [&surviving, &merged] {
+        if matches!(plan.status, PlanStatus::Superseded | PlanStatus::Closed) {
+            return Err(ApiError::InvalidTransition {
+                current: status_name(plan.status),
+                attempted: "merge the plan",
+            });
+        }
+    }
+    if (surviving.year_from, surviving.area_id, surviving.kind)
+        != (merged.year_from, merged.area_id, merged.kind)
+    {
+        return Err(ApiError::bad_input(
+            "input.mergedPlanId",
+            "must be a plan of the same kind, area and year",
+        ));
+    }
+    let now = Utc::now();
+    let reason = format!("merged into {}", surviving.title);
+    let dropped = active_priorities(change, merged_id).await?;
+    priority::Entity::update_many()
+        .set(priority::ActiveModel {
+            rank: Set(None),
+            dropped_at: Set(Some(now)),
+            drop_reason: Set(Some(reason)),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .filter(priority::Column::Id.is_in(dropped.iter().map(|p| p.id)))
+        .exec(change.txn())
+        .await?;
+    let after_merged = change
+        .update(
+            merged_id,
+            merged_version,
+            plan::ActiveModel {
+                status: Set(PlanStatus::Superseded),
+                superseded_by_id: Set(Some(surviving_id)),
+                updated_at: Set(now),
+                ..Default::default()
+            },
+        )
+        .await?;
+    let after_surviving = change
+        .update(
+            surviving_id,
+            surviving_version,
+            plan::ActiveModel {
+                updated_at: Set(now),
+                ..Default::default()
+            },
+        )
+        .await?;
+    change
+        .audit(
+            "Plan",
+            merged_id,
+            "mergePlans",
+            Some(&merged),
+            Some(&after_merged),
+        )
+        .await?;
+    Ok(after_surviving)
+}

@@ -3,6 +3,7 @@
 
 mod commitments;
 mod escalations;
+mod plan_items;
 mod plans;
 mod work;
 
@@ -17,6 +18,7 @@ use crate::graphql::context::scope;
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     plans::PlanMutation,
+    plan_items::PlanItemMutation,
     commitments::CommitmentMutation,
     escalations::EscalationMutation,
     work::WorkMutation,
