@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::auth::Verifier;
 use crate::config::{Config, Database};
+use crate::graphql::context::RequestSettings;
 use crate::graphql::{Limits, build_schema};
 use crate::http::{AppState, router};
 use crate::{db, seed};
@@ -49,7 +50,10 @@ impl App {
             schema: build_schema(limits),
             db,
             verifier: Verifier::new(config.auth.clone()),
-            max_page_size: config.max_page_size,
+            settings: RequestSettings {
+                max_page_size: config.max_page_size,
+                response_hours: config.response_hours,
+            },
             max_body_bytes: config.max_body_bytes,
         };
         Ok(Self { listener, state })

@@ -25,6 +25,10 @@ pub const DEFAULT_MAX_PAGE_SIZE: u32 = 100;
 pub const ENV_MAX_COMPLEXITY: &str = "WIJKGRAPH_MAX_COMPLEXITY";
 /// Default largest query complexity.
 pub const DEFAULT_MAX_COMPLEXITY: usize = 50_000;
+/// Environment variable for the hours a cluster has to answer a request by default.
+pub const ENV_RESPONSE_HOURS: &str = "WIJKGRAPH_RESPONSE_HOURS";
+/// The mandate: an answer within 24 hours.
+pub const DEFAULT_RESPONSE_HOURS: usize = 24;
 /// Environment variable for the largest request body in bytes.
 pub const ENV_MAX_BODY_BYTES: &str = "WIJKGRAPH_MAX_BODY_BYTES";
 /// Default largest request body.
@@ -92,6 +96,8 @@ pub struct Config {
     pub max_complexity: usize,
     /// Largest request body in bytes.
     pub max_body_bytes: usize,
+    /// Hours a cluster has to answer a commitment request, unless the request says otherwise.
+    pub response_hours: u32,
     /// Token verification.
     pub auth: AuthSettings,
 }
@@ -173,6 +179,8 @@ impl Config {
             DEFAULT_MAX_BODY_BYTES,
             1024..=64 * 1024 * 1024,
         )?;
+        let response_hours =
+            bounded(&env, ENV_RESPONSE_HOURS, DEFAULT_RESPONSE_HOURS, 1..=720)? as u32;
         let auth = AuthSettings::from_lookup(&env, &data_dir)?;
         Ok(Self {
             database,
@@ -181,6 +189,7 @@ impl Config {
             max_page_size,
             max_complexity,
             max_body_bytes,
+            response_hours,
             auth,
         })
     }

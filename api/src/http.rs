@@ -19,7 +19,7 @@ use crate::access::Reader;
 use crate::auth::{Mode, Verifier};
 use crate::graphql::AppSchema;
 use crate::graphql::batch::BatchQueue;
-use crate::graphql::context::RequestScope;
+use crate::graphql::context::{RequestScope, RequestSettings};
 
 /// Most aliases a query may use.
 pub const MAX_ALIASES: usize = 30;
@@ -35,8 +35,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Turns bearer tokens into principals.
     pub verifier: Verifier,
-    /// Largest page a connection returns.
-    pub max_page_size: u32,
+    /// Settings every request carries.
+    pub settings: RequestSettings,
     /// Largest request body.
     pub max_body_bytes: usize,
 }
@@ -129,7 +129,7 @@ async fn handle(state: AppState, request: Request) -> Response {
     }
     let reader = Reader::new(state.db.clone(), principal);
     let batches = BatchQueue::default();
-    let request = request.data(RequestScope::new(reader, state.max_page_size, &batches));
+    let request = request.data(RequestScope::new(reader, state.settings, &batches));
     let mut response = batches.drive(state.schema.execute(request)).await;
     for error in &mut response.errors {
         with_code(error);

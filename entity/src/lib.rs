@@ -17,6 +17,7 @@ pub mod commitment;
 pub mod enums;
 pub mod escalation;
 pub mod escalation_event;
+pub mod idempotency_key;
 pub mod neighbourhood;
 pub mod person;
 pub mod plan;

@@ -317,3 +317,44 @@ on_both_databases! {
         assert_eq!(error_code(&sb_member.graphql(dispute, input(json!({ "priorityId": draft_item }), &sb)).await), "INVALID_TRANSITION");
     }
 }
+
+on_both_databases! {
+    async fn a_repeated_creating_request_with_its_idempotency_key_creates_once(app) {
+        let hood = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+        let input = json!({ "input": { "neighbourhoodId": hood, "year": 2019, "idempotencyKey": "portal-7f3a" } });
+        let (plans, audit) = (count(&app, "plan").await, count(&app, "audit_event").await);
+        let first = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"]["id"].clone();
+        let again = manager.data(CREATE_PLAN, input).await["createPlan"]["plan"]["id"].clone();
+        assert_eq!(first, again, "the repeat returns the first result");
+        assert_eq!(count(&app, "plan").await, plans + 1, "one row");
+        assert_eq!(count(&app, "audit_event").await, audit + 1, "one audit event");
+        let other = manager.graphql(CREATE_PLAN, json!({ "input": { "neighbourhoodId": hood, "year": 2020, "idempotencyKey": "portal-7f3a" } })).await;
+        assert_eq!(response_field(&other), "input.idempotencyKey");
+        assert_eq!(count(&app, "plan").await, plans + 1);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_answer_deadline_defaults_to_the_configured_hours() {
+    for (setting, hours) in [(None, 24), (Some("48"), 48)] {
+        let settings: Vec<(&str, &str)> = setting
+            .map(|value| ("WIJKGRAPH_RESPONSE_HOURS", value))
+            .into_iter()
+            .collect();
+        let app = crate::helpers::spawn_app_with(crate::helpers::Engine::Sqlite, &settings).await;
+        let (action, sb, _) = afrikaanderwijk_action(&app).await;
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let requested = manager
+            .data("mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { requestedAt responseDeadline } } }", json!({ "input": { "actionId": action, "clusterId": sb } }))
+            .await["requestCommitment"]["commitment"]
+            .clone();
+        let at = |field: &str| {
+            chrono::DateTime::parse_from_rfc3339(requested[field].as_str().unwrap()).unwrap()
+        };
+        assert_eq!(
+            (at("responseDeadline") - at("requestedAt")).num_hours(),
+            hours
+        );
+    }
+}

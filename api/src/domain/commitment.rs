@@ -12,9 +12,6 @@ use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
 
-/// How long a cluster has to answer by default: the 24-hour mandate.
-pub const DEFAULT_RESPONSE_HOURS: i64 = 24;
-
 /// A request for a commitment.
 pub struct NewRequest {
     /// The action.
@@ -23,8 +20,10 @@ pub struct NewRequest {
     pub cluster_id: i32,
     /// Continuation of existing effort or new effort.
     pub kind: CommitmentKind,
-    /// When the answer is due; by default 24 hours from now.
+    /// When the answer is due; by default `default_response_hours` from now.
     pub response_deadline: Option<DateTime<Utc>>,
+    /// The service's answer time (24 hours unless configured otherwise).
+    pub default_response_hours: u32,
 }
 
 /// Asks a cluster for a commitment to an action of a plan in consultation or adopted.
@@ -56,7 +55,7 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
     let now = Utc::now();
     let deadline = input
         .response_deadline
-        .unwrap_or(now + Duration::hours(DEFAULT_RESPONSE_HOURS));
+        .unwrap_or(now + Duration::hours(i64::from(input.default_response_hours)));
     if deadline <= now {
         return Err(ApiError::bad_input(
             "input.responseDeadline",

@@ -185,6 +185,73 @@ impl<'p> Change<'p> {
         Ok(())
     }
 
+    /// Runs a creating step at most once per idempotency key: a repeat with the same key
+    /// and input returns the object the first request created, without a second row; the
+    /// same key with another input is refused naming `input.idempotencyKey`.
+    pub async fn create_once<E, F, Fut>(
+        &self,
+        key: Option<&str>,
+        operation: &str,
+        fingerprint: String,
+        create: F,
+    ) -> ApiResult<E::Model>
+    where
+        E: Scoped,
+        E::Model: Sync,
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = ApiResult<E::Model>>,
+    {
+        use entity::idempotency_key;
+        let Some(key) = key else {
+            return create().await;
+        };
+        let key = text("input.idempotencyKey", key, 200)?;
+        let earlier = idempotency_key::Entity::find()
+            .filter(idempotency_key::Column::Subject.eq(self.actor()))
+            .filter(idempotency_key::Column::Key.eq(&key))
+            .one(&self.txn)
+            .await?;
+        if let Some(earlier) = earlier {
+            if earlier.operation != operation || earlier.fingerprint != fingerprint {
+                return Err(ApiError::bad_input(
+                    "input.idempotencyKey",
+                    "was already used for a different request",
+                ));
+            }
+            return self
+                .load::<E>(earlier.entity_id, Operation::Read, "object")
+                .await;
+        }
+        let row = create().await?;
+        let entity_id =
+            crate::access::int_value(&row, E::id_column()).ok_or(ApiError::NotFound("object"))?;
+        let remembered = idempotency_key::ActiveModel {
+            subject: sea_orm::ActiveValue::Set(self.actor()),
+            key: sea_orm::ActiveValue::Set(key),
+            operation: sea_orm::ActiveValue::Set(operation.to_owned()),
+            fingerprint: sea_orm::ActiveValue::Set(fingerprint),
+            entity_id: sea_orm::ActiveValue::Set(entity_id),
+            created_at: sea_orm::ActiveValue::Set(chrono::Utc::now()),
+            ..Default::default()
+        };
+        match remembered.insert(&self.txn).await {
+            Ok(_) => Ok(row),
+            // A concurrent request with the same key committed first; this one rolls back.
+            Err(err)
+                if matches!(
+                    err.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                Err(ApiError::bad_input(
+                    "input.idempotencyKey",
+                    "a request with this key was just made; repeat it to get its result",
+                ))
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
     /// Commits the change.
     pub async fn commit(self) -> ApiResult<()> {
         Ok(self.txn.commit().await?)

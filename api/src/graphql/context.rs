@@ -11,20 +11,29 @@ use super::loader::{ById, ChildrenOf, MayReach, ScopedLoader};
 use super::relay::{Conn, PageArgs, Slice, connection_of};
 use crate::access::{Operation, Reader, Scoped, Window};
 
+/// Service settings a request needs.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestSettings {
+    /// Largest page a connection returns.
+    pub max_page_size: u32,
+    /// Hours a cluster has to answer a commitment request by default.
+    pub response_hours: u32,
+}
+
 /// Per-request state, put into the GraphQL request's data by the HTTP layer.
 pub struct RequestScope {
     /// Reads as the caller.
     pub reader: Reader,
     /// Batches relation loads as the caller.
     pub loader: DataLoader<ScopedLoader>,
-    /// Largest page a connection returns.
-    pub max_page_size: u32,
+    /// The service settings.
+    pub settings: RequestSettings,
 }
 
 impl RequestScope {
     /// The state for one request made by `reader`'s principal, batching into `batches`
     /// (which the caller drives around the request's execution).
-    pub fn new(reader: Reader, max_page_size: u32, batches: &BatchQueue) -> Self {
+    pub fn new(reader: Reader, settings: RequestSettings, batches: &BatchQueue) -> Self {
         let queue = batches.clone();
         let loader = DataLoader::new(ScopedLoader::new(reader.clone()), move |task| {
             queue.spawn(task)
@@ -33,7 +42,7 @@ impl RequestScope {
         Self {
             reader,
             loader,
-            max_page_size,
+            settings,
         }
     }
 }
@@ -86,7 +95,7 @@ where
     Ok(connection_of(
         rows.into_iter().map(T::from).collect(),
         &args,
-        scope(ctx)?.max_page_size,
+        scope(ctx)?.settings.max_page_size,
     )?)
 }
 
@@ -144,7 +153,7 @@ where
 {
     let scope = scope(ctx)?;
     let total = scope.reader.count::<E>(condition.clone()).await?;
-    let slice = Slice::resolve(&args, total, scope.max_page_size)?;
+    let slice = Slice::resolve(&args, total, scope.settings.max_page_size)?;
     let rows = if slice.is_empty() {
         Vec::new()
     } else {

@@ -12,7 +12,7 @@ use crate::graphql::relay::id_of;
 use crate::graphql::types::{Action, BudgetLine, Cluster, Commitment};
 
 /// Ask a cluster for a commitment to an action.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct RequestCommitmentInput {
     /// The action.
     pub action_id: ID,
@@ -23,6 +23,9 @@ pub struct RequestCommitmentInput {
     pub kind: CommitmentKind,
     /// When the answer is due; by default 24 hours from now (the mandate).
     pub response_deadline: Option<DateTime<Utc>>,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
 }
 
 /// A cluster's answer to a request.
@@ -37,7 +40,7 @@ pub enum CommitmentAnswer {
 }
 
 /// Answer a request: only the requested cluster may.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct RespondToCommitmentInput {
     /// The commitment.
     pub id: ID,
@@ -56,7 +59,7 @@ pub struct RespondToCommitmentInput {
 }
 
 /// Deliver a commitment.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct DeliverCommitmentInput {
     /// The commitment.
     pub id: ID,
@@ -65,7 +68,7 @@ pub struct DeliverCommitmentInput {
 }
 
 /// Withdraw a commitment.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct WithdrawCommitmentInput {
     /// The commitment.
     pub id: ID,
@@ -136,14 +139,24 @@ impl CommitmentMutation {
         ctx: &Context<'_>,
         input: RequestCommitmentInput,
     ) -> Result<CommitmentPayload> {
+        let fingerprint = format!("{input:?}");
+        let key = input.idempotency_key.clone();
         let request = NewRequest {
             action_id: id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?,
             cluster_id: id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?,
             kind: input.kind.into(),
             response_deadline: input.response_deadline,
+            default_response_hours: crate::graphql::context::scope(ctx)?.settings.response_hours,
         };
         let change = begin(ctx).await?;
-        let row = commitment::request(&change, request).await?;
+        let row = change
+            .create_once::<entity::commitment::Entity, _, _>(
+                key.as_deref(),
+                "requestCommitment",
+                fingerprint,
+                || commitment::request(&change, request),
+            )
+            .await?;
         change.commit().await?;
         Ok(CommitmentPayload {
             commitment: row.into(),

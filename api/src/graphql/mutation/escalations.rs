@@ -8,7 +8,7 @@ use crate::graphql::relay::id_of;
 use crate::graphql::types::{Action, Commitment, Escalation, Priority};
 
 /// What to escalate: exactly one.
-#[derive(OneofObject)]
+#[derive(OneofObject, Debug)]
 pub enum EscalationSubjectInput {
     /// A request unanswered past its deadline.
     OverdueCommitment(ID),
@@ -21,16 +21,19 @@ pub enum EscalationSubjectInput {
 }
 
 /// Raise an escalation; it starts at team level with the neighbourhood manager.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct RaiseEscalationInput {
     /// What it is about.
     pub subject: EscalationSubjectInput,
     /// Why.
     pub reason: String,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
 }
 
 /// A step by the escalation's current owner.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct EscalationStepInput {
     /// The escalation.
     pub id: ID,
@@ -59,6 +62,8 @@ impl EscalationMutation {
         ctx: &Context<'_>,
         input: RaiseEscalationInput,
     ) -> Result<EscalationPayload> {
+        let fingerprint = format!("{input:?}");
+        let key = input.idempotency_key.clone();
         let field = "input.subject";
         let subject = match &input.subject {
             EscalationSubjectInput::OverdueCommitment(id) => {
@@ -75,7 +80,14 @@ impl EscalationMutation {
             }
         };
         let change = begin(ctx).await?;
-        let row = escalation::raise(&change, subject, &input.reason).await?;
+        let row = change
+            .create_once::<entity::escalation::Entity, _, _>(
+                key.as_deref(),
+                "raiseEscalation",
+                fingerprint,
+                || escalation::raise(&change, subject, &input.reason),
+            )
+            .await?;
         change.commit().await?;
         Ok(EscalationPayload {
             escalation: row.into(),

@@ -13,7 +13,7 @@ use crate::graphql::relay::id_of;
 use crate::graphql::types::{Action, Cluster, Plan, Priority};
 
 /// Edit a priority; absent fields stay as they are.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct UpdatePriorityInput {
     /// The priority.
     pub id: ID,
@@ -30,7 +30,7 @@ pub struct UpdatePriorityInput {
 }
 
 /// Rank a plan's priorities in this order (1 first).
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct ReorderPrioritiesInput {
     /// The plan.
     pub plan_id: ID,
@@ -41,7 +41,7 @@ pub struct ReorderPrioritiesInput {
 }
 
 /// Drop a priority, with the reason; it keeps its history.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct DropPriorityInput {
     /// The priority.
     pub id: ID,
@@ -52,7 +52,7 @@ pub struct DropPriorityInput {
 }
 
 /// Merge two plans when their neighbourhoods merge.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct MergePlansInput {
     /// The plan that continues.
     pub surviving_plan_id: ID,
@@ -65,7 +65,7 @@ pub struct MergePlansInput {
 }
 
 /// The disputed item: exactly one.
-#[derive(OneofObject)]
+#[derive(OneofObject, Debug)]
 pub enum DisputedItemInput {
     /// A priority of an adopted plan.
     PriorityId(ID),
@@ -74,7 +74,7 @@ pub enum DisputedItemInput {
 }
 
 /// A cluster disputes an adopted priority or action.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct DisputePlanItemInput {
     /// The disputed item.
     pub item: DisputedItemInput,
@@ -82,6 +82,9 @@ pub struct DisputePlanItemInput {
     pub cluster_id: ID,
     /// Why.
     pub reason: String,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
 }
 
 /// The priorities after reordering.
@@ -197,6 +200,8 @@ impl PlanItemMutation {
         ctx: &Context<'_>,
         input: DisputePlanItemInput,
     ) -> Result<EscalationPayload> {
+        let fingerprint = format!("{input:?}");
+        let key = input.idempotency_key.clone();
         let subject = match &input.item {
             DisputedItemInput::PriorityId(id) => {
                 Subject::DisputedPriority(id_of(Priority::TYPE_NAME, "input.item.priorityId", id)?)
@@ -207,7 +212,14 @@ impl PlanItemMutation {
         };
         let cluster_id = id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?;
         let change = begin(ctx).await?;
-        let row = escalation::dispute(&change, subject, cluster_id, &input.reason).await?;
+        let row = change
+            .create_once::<entity::escalation::Entity, _, _>(
+                key.as_deref(),
+                "disputePlanItem",
+                fingerprint,
+                || escalation::dispute(&change, subject, cluster_id, &input.reason),
+            )
+            .await?;
         change.commit().await?;
         Ok(EscalationPayload {
             escalation: row.into(),

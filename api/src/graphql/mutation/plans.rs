@@ -10,7 +10,7 @@ use crate::graphql::relay::id_of;
 use crate::graphql::types::{Action, Cluster, Neighbourhood, Plan, Priority};
 
 /// Draft a neighbourhood action plan.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct CreatePlanInput {
     /// The neighbourhood.
     pub neighbourhood_id: ID,
@@ -18,10 +18,13 @@ pub struct CreatePlanInput {
     pub year: i32,
     /// Title; by default "Wijkactieplan <neighbourhood> <year>".
     pub title: Option<String>,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
 }
 
 /// Retitle a plan.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct UpdatePlanInput {
     /// The plan.
     pub id: ID,
@@ -32,7 +35,7 @@ pub struct UpdatePlanInput {
 }
 
 /// Move a plan one step (submit, adopt).
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct PlanStepInput {
     /// The plan.
     pub id: ID,
@@ -41,7 +44,7 @@ pub struct PlanStepInput {
 }
 
 /// Add a priority to a plan.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct AddPriorityInput {
     /// The plan.
     pub plan_id: ID,
@@ -58,10 +61,13 @@ pub struct AddPriorityInput {
     /// Assessment against city policy.
     #[graphql(default_with = "CityAlignment::Unassessed")]
     pub city_alignment: CityAlignment,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
 }
 
 /// Add a SMART action to a priority.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct AddActionInput {
     /// The priority.
     pub priority_id: ID,
@@ -75,10 +81,13 @@ pub struct AddActionInput {
     pub measurable_target: Option<String>,
     /// The deadline.
     pub deadline: Option<NaiveDate>,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
 }
 
 /// Change an action's SMART fields; absent fields stay as they are.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct UpdateActionInput {
     /// The action.
     pub id: ID,
@@ -133,21 +142,31 @@ pub struct PlanMutation;
 impl PlanMutation {
     /// Draft a neighbourhood action plan (neighbourhood manager of that neighbourhood).
     async fn create_plan(&self, ctx: &Context<'_>, input: CreatePlanInput) -> Result<PlanPayload> {
+        let fingerprint = format!("{input:?}");
+        let key = input.idempotency_key.clone();
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
             "input.neighbourhoodId",
             &input.neighbourhood_id,
         )?;
         let change = begin(ctx).await?;
-        let plan = plan::create_plan(
-            &change,
-            NewPlan {
-                neighbourhood_id,
-                year: input.year,
-                title: input.title,
-            },
-        )
-        .await?;
+        let plan = change
+            .create_once::<entity::plan::Entity, _, _>(
+                key.as_deref(),
+                "createPlan",
+                fingerprint,
+                || {
+                    plan::create_plan(
+                        &change,
+                        NewPlan {
+                            neighbourhood_id,
+                            year: input.year,
+                            title: input.title,
+                        },
+                    )
+                },
+            )
+            .await?;
         change.commit().await?;
         Ok(PlanPayload { plan: plan.into() })
     }
@@ -186,6 +205,8 @@ impl PlanMutation {
         ctx: &Context<'_>,
         input: AddPriorityInput,
     ) -> Result<PriorityPayload> {
+        let fingerprint = format!("{input:?}");
+        let key = input.idempotency_key.clone();
         let plan_id = id_of(Plan::TYPE_NAME, "input.planId", &input.plan_id)?;
         let city_programme_id = optional_id(
             "CityProgramme",
@@ -193,19 +214,27 @@ impl PlanMutation {
             input.city_programme_id.as_ref(),
         )?;
         let change = begin(ctx).await?;
-        let priority = plan::add_priority(
-            &change,
-            NewPriority {
-                plan_id,
-                expected_plan_version: input.expected_plan_version,
-                title: input.title,
-                description: input.description,
-                rank: input.rank,
-                city_programme_id,
-                city_alignment: input.city_alignment.into(),
-            },
-        )
-        .await?;
+        let priority = change
+            .create_once::<entity::priority::Entity, _, _>(
+                key.as_deref(),
+                "addPriority",
+                fingerprint,
+                || {
+                    plan::add_priority(
+                        &change,
+                        NewPriority {
+                            plan_id,
+                            expected_plan_version: input.expected_plan_version,
+                            title: input.title,
+                            description: input.description,
+                            rank: input.rank,
+                            city_programme_id,
+                            city_alignment: input.city_alignment.into(),
+                        },
+                    )
+                },
+            )
+            .await?;
         change.commit().await?;
         Ok(PriorityPayload {
             priority: priority.into(),
@@ -214,6 +243,8 @@ impl PlanMutation {
 
     /// Add a SMART action to a priority.
     async fn add_action(&self, ctx: &Context<'_>, input: AddActionInput) -> Result<ActionPayload> {
+        let fingerprint = format!("{input:?}");
+        let key = input.idempotency_key.clone();
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
         let fields = ActionFields {
             description: Some(input.description),
@@ -227,7 +258,14 @@ impl PlanMutation {
             deadline: input.deadline,
         };
         let change = begin(ctx).await?;
-        let action = plan::add_action(&change, priority_id, fields).await?;
+        let action = change
+            .create_once::<entity::action::Entity, _, _>(
+                key.as_deref(),
+                "addAction",
+                fingerprint,
+                || plan::add_action(&change, priority_id, fields),
+            )
+            .await?;
         change.commit().await?;
         Ok(ActionPayload {
             action: action.into(),

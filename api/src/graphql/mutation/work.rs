@@ -16,7 +16,7 @@ use crate::graphql::types::{
 };
 
 /// Report progress on an action of an adopted plan.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct ReportProgressInput {
     /// The action.
     pub action_id: ID,
@@ -45,7 +45,7 @@ pub struct ReportProgressPayload {
 }
 
 /// Add a member to a neighbourhood action team.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct AddTeamMemberInput {
     /// The team's neighbourhood.
     pub neighbourhood_id: ID,
@@ -62,10 +62,13 @@ pub struct AddTeamMemberInput {
     pub kind: MembershipKind,
     /// First day.
     pub valid_from: NaiveDate,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
 }
 
 /// End a membership.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct EndTeamMembershipInput {
     /// The membership.
     pub id: ID,
@@ -81,7 +84,7 @@ pub struct TeamMembershipPayload {
 }
 
 /// Record residents' input.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct RecordResidentInputInput {
     /// The neighbourhood it concerns.
     pub neighbourhood_id: ID,
@@ -91,10 +94,13 @@ pub struct RecordResidentInputInput {
     pub received_on: NaiveDate,
     /// What residents said, summarised.
     pub summary: String,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
 }
 
 /// Where input landed: exactly one.
-#[derive(OneofObject)]
+#[derive(OneofObject, Debug)]
 pub enum LandingInput {
     /// A priority.
     PriorityId(ID),
@@ -103,7 +109,7 @@ pub enum LandingInput {
 }
 
 /// Link input to where it landed.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct LinkResidentInputInput {
     /// The input.
     pub id: ID,
@@ -114,7 +120,7 @@ pub struct LinkResidentInputInput {
 }
 
 /// Close input that was not incorporated.
-#[derive(InputObject)]
+#[derive(InputObject, Debug)]
 pub struct CloseResidentInputInput {
     /// The input.
     pub id: ID,
@@ -168,6 +174,8 @@ impl WorkMutation {
         ctx: &Context<'_>,
         input: AddTeamMemberInput,
     ) -> Result<TeamMembershipPayload> {
+        let fingerprint = format!("{input:?}");
+        let key = input.idempotency_key.clone();
         let member = NewMember {
             neighbourhood_id: id_of(
                 Neighbourhood::TYPE_NAME,
@@ -190,7 +198,14 @@ impl WorkMutation {
             valid_from: input.valid_from,
         };
         let change = begin(ctx).await?;
-        let row = team::add_member(&change, member).await?;
+        let row = change
+            .create_once::<entity::team_membership::Entity, _, _>(
+                key.as_deref(),
+                "addTeamMember",
+                fingerprint,
+                || team::add_member(&change, member),
+            )
+            .await?;
         change.commit().await?;
         Ok(TeamMembershipPayload {
             team_membership: row.into(),
@@ -218,20 +233,30 @@ impl WorkMutation {
         ctx: &Context<'_>,
         input: RecordResidentInputInput,
     ) -> Result<ResidentInputPayload> {
+        let fingerprint = format!("{input:?}");
+        let key = input.idempotency_key.clone();
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
             "input.neighbourhoodId",
             &input.neighbourhood_id,
         )?;
         let change = begin(ctx).await?;
-        let row = resident::record(
-            &change,
-            neighbourhood_id,
-            input.source.into(),
-            input.received_on,
-            &input.summary,
-        )
-        .await?;
+        let row = change
+            .create_once::<entity::resident_input::Entity, _, _>(
+                key.as_deref(),
+                "recordResidentInput",
+                fingerprint,
+                || {
+                    resident::record(
+                        &change,
+                        neighbourhood_id,
+                        input.source.into(),
+                        input.received_on,
+                        &input.summary,
+                    )
+                },
+            )
+            .await?;
         change.commit().await?;
         Ok(ResidentInputPayload {
             resident_input: row.into(),
