@@ -16,7 +16,7 @@ use crate::helpers::{TestApp, on_both_databases};
 
 /// The grants exercised: one of each role, scoped to the pilot's Feijenoord, its
 /// Afrikaanderwijk and cluster MO.
-const CALLERS: [&str; 8] = [
+pub(crate) const CALLERS: [&str; 8] = [
     "",
     "admin",
     "controller",
@@ -121,7 +121,7 @@ const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 20] = [
     ),
 ];
 
-fn roles(caller: &str) -> Vec<&str> {
+pub(crate) fn roles(caller: &str) -> Vec<&str> {
     if caller.is_empty() {
         Vec::new()
     } else {
@@ -184,6 +184,12 @@ fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String>
         (E::TeamMembership, S::OwnNeighbourhoods) => {
             format!("{all} WHERE neighbourhood_id IN {hood}")
         }
+        (E::ResidentInput, S::OwnAreas) => {
+            format!("{all} WHERE neighbourhood_id IN {hoods_of_area}")
+        }
+        (E::ResidentInput, S::OwnNeighbourhoods) => {
+            format!("{all} WHERE neighbourhood_id IN {hood}")
+        }
         (E::BudgetLine, S::OwnCluster) => format!("{all} WHERE cluster_id IN {cluster}"),
         (E::BudgetAmendment, _) => format!(
             "{all} WHERE budget_line_id IN ({})",
@@ -211,7 +217,7 @@ async fn ids(app: &TestApp, sql: &str) -> BTreeSet<i64> {
 
 /// The rows `caller` may reach on `entity` for `operation`: the union of the public's and
 /// the grant's scopes, in SQL.
-async fn truth(
+pub(crate) async fn truth(
     app: &TestApp,
     caller: &str,
     entity: EntityKind,
@@ -234,7 +240,7 @@ fn global_id(type_name: &str, id: i64) -> String {
     URL_SAFE_NO_PAD.encode(format!("{type_name}:{id}"))
 }
 
-fn db_id(global: &Value) -> i64 {
+pub(crate) fn db_id(global: &Value) -> i64 {
     let text =
         String::from_utf8(URL_SAFE_NO_PAD.decode(global.as_str().unwrap()).unwrap()).unwrap();
     text.split_once(':').unwrap().1.parse().unwrap()

@@ -130,7 +130,9 @@ pub fn test_config(settings: &[(&str, &str)]) -> Config {
 /// A development token for these role grants.
 pub fn token_for(config: &Config, roles: &[&str]) -> String {
     let roles: Vec<String> = roles.iter().map(|role| role.to_string()).collect();
-    wijkgraph::auth::issue_development_token(&config.auth, "test-user", &roles, 600).expect("token")
+    // One subject per set of grants, so callers in a test are different people.
+    let subject = format!("user-{}", roles.join("+"));
+    wijkgraph::auth::issue_development_token(&config.auth, &subject, &roles, 600).expect("token")
 }
 
 impl TestApp {

@@ -149,3 +149,22 @@ on_both_databases! {
         assert_eq!(closed["node"]["reason"], "Stadions zijn stedelijk beleid.");
     }
 }
+
+on_both_databases! {
+    async fn whoever_raised_an_escalation_or_its_owner_may_withdraw_it(app) {
+        let manager = app.as_roles(&["neighbourhood_manager:BU05990451"]);
+        let rejected = manager.data("{ commitments(filter: {status: REJECTED}) { nodes { id } } }", json!({})).await["commitments"]["nodes"][0]["id"].clone();
+        let raised = manager
+            .data(RAISE, json!({ "input": { "subject": { "rejectedCommitment": rejected }, "reason": "Sleutelactie afgewezen." } }))
+            .await["raiseEscalation"]["escalation"]
+            .clone();
+        let withdraw = "mutation($input: EscalationStepInput!) { withdrawEscalation(input: $input) { escalation { status closedAt } } }";
+        let cluster = manager.data("{ commitments(filter: {status: REJECTED}) { nodes { cluster { code } } } }", json!({})).await["commitments"]["nodes"][0]["cluster"]["code"].as_str().unwrap().to_owned();
+        let member = format!("cluster_member:{cluster}");
+        let stranger = app.as_roles(&[member.as_str()]).graphql(withdraw, step(&raised["id"], 1, "niet nodig")).await;
+        assert_eq!(error_code(&stranger), "FORBIDDEN", "{stranger}");
+        let done = app.as_roles(&["neighbourhood_manager:BU05990451"]).data(withdraw, step(&raised["id"], 1, "Opgelost in het wijkactieteam.")).await;
+        assert_eq!(done["withdrawEscalation"]["escalation"]["status"], "WITHDRAWN");
+        assert!(done["withdrawEscalation"]["escalation"]["closedAt"].is_string());
+    }
+}

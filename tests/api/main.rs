@@ -10,6 +10,7 @@ mod authz;
 mod cli;
 mod edge;
 mod ladder;
+mod mutation_matrix;
 mod read;
 mod schema;
 mod seed;
