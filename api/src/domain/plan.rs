@@ -139,27 +139,46 @@ pub async fn update_plan(
 
 /// Sends a draft to the clusters for consultation.
 pub async fn submit_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<plan::Model> {
-    let before = change
-        .load::<plan::Entity>(id, Operation::Edit, "plan")
-        .await?;
-    if before.status != PlanStatus::Draft {
+    let step = Step {
+        needed: Operation::Edit,
+        from: PlanStatus::Draft,
+        to: PlanStatus::InConsultation,
+        attempted: "submit the plan",
+        operation: "submitPlan",
+    };
+    move_plan(change, id, expected, step).await
+}
+
+/// One status step of a plan.
+struct Step {
+    needed: Operation,
+    from: PlanStatus,
+    to: PlanStatus,
+    attempted: &'static str,
+    operation: &'static str,
+}
+
+/// Moves a plan one status step, if it is where the step starts.
+async fn move_plan(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    step: Step,
+) -> ApiResult<plan::Model> {
+    let before = change.load::<plan::Entity>(id, step.needed, "plan").await?;
+    if before.status != step.from {
         return Err(ApiError::InvalidTransition {
             current: status_name(before.status),
-            attempted: "submit the plan",
+            attempted: step.attempted,
         });
     }
-    let after = change
-        .update(
-            id,
-            expected,
-            plan::ActiveModel {
-                status: Set(PlanStatus::InConsultation),
-                updated_at: Set(Utc::now()),
-                ..Default::default()
-            },
-        )
-        .await?;
-    finish(change, &before, &after, "submitPlan", Operation::Edit).await
+    let changes = plan::ActiveModel {
+        status: Set(step.to),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let after = change.update(id, expected, changes).await?;
+    finish(change, &before, &after, step.operation, step.needed).await
 }
 
 /// Adopts (vaststellen) a plan in consultation: every active priority's actions must be
@@ -655,27 +674,14 @@ pub async fn drop_priority(
 
 /// Closes an adopted plan at year end.
 pub async fn close_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<plan::Model> {
-    let before = change
-        .load::<plan::Entity>(id, Operation::Adopt, "plan")
-        .await?;
-    if before.status != PlanStatus::Adopted {
-        return Err(ApiError::InvalidTransition {
-            current: status_name(before.status),
-            attempted: "close the plan",
-        });
-    }
-    let after = change
-        .update(
-            id,
-            expected,
-            plan::ActiveModel {
-                status: Set(PlanStatus::Closed),
-                updated_at: Set(Utc::now()),
-                ..Default::default()
-            },
-        )
-        .await?;
-    finish(change, &before, &after, "closePlan", Operation::Adopt).await
+    let step = Step {
+        needed: Operation::Adopt,
+        from: PlanStatus::Adopted,
+        to: PlanStatus::Closed,
+        attempted: "close the plan",
+        operation: "closePlan",
+    };
+    move_plan(change, id, expected, step).await
 }
 
 /// Merges `merged` into `surviving` when two neighbourhoods merge: the merged plan is
