@@ -15,13 +15,34 @@ async fn a_browser_gets_graphiql_and_a_client_gets_graphql_over_get() {
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("GraphiQL"));
     assert!(
-        page.text()
-            .await
-            .unwrap()
-            .to_lowercase()
-            .contains("graphiql")
+        !html.contains("https://") && !html.contains("unpkg"),
+        "the page must not need a CDN"
     );
+    for asset in [
+        "graphiql.min.js",
+        "graphiql.min.css",
+        "react.production.min.js",
+        "react-dom.production.min.js",
+    ] {
+        assert!(
+            html.contains(&format!("/graphiql/{asset}")),
+            "{asset} not referenced"
+        );
+        let response = app
+            .client
+            .get(format!("{}/graphiql/{asset}", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{asset}");
+        assert!(
+            response.bytes().await.unwrap().len() > 10_000,
+            "{asset} is embedded whole"
+        );
+    }
 
     let response: serde_json::Value = app
         .client
