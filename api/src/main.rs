@@ -145,6 +145,11 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
     eprintln!(
         "wijkgraph serving GraphQL on http://{addr}/graphql (open it in a browser for GraphiQL)"
     );
+    if config.auth.hs256_secret.is_some() {
+        eprintln!(
+            "development tokens: wijkgraph token --role admin (or cluster_member:MO, neighbourhood_manager:BU05991086, ...)"
+        );
+    }
     app.serve(async {
         let _ = tokio::signal::ctrl_c().await;
     })
