@@ -7,6 +7,7 @@ mod helpers;
 mod postgres;
 
 mod authz;
+mod budget;
 mod cli;
 mod edge;
 mod ladder;

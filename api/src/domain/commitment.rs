@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::enums::{CommitmentKind, CommitmentStatus, PlanStatus};
 use entity::*;
-use sea_orm::{ActiveValue::Set, EntityTrait};
+use sea_orm::{ActiveValue::Set, EntityTrait, QuerySelect};
 
 use super::plan::status_name;
 use super::{Change, text};
@@ -187,14 +187,22 @@ pub async fn respond(
         if pledge.amount_cents < 0 {
             return Err(ApiError::bad_input("input.amount", "must not be negative"));
         }
+        // Lock the line (PostgreSQL; SQLite's IMMEDIATE transaction already serialises
+        // writers) so concurrent acceptances cannot together over-commit it.
         let line = budget_line::Entity::find_by_id(pledge.budget_line_id)
+            .lock_exclusive()
             .one(change.txn())
-            .await?;
-        if line.is_none_or(|line| line.cluster_id != before.cluster_id) {
-            return Err(ApiError::bad_input(
-                "input.budgetLineId",
-                "must be a budget line of the committing cluster",
-            ));
+            .await?
+            .filter(|line| line.cluster_id == before.cluster_id)
+            .ok_or_else(|| {
+                ApiError::bad_input(
+                    "input.budgetLineId",
+                    "must be a budget line of the committing cluster",
+                )
+            })?;
+        if status == CommitmentStatus::Accepted {
+            let standing = super::budget::standing(change.txn(), &line, Some(id)).await?;
+            super::budget::check_room(&standing, pledge.amount_cents, pledge.hours_centi)?;
         }
         changes.hours_centi = Set(Some(pledge.hours_centi));
         changes.amount_cents = Set(Some(pledge.amount_cents));

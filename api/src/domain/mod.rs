@@ -4,6 +4,7 @@
 //! optimistic version check, check the result is still in scope, write the audit event —
 //! all in one transaction, so on any error nothing is written.
 
+pub mod budget;
 pub mod commitment;
 pub mod escalation;
 pub mod plan;

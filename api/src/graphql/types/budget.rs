@@ -36,6 +36,29 @@ pub struct PhaseAmount {
 }
 
 impl BudgetLine {
+    /// Money and hours (hundredths) of the commitments drawing on this line; only the
+    /// delivered ones when `delivered_only`.
+    async fn drawing(&self, ctx: &Context<'_>, delivered_only: bool) -> Result<(i64, i64)> {
+        let rows =
+            child_rows::<commitment::Entity>(ctx, commitment::Column::BudgetLineId, self.0.id)
+                .await?;
+        Ok(rows
+            .iter()
+            .filter(|row| {
+                if delivered_only {
+                    row.status == entity::enums::CommitmentStatus::Delivered
+                } else {
+                    crate::domain::budget::DRAWING.contains(&row.status)
+                }
+            })
+            .fold((0, 0), |(money, hours), row| {
+                (
+                    money + row.amount_cents.unwrap_or(0),
+                    hours + row.hours_centi.unwrap_or(0),
+                )
+            }))
+    }
+
     /// The line's amounts in cycle order.
     async fn phase_amounts(
         &self,
@@ -105,12 +128,13 @@ impl BudgetLine {
     }
     /// The latest revised amount (before the annual accounts).
     async fn revised(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
-        let amounts = self.phase_amounts(ctx).await?;
-        Ok(amounts
-            .iter()
-            .rev()
-            .find(|(phase, _)| *phase != entity::enums::PncPhase::AnnualAccounts)
-            .map(|(_, amount)| *amount))
+        let rows = child_rows::<budget_line_amount::Entity>(
+            ctx,
+            budget_line_amount::Column::BudgetLineId,
+            self.0.id,
+        )
+        .await?;
+        Ok(crate::domain::budget::revised_cents(&rows).map(from_hundredths))
     }
     /// The realised amount at the annual accounts (jaarstukken).
     async fn realised(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
@@ -119,6 +143,24 @@ impl BudgetLine {
             .iter()
             .find(|(phase, _)| *phase == entity::enums::PncPhase::AnnualAccounts)
             .map(|(_, amount)| *amount))
+    }
+    /// Money committed on this line by accepted, reserved and delivered commitments
+    /// (derived from them, never stored twice).
+    async fn committed(&self, ctx: &Context<'_>) -> Result<Decimal> {
+        Ok(from_hundredths(self.drawing(ctx, false).await?.0))
+    }
+    /// Money delivered on this line.
+    async fn delivered(&self, ctx: &Context<'_>) -> Result<Decimal> {
+        Ok(from_hundredths(self.drawing(ctx, true).await?.0))
+    }
+    /// Hours committed on this line.
+    async fn committed_hours(&self, ctx: &Context<'_>) -> Result<Decimal> {
+        Ok(from_hundredths(self.drawing(ctx, false).await?.1))
+    }
+    /// Money still free: the latest revised amount less what is committed.
+    async fn free(&self, ctx: &Context<'_>) -> Result<Decimal> {
+        let revised = self.revised(ctx).await?.unwrap_or_default();
+        Ok(revised - from_hundredths(self.drawing(ctx, false).await?.0))
     }
     /// Version for optimistic concurrency.
     async fn version(&self) -> i32 {
