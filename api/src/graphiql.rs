@@ -31,7 +31,7 @@ pub fn page() -> Html<&'static str> {
   <script src="/graphiql/graphiql.min.js"></script>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    const defaultQuery = '# Add a token under Headers as {"Authorization": "Bearer <token>"}\n# (wijkgraph token --role admin). Without one you are the public.\n{\n  areas { totalCount nodes { code name } }\n}\n';
+    const defaultQuery = '# Without a token you are the public. A development token:\n#   wijkgraph token --role admin\n# then under Headers: {"Authorization": "Bearer <token>"}\n{\n  areas { totalCount nodes { code name } }\n}\n';
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery, isHeadersEditorEnabled: true })
     );
