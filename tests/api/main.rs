@@ -12,6 +12,7 @@ mod cli;
 mod edge;
 mod ladder;
 mod mutation_matrix;
+mod pnc;
 mod read;
 mod schema;
 mod seed;

@@ -81,11 +81,15 @@ pub enum Operation {
     ManageTeam,
     /// Record residents' input and say where it landed.
     RecordInput,
+    /// Create budget lines and move money between a product's lines.
+    ManageBudget,
+    /// Amend budgets and adopt P&C documents.
+    Amend,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 11] = [
+    pub const ALL: [Operation; 13] = [
         Operation::Read,
         Operation::ReadMoney,
         Operation::Edit,
@@ -97,6 +101,8 @@ impl Operation {
         Operation::Raise,
         Operation::ManageTeam,
         Operation::RecordInput,
+        Operation::ManageBudget,
+        Operation::Amend,
     ];
 }
 
@@ -235,6 +241,19 @@ const RECORD_INPUT: [(EntityKind, [ScopeKind; 8]); 1] = [
     (E::ResidentInput,      [No, All, No,  No,   Nbh, No,  No,  No]),
 ];
 
+/// Cluster managers manage their own cluster's lines; controllers all.
+#[rustfmt::skip]
+const MANAGE_BUDGET: [(EntityKind, [ScopeKind; 8]); 1] = [
+    (E::BudgetLine,         [No, All, All, No,   No,  No,  Clu, No]),
+];
+
+/// Amendments and the P&C documents' adoption are the controller's.
+#[rustfmt::skip]
+const AMEND: [(EntityKind, [ScopeKind; 8]); 2] = [
+    (E::BudgetLine,         [No, All, All, No,   No,  No,  No,  No]),
+    (E::PncDocument,        [No, All, All, No,   No,  No,  No,  No]),
+];
+
 /// The scope `role` has for `operation` on `entity`. An entity missing from a table
 /// answers `None`; a test pins that every entity is present in every table.
 pub fn scope_of(role: Role, entity: EntityKind, operation: Operation) -> ScopeKind {
@@ -271,6 +290,8 @@ fn table(operation: Operation) -> &'static [(EntityKind, [ScopeKind; 8])] {
         Operation::Raise => &RAISE,
         Operation::ManageTeam => &MANAGE_TEAM,
         Operation::RecordInput => &RECORD_INPUT,
+        Operation::ManageBudget => &MANAGE_BUDGET,
+        Operation::Amend => &AMEND,
     }
 }
 

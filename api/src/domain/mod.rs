@@ -8,6 +8,7 @@ pub mod budget;
 pub mod commitment;
 pub mod escalation;
 pub mod plan;
+pub mod pnc;
 pub mod progress;
 pub mod resident;
 pub mod team;

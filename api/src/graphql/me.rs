@@ -61,6 +61,10 @@ pub enum GuardedOperation {
     ManageTeam,
     /// Record residents' input.
     RecordInput,
+    /// Create budget lines and transfer between them.
+    ManageBudget,
+    /// Amend budgets and adopt P&C documents.
+    Amend,
 }
 
 /// How far a permission reaches.

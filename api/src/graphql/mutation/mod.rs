@@ -1,6 +1,7 @@
 //! The root mutation: Relay-style, one input object per field and a payload with the
 //! changed object. Resolvers parse inputs into domain types and run one domain change.
 
+mod budget;
 mod commitments;
 mod escalations;
 mod plan_items;
@@ -22,6 +23,7 @@ pub struct Mutation(
     commitments::CommitmentMutation,
     escalations::EscalationMutation,
     work::WorkMutation,
+    budget::BudgetMutation,
 );
 
 /// Starts a change as the request's caller.

@@ -1,0 +1,239 @@
+//! P&C mutations: documents, budget lines, transfers and amendments.
+
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use rust_decimal::Decimal;
+
+use super::{begin, hundredths};
+use crate::domain::pnc::{self, Amendment, NewLine, Transfer};
+use crate::graphql::enums::{AmendmentType, BudgetKind, PncPhase};
+use crate::graphql::relay::id_of;
+use crate::graphql::types::{
+    Area, BudgetAmendment, BudgetLine, Cluster, Neighbourhood, PncDocument, Product,
+};
+
+/// Open a P&C document for a year and phase.
+#[derive(InputObject, Debug)]
+pub struct CreatePncDocumentInput {
+    /// Budget year.
+    pub year: i32,
+    /// Phase.
+    pub phase: PncPhase,
+    /// Title, e.g. Voorjaarsnota 2017.
+    pub title: String,
+}
+
+/// Adopt a P&C document; its figures are final from then on.
+#[derive(InputObject, Debug)]
+pub struct AdoptPncDocumentInput {
+    /// The document.
+    pub id: ID,
+}
+
+/// Create a budget line in a year whose budget is not yet adopted.
+#[derive(InputObject, Debug)]
+pub struct CreateBudgetLineInput {
+    /// Owning cluster.
+    pub cluster_id: ID,
+    /// The product, of that cluster.
+    pub product_id: ID,
+    /// Budget year.
+    pub year: i32,
+    /// For an area…
+    pub area_id: Option<ID>,
+    /// …or a neighbourhood; neither means city-wide.
+    pub neighbourhood_id: Option<ID>,
+    /// Expenses or income.
+    #[graphql(default_with = "BudgetKind::Expenses")]
+    pub kind: BudgetKind,
+    /// What it pays for.
+    pub description: String,
+    /// The budgeted amount in euros.
+    pub amount: Decimal,
+    /// Staff capacity in hours.
+    #[graphql(default)]
+    pub capacity_hours: Decimal,
+}
+
+/// Move money and capacity between lines of one product.
+#[derive(InputObject, Debug)]
+pub struct TransferBudgetInput {
+    /// The giving line.
+    pub from_line_id: ID,
+    /// The receiving line (same cluster, product and year).
+    pub to_line_id: ID,
+    /// Euros moved.
+    #[graphql(default)]
+    pub amount: Decimal,
+    /// Hours of capacity moved.
+    #[graphql(default)]
+    pub hours: Decimal,
+    /// The open P&C phase the transfer belongs to.
+    pub phase: PncPhase,
+}
+
+/// Amend a budget line in an open P&C phase.
+#[derive(InputObject, Debug)]
+pub struct AmendBudgetInput {
+    /// The line.
+    pub budget_line_id: ID,
+    /// The open phase.
+    pub phase: PncPhase,
+    /// The amendment's type.
+    pub amendment_type: AmendmentType,
+    /// The change in euros (negative for a cut).
+    pub delta: Decimal,
+    /// Why.
+    pub rationale: String,
+}
+
+/// The document after the change.
+#[derive(SimpleObject)]
+pub struct PncDocumentPayload {
+    /// The document.
+    pub pnc_document: PncDocument,
+}
+
+/// The line after the change.
+#[derive(SimpleObject)]
+pub struct BudgetLinePayload {
+    /// The line.
+    pub budget_line: BudgetLine,
+}
+
+/// Both lines after a transfer.
+#[derive(SimpleObject)]
+pub struct TransferBudgetPayload {
+    /// The giving line.
+    pub from_line: BudgetLine,
+    /// The receiving line.
+    pub to_line: BudgetLine,
+}
+
+/// The amendment made.
+#[derive(SimpleObject)]
+pub struct AmendBudgetPayload {
+    /// The amendment.
+    pub amendment: BudgetAmendment,
+}
+
+/// P&C mutations.
+#[derive(Default)]
+pub struct BudgetMutation;
+
+#[Object]
+impl BudgetMutation {
+    /// Open a P&C document (controller).
+    async fn create_pnc_document(
+        &self,
+        ctx: &Context<'_>,
+        input: CreatePncDocumentInput,
+    ) -> Result<PncDocumentPayload> {
+        let change = begin(ctx).await?;
+        let row =
+            pnc::create_document(&change, input.year, input.phase.into(), &input.title).await?;
+        change.commit().await?;
+        Ok(PncDocumentPayload {
+            pnc_document: row.into(),
+        })
+    }
+
+    /// Adopt a P&C document (controller); its phase's figures become final.
+    async fn adopt_pnc_document(
+        &self,
+        ctx: &Context<'_>,
+        input: AdoptPncDocumentInput,
+    ) -> Result<PncDocumentPayload> {
+        let id = id_of(PncDocument::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row = pnc::adopt_document(&change, id).await?;
+        change.commit().await?;
+        Ok(PncDocumentPayload {
+            pnc_document: row.into(),
+        })
+    }
+
+    /// Create a budget line (cluster manager of its cluster, or controller).
+    async fn create_budget_line(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateBudgetLineInput,
+    ) -> Result<BudgetLinePayload> {
+        let line = NewLine {
+            cluster_id: id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?,
+            product_id: id_of(Product::TYPE_NAME, "input.productId", &input.product_id)?,
+            year: input.year,
+            area_id: input
+                .area_id
+                .as_ref()
+                .map(|id| id_of(Area::TYPE_NAME, "input.areaId", id))
+                .transpose()?,
+            neighbourhood_id: input
+                .neighbourhood_id
+                .as_ref()
+                .map(|id| id_of(Neighbourhood::TYPE_NAME, "input.neighbourhoodId", id))
+                .transpose()?,
+            kind: input.kind.into(),
+            description: input.description,
+            amount_cents: hundredths("input.amount", input.amount)?,
+            capacity_hours_centi: hundredths("input.capacityHours", input.capacity_hours)?,
+        };
+        let change = begin(ctx).await?;
+        let row = pnc::create_line(&change, line).await?;
+        change.commit().await?;
+        Ok(BudgetLinePayload {
+            budget_line: row.into(),
+        })
+    }
+
+    /// Move money and capacity between lines of one cluster, product and year, in an open
+    /// phase. Between products it is refused: that needs `amendBudget`.
+    async fn transfer_budget(
+        &self,
+        ctx: &Context<'_>,
+        input: TransferBudgetInput,
+    ) -> Result<TransferBudgetPayload> {
+        let transfer = Transfer {
+            from_line_id: id_of(
+                BudgetLine::TYPE_NAME,
+                "input.fromLineId",
+                &input.from_line_id,
+            )?,
+            to_line_id: id_of(BudgetLine::TYPE_NAME, "input.toLineId", &input.to_line_id)?,
+            amount_cents: hundredths("input.amount", input.amount)?,
+            hours_centi: hundredths("input.hours", input.hours)?,
+            phase: input.phase.into(),
+        };
+        let change = begin(ctx).await?;
+        let (from, to) = pnc::transfer(&change, transfer).await?;
+        change.commit().await?;
+        Ok(TransferBudgetPayload {
+            from_line: from.into(),
+            to_line: to.into(),
+        })
+    }
+
+    /// Amend a budget line in an open P&C phase (controller): typed, with a rationale.
+    async fn amend_budget(
+        &self,
+        ctx: &Context<'_>,
+        input: AmendBudgetInput,
+    ) -> Result<AmendBudgetPayload> {
+        let amendment = Amendment {
+            line_id: id_of(
+                BudgetLine::TYPE_NAME,
+                "input.budgetLineId",
+                &input.budget_line_id,
+            )?,
+            phase: input.phase.into(),
+            amendment_type: input.amendment_type.into(),
+            delta_cents: hundredths("input.delta", input.delta)?,
+            rationale: input.rationale,
+        };
+        let change = begin(ctx).await?;
+        let row = pnc::amend(&change, amendment).await?;
+        change.commit().await?;
+        Ok(AmendBudgetPayload {
+            amendment: row.into(),
+        })
+    }
+}

@@ -1,0 +1,86 @@
+//! The P&C year over the API: a controller opens the documents, cluster managers budget and
+//! move money within a product, the controller amends and adopts — and adopted figures stay.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, error_code, on_both_databases};
+
+const CREATE_DOCUMENT: &str = "mutation($input: CreatePncDocumentInput!) { createPncDocument(input: $input) { pncDocument { id status } } }";
+const ADOPT_DOCUMENT: &str = "mutation($input: AdoptPncDocumentInput!) { adoptPncDocument(input: $input) { pncDocument { status adoptedAt } } }";
+const CREATE_LINE: &str = "mutation($input: CreateBudgetLineInput!) { createBudgetLine(input: $input) { budgetLine { id budgeted capacityHours } } }";
+const TRANSFER: &str = "mutation($input: TransferBudgetInput!) { transferBudget(input: $input) { fromLine { budgeted capacityHours } toLine { budgeted capacityHours } } }";
+const AMEND: &str = "mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { amendmentType delta } } }";
+
+async fn ids(app: &TestApp) -> Value {
+    app.data(
+        r#"{ mo: clusters(filter: {code: "MO"}) { nodes { id } }
+             vrw: products(filter: {taakveldCode: "6.2"}) { nodes { id code } }
+             hvw: products(filter: {taakveldCode: "6.1"}) { nodes { id code } }
+             ijsselmonde: areas(filter: {code: "WK059912"}) { nodes { id } }
+             lombardijen: neighbourhoods(filter: {code: "BU05991284"}) { nodes { id } } }"#,
+        json!({}),
+    )
+    .await
+}
+
+fn line(ids: &Value, product: &str, place: (&str, &Value), amount: &str) -> Value {
+    let mut input = json!({ "clusterId": ids["mo"]["nodes"][0]["id"], "productId": ids[product]["nodes"][0]["id"], "year": 2018, "description": format!("{product} 2018"), "amount": amount, "capacityHours": "1000" });
+    input[place.0] = place.1.clone();
+    json!({ "input": input })
+}
+
+on_both_databases! {
+    async fn a_controller_and_a_cluster_manager_run_a_budget_year(app) {
+        let ids = ids(&app).await;
+        let controller = app.as_roles(&["controller"]);
+        let manager = app.as_roles(&["cluster_manager:MO"]);
+        let budget = controller.data(CREATE_DOCUMENT, json!({ "input": { "year": 2018, "phase": "BUDGET", "title": "Begroting 2018" } })).await["createPncDocument"]["pncDocument"].clone();
+        assert_eq!(error_code(&manager.graphql(CREATE_DOCUMENT, json!({ "input": { "year": 2018, "phase": "SPRING_REVISION", "title": "x" } })).await), "FORBIDDEN");
+
+        let area = manager.data(CREATE_LINE, line(&ids, "vrw", ("areaId", &ids["ijsselmonde"]["nodes"][0]["id"]), "1000000")).await["createBudgetLine"]["budgetLine"].clone();
+        let desk = manager.data(CREATE_LINE, line(&ids, "vrw", ("neighbourhoodId", &ids["lombardijen"]["nodes"][0]["id"]), "100000")).await["createBudgetLine"]["budgetLine"].clone();
+        let other_product = manager.data(CREATE_LINE, line(&ids, "hvw", ("areaId", &ids["ijsselmonde"]["nodes"][0]["id"]), "50000")).await["createBudgetLine"]["budgetLine"].clone();
+        assert_eq!(error_code(&app.as_roles(&["cluster_manager:SB"]).graphql(CREATE_LINE, line(&ids, "vrw", ("areaId", &ids["ijsselmonde"]["nodes"][0]["id"]), "1")).await), "FORBIDDEN");
+
+        // Vraagwijzer capacity moves from the IJsselmonde area centre to Lombardijen.
+        let transfer = |from: &Value, to: &Value, phase: &str| json!({ "input": { "fromLineId": from["id"], "toLineId": to["id"], "amount": "50000.00", "hours": "100", "phase": phase } });
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(TRANSFER, transfer(&area, &desk, "BUDGET")).await), "FORBIDDEN");
+        assert_eq!(error_code(&app.as_roles(&["cluster_manager:SB"]).graphql(TRANSFER, transfer(&area, &desk, "BUDGET")).await), "NOT_FOUND");
+        let moved = manager.data(TRANSFER, transfer(&area, &desk, "BUDGET")).await["transferBudget"].clone();
+        assert_eq!(moved["fromLine"], json!({ "budgeted": "950000.00", "capacityHours": "900.00" }));
+        assert_eq!(moved["toLine"], json!({ "budgeted": "150000.00", "capacityHours": "1100.00" }));
+        let across = manager.graphql(TRANSFER, transfer(&area, &other_product, "BUDGET")).await;
+        assert_eq!(across["errors"][0]["extensions"]["field"], "input.toLineId");
+        assert!(across["errors"][0]["message"].as_str().unwrap().contains("budget amendment"));
+
+        // Adopted: the budget's figures are final.
+        assert_eq!(controller.data(ADOPT_DOCUMENT, json!({ "input": { "id": budget["id"] } })).await["adoptPncDocument"]["pncDocument"]["status"], "ADOPTED");
+        assert_eq!(error_code(&manager.graphql(TRANSFER, transfer(&desk, &area, "BUDGET")).await), "INVALID_TRANSITION");
+        let amend = |phase: &str, delta: &str| json!({ "input": { "budgetLineId": area["id"], "phase": phase, "amendmentType": "INTENSIFICATION", "delta": delta, "rationale": "Extra Vraagwijzer-capaciteit." } });
+        assert_eq!(error_code(&controller.graphql(AMEND, amend("BUDGET", "150000")).await), "INVALID_TRANSITION");
+
+        // The spring revision is open: the controller amends, the cluster manager may not.
+        controller.data(CREATE_DOCUMENT, json!({ "input": { "year": 2018, "phase": "SPRING_REVISION", "title": "Voorjaarsnota 2018" } })).await;
+        assert_eq!(error_code(&manager.graphql(AMEND, amend("SPRING_REVISION", "150000")).await), "FORBIDDEN");
+        let amended = controller.data(AMEND, amend("SPRING_REVISION", "150000")).await;
+        assert_eq!(amended["amendBudget"]["amendment"], json!({ "amendmentType": "INTENSIFICATION", "delta": "150000.00" }));
+        let figures = controller.data("query($id: ID!) { node(id: $id) { ... on BudgetLine { budgeted revised amounts { phase amount } amendments { totalCount } } } }", json!({ "id": area["id"] })).await;
+        assert_eq!(figures["node"]["budgeted"], "950000.00", "the adopted budget stays as adopted");
+        assert_eq!(figures["node"]["revised"], "1100000.00");
+        assert_eq!(figures["node"]["amendments"]["totalCount"], 1);
+        let negative = controller.graphql(AMEND, amend("SPRING_REVISION", "-5000000")).await;
+        assert_eq!(negative["errors"][0]["extensions"]["field"], "input.delta");
+    }
+}
+
+on_both_databases! {
+    async fn the_adopted_2016_cycle_cannot_be_changed(app) {
+        let lines = app.data(r#"{ budgetLines(filter: {year: 2016}, first: 100) { nodes { id description } } }"#, json!({})).await;
+        let find = |d: &str| lines["budgetLines"]["nodes"].as_array().unwrap().iter().find(|l| l["description"] == d).unwrap()["id"].clone();
+        let (area, desk) = (find("MO-VRW WK059912 2016"), find("MO-VRW BU05991284 2016"));
+        for phase in ["BUDGET", "SPRING_REVISION", "AUTUMN_REVISION", "TEN_MONTH_REPORT", "ANNUAL_ACCOUNTS"] {
+            let response = app.as_roles(&["controller"]).graphql(TRANSFER, json!({ "input": { "fromLineId": area, "toLineId": desk, "amount": "1", "phase": phase } })).await;
+            assert_eq!(error_code(&response), "INVALID_TRANSITION", "{phase}");
+        }
+    }
+}
