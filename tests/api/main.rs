@@ -17,5 +17,6 @@ mod read;
 mod schema;
 mod seed;
 mod statements;
+mod summary;
 mod tokens;
 mod workflows;

@@ -116,6 +116,39 @@ impl Reader {
             .collect())
     }
 
+    /// The budget lines meeting `condition` whose figures the caller may add up (see
+    /// [`super::scope::budget_totals_condition`]), with their amounts and the commitments
+    /// drawing on them: the one path to figures for totals.
+    pub async fn budget_totals(
+        &self,
+        condition: Condition,
+        detail: bool,
+    ) -> ApiResult<(
+        Vec<entity::budget_line::Model>,
+        Vec<entity::budget_line_amount::Model>,
+        Vec<entity::commitment::Model>,
+    )> {
+        use entity::{budget_line, budget_line_amount, commitment};
+        let lines = budget_line::Entity::find()
+            .filter(super::scope::budget_totals_condition(
+                &self.principal,
+                detail,
+            ))
+            .filter(condition)
+            .all(&self.db)
+            .await?;
+        let ids: Vec<i32> = lines.iter().map(|line| line.id).collect();
+        let amounts = budget_line_amount::Entity::find()
+            .filter(budget_line_amount::Column::BudgetLineId.is_in(ids.iter().copied()))
+            .all(&self.db)
+            .await?;
+        let commitments = commitment::Entity::find()
+            .filter(commitment::Column::BudgetLineId.is_in(ids.iter().copied()))
+            .all(&self.db)
+            .await?;
+        Ok((lines, amounts, commitments))
+    }
+
     /// A sub-query selecting the ids of the visible rows of `E` meeting `condition`, for
     /// filters that reach into a related entity: the related entity's scope comes along.
     pub fn visible_ids<E: Scoped>(&self, condition: Condition) -> SelectStatement {

@@ -47,6 +47,36 @@ pub fn principal_condition(
     if reaches_something { any } else { never() }
 }
 
+/// The budget lines whose figures the principal may add up: those they may read, and for
+/// aggregate-only reaches (an area director) those of their areas. With `detail` the
+/// aggregate-only reaches are left out: groupings fine enough to show one line's figures
+/// only cover lines the caller may read.
+pub fn budget_totals_condition(principal: &Principal, detail: bool) -> Condition {
+    let mut any = Condition::any();
+    let mut reaches_something = false;
+    for (role, code) in principal.acting_roles() {
+        let scope = scope_of(role, EntityKind::BudgetLine, Operation::ReadMoney);
+        let condition = match scope {
+            ScopeKind::All => return Condition::all(),
+            ScopeKind::AggregateOnly if detail => None,
+            ScopeKind::AggregateOnly => Some(
+                Condition::any()
+                    .add(budget_line::Column::AreaId.in_subquery(area_ids(code)))
+                    .add(
+                        budget_line::Column::NeighbourhoodId
+                            .in_subquery(neighbourhoods_of_area(code)),
+                    ),
+            ),
+            scope => condition(EntityKind::BudgetLine, scope, code),
+        };
+        if let Some(condition) = condition {
+            any = any.add(condition);
+            reaches_something = true;
+        }
+    }
+    if reaches_something { any } else { never() }
+}
+
 /// A condition no row meets.
 fn never() -> Condition {
     Condition::all().add(Expr::val(1).eq(0))

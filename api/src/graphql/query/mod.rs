@@ -10,6 +10,7 @@ mod organisation;
 mod overdue;
 mod plans;
 mod residents;
+mod summary;
 mod team;
 
 use async_graphql::MergedObject;
@@ -26,6 +27,7 @@ pub struct Query(
     node::NodeQuery,
     audit::AuditQuery,
     overdue::OverdueQuery,
+    summary::SummaryQuery,
     crate::graphql::me::MeQuery,
 );
 

@@ -1,0 +1,106 @@
+//! `budgetSummary` totals equal the SQL ground truth of each role's reach.
+
+use rust_decimal::Decimal;
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, on_both_databases};
+
+const BY_CLUSTER: &str = "query($asOf: PncPhase) { budgetSummary(groupBy: [CLUSTER], filter: {year: 2016}, asOf: $asOf) { cluster { code } budgeted revised realised committed lines } }";
+
+/// Per cluster code: (budgeted cents, realised cents, lines) of the 2016 lines meeting `lines_where`.
+async fn truth(app: &TestApp, lines_where: &str) -> Vec<(String, i64, i64, i64)> {
+    let sql = format!(
+        "SELECT c.code AS code,
+                CAST(COALESCE(SUM(CASE WHEN a.phase = 'BUDGET' THEN a.amount_cents END), 0) AS BIGINT) AS budgeted,
+                CAST(COALESCE(SUM(CASE WHEN a.phase = 'ANNUAL_ACCOUNTS' THEN a.amount_cents END), 0) AS BIGINT) AS realised,
+                CAST(COUNT(DISTINCT l.id) AS BIGINT) AS lines
+         FROM budget_line l JOIN cluster c ON c.id = l.cluster_id LEFT JOIN budget_line_amount a ON a.budget_line_id = l.id
+         WHERE l.year = 2016 AND ({lines_where}) GROUP BY c.code ORDER BY c.code"
+    );
+    let rows = app
+        .db
+        .query_all_raw(Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| {
+            (
+                r.try_get("", "code").unwrap(),
+                r.try_get("", "budgeted").unwrap(),
+                r.try_get("", "realised").unwrap(),
+                r.try_get("", "lines").unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn cents(value: &Value) -> i64 {
+    let decimal: Decimal = value.as_str().unwrap().parse().unwrap();
+    i64::try_from(decimal * Decimal::ONE_HUNDRED).unwrap()
+}
+
+fn answered(data: &Value) -> Vec<(String, i64, i64, i64)> {
+    let mut rows: Vec<_> = data["budgetSummary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["cluster"]["code"].as_str().unwrap().to_owned(),
+                cents(&r["budgeted"]),
+                cents(&r["realised"]),
+                r["lines"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+const FEIJENOORD_LINES: &str = "l.area_id = (SELECT id FROM area WHERE code = 'WK059910') OR l.neighbourhood_id IN (SELECT id FROM neighbourhood WHERE area_id = (SELECT id FROM area WHERE code = 'WK059910'))";
+
+on_both_databases! {
+    async fn budget_summary_totals_equal_the_database_within_each_roles_reach(app) {
+        for (roles, lines_where) in [
+            (vec!["controller"], "1 = 1"),
+            (vec!["cluster_member:MO"], "c.code = 'MO'"),
+            (vec!["cluster_manager:SB"], "c.code = 'SB'"),
+            (vec!["area_director:WK059910"], FEIJENOORD_LINES),
+            (vec![], "1 = 0"),
+            (vec!["committee_member:WK059910"], "1 = 0"),
+        ] {
+            let data = app.as_roles(&roles).data(BY_CLUSTER, json!({})).await;
+            assert_eq!(answered(&data), truth(&app, lines_where).await, "{roles:?}");
+        }
+    }
+}
+
+on_both_databases! {
+    async fn an_area_director_gets_totals_but_no_line_detail(app) {
+        let director = app.as_roles(&["area_director:WK059910"]);
+        let detail = director.data("{ budgetSummary(groupBy: [PRODUCT]) { lines } budgetLines { totalCount } }", json!({})).await;
+        assert_eq!(detail["budgetSummary"], json!([]));
+        assert_eq!(detail["budgetLines"]["totalCount"], 0);
+        let per_cluster = director.data("{ budgetSummary(groupBy: [CLUSTER, AREA]) { area { code } } }", json!({})).await;
+        for row in per_cluster["budgetSummary"].as_array().unwrap() {
+            assert_eq!(row["area"]["code"], "WK059910");
+        }
+    }
+}
+
+on_both_databases! {
+    async fn as_of_answers_what_stood_at_a_phase(app) {
+        let query = r#"query($asOf: PncPhase) { budgetSummary(groupBy: [PRODUCT, AREA], filter: {year: 2016}, asOf: $asOf) { product { code } area { code } budgeted revised realised } }"#;
+        let row = |data: Value| data["budgetSummary"].as_array().unwrap().iter().find(|r| r["product"]["code"] == "MO-VRW" && r["area"]["code"] == "WK059912").unwrap().clone();
+        let controller = app.as_roles(&["controller"]);
+        let budget = row(controller.data(query, json!({ "asOf": "BUDGET" })).await);
+        let spring = row(controller.data(query, json!({ "asOf": "SPRING_REVISION" })).await);
+        let year_end = row(controller.data(query, json!({})).await);
+        // The area line (1,100,000, +150,000 in spring) and the Lombardijen desk (150,000).
+        assert_eq!((budget["revised"].as_str(), budget["realised"].as_str()), (Some("1250000.00"), Some("0.00")));
+        assert_eq!(spring["revised"], "1400000.00");
+        assert_eq!(year_end["realised"], "1358000.00");
+        assert_eq!(year_end["budgeted"], "1250000.00");
+    }
+}
