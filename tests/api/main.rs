@@ -14,6 +14,7 @@ mod ladder;
 mod mutation_matrix;
 mod pnc;
 mod read;
+mod report_script;
 mod schema;
 mod seed;
 mod statements;

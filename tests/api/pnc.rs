@@ -84,3 +84,42 @@ on_both_databases! {
         }
     }
 }
+
+on_both_databases! {
+    async fn a_whole_p_and_c_year_runs_over_the_api_and_the_summary_adds_up(app) {
+        let ids = ids(&app).await;
+        let controller = app.as_roles(&["controller"]);
+        let manager = app.as_roles(&["cluster_manager:MO"]);
+        let open = |phase: &str| json!({ "input": { "year": 2018, "phase": phase, "title": format!("{phase} 2018") } });
+        let adopt = |document: &Value| json!({ "input": { "id": document["createPncDocument"]["pncDocument"]["id"] } });
+        let budget = controller.data(CREATE_DOCUMENT, open("BUDGET")).await;
+        let area = manager.data(CREATE_LINE, line(&ids, "vrw", ("areaId", &ids["ijsselmonde"]["nodes"][0]["id"]), "1000000")).await["createBudgetLine"]["budgetLine"].clone();
+        let desk = manager.data(CREATE_LINE, line(&ids, "vrw", ("neighbourhoodId", &ids["lombardijen"]["nodes"][0]["id"]), "100000")).await["createBudgetLine"]["budgetLine"].clone();
+        controller.data(ADOPT_DOCUMENT, adopt(&budget)).await;
+
+        let amend = |line: &Value, phase: &str, kind: &str, delta: &str| json!({ "input": { "budgetLineId": line["id"], "phase": phase, "amendmentType": kind, "delta": delta, "rationale": "P&C" } });
+        let spring = controller.data(CREATE_DOCUMENT, open("SPRING_REVISION")).await;
+        controller.data(AMEND, amend(&area, "SPRING_REVISION", "INTENSIFICATION", "100000")).await;
+        manager.data(TRANSFER, json!({ "input": { "fromLineId": area["id"], "toLineId": desk["id"], "amount": "20000", "phase": "SPRING_REVISION" } })).await;
+        controller.data(ADOPT_DOCUMENT, adopt(&spring)).await;
+        let autumn = controller.data(CREATE_DOCUMENT, open("AUTUMN_REVISION")).await;
+        controller.data(AMEND, amend(&area, "AUTUMN_REVISION", "SAVINGS", "-30000")).await;
+        controller.data(ADOPT_DOCUMENT, adopt(&autumn)).await;
+        let accounts = controller.data(CREATE_DOCUMENT, open("ANNUAL_ACCOUNTS")).await;
+        let realise = "mutation($input: RecordRealisationInput!) { recordRealisation(input: $input) { budgetLine { id } } }";
+        controller.data(realise, json!({ "input": { "budgetLineId": area["id"], "realised": "1040000" } })).await;
+        controller.data(realise, json!({ "input": { "budgetLineId": desk["id"], "realised": "118500" } })).await;
+        controller.data(ADOPT_DOCUMENT, adopt(&accounts)).await;
+        let late = controller.graphql(realise, json!({ "input": { "budgetLineId": desk["id"], "realised": "1" } })).await;
+        assert_eq!(error_code(&late), "INVALID_TRANSITION", "the adopted accounts are final");
+
+        let summary = "query($asOf: PncPhase) { budgetSummary(groupBy: [YEAR], filter: {year: 2018}, asOf: $asOf) { budgeted revised realised lines } }";
+        let year = controller.data(summary, json!({})).await["budgetSummary"][0].clone();
+        assert_eq!(year, json!({ "budgeted": "1100000.00", "revised": "1170000.00", "realised": "1158500.00", "lines": 2 }));
+        let at_spring = controller.data(summary, json!({ "asOf": "SPRING_REVISION" })).await["budgetSummary"][0].clone();
+        assert_eq!(at_spring["revised"], "1200000.00");
+        assert_eq!(at_spring["realised"], "0.00");
+        let cluster_view = manager.data(summary, json!({})).await["budgetSummary"][0].clone();
+        assert_eq!(cluster_view, year, "the cluster manager sees the same totals of its own lines");
+    }
+}

@@ -393,3 +393,64 @@ pub async fn create_document(
         .await?;
     Ok(row)
 }
+
+/// Records a line's realised amount at the annual accounts (an absolute figure, while
+/// that document is open).
+pub async fn record_realisation(
+    change: &Change<'_>,
+    line_id: i32,
+    amount_cents: i64,
+) -> ApiResult<budget_line::Model> {
+    let line = change
+        .load::<budget_line::Entity>(line_id, Operation::Amend, "budget line")
+        .await?;
+    if amount_cents < 0 {
+        return Err(ApiError::bad_input(
+            "input.realised",
+            "must not be negative",
+        ));
+    }
+    open_phase(
+        change,
+        line.year,
+        PncPhase::AnnualAccounts,
+        "input.budgetLineId",
+    )
+    .await?;
+    let current = budget_line_amount::Entity::find()
+        .filter(budget_line_amount::Column::BudgetLineId.eq(line_id))
+        .filter(budget_line_amount::Column::Phase.eq(PncPhase::AnnualAccounts))
+        .one(change.txn())
+        .await?;
+    match current {
+        Some(row) => {
+            shift(
+                change,
+                line_id,
+                PncPhase::AnnualAccounts,
+                amount_cents - row.amount_cents,
+            )
+            .await?;
+        }
+        None => {
+            change
+                .insert(budget_line_amount::ActiveModel {
+                    budget_line_id: Set(line_id),
+                    phase: Set(PncPhase::AnnualAccounts),
+                    amount_cents: Set(amount_cents),
+                    ..Default::default()
+                })
+                .await?;
+        }
+    }
+    change
+        .audit(
+            "BudgetLine",
+            line_id,
+            "recordRealisation",
+            Some(&line),
+            Some(&amount_cents),
+        )
+        .await?;
+    Ok(line)
+}

@@ -86,6 +86,15 @@ pub struct AmendBudgetInput {
     pub rationale: String,
 }
 
+/// Record a line's realised amount at the annual accounts.
+#[derive(InputObject, Debug)]
+pub struct RecordRealisationInput {
+    /// The line.
+    pub budget_line_id: ID,
+    /// The realised amount in euros.
+    pub realised: Decimal,
+}
+
 /// The document after the change.
 #[derive(SimpleObject)]
 pub struct PncDocumentPayload {
@@ -209,6 +218,26 @@ impl BudgetMutation {
         Ok(TransferBudgetPayload {
             from_line: from.into(),
             to_line: to.into(),
+        })
+    }
+
+    /// Record a line's realised amount while the annual accounts are open (controller).
+    async fn record_realisation(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordRealisationInput,
+    ) -> Result<BudgetLinePayload> {
+        let id = id_of(
+            BudgetLine::TYPE_NAME,
+            "input.budgetLineId",
+            &input.budget_line_id,
+        )?;
+        let cents = hundredths("input.realised", input.realised)?;
+        let change = begin(ctx).await?;
+        let row = pnc::record_realisation(&change, id, cents).await?;
+        change.commit().await?;
+        Ok(BudgetLinePayload {
+            budget_line: row.into(),
         })
     }
 
