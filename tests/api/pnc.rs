@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, error_code, on_both_databases};
 
 const CREATE_DOCUMENT: &str = "mutation($input: CreatePncDocumentInput!) { createPncDocument(input: $input) { pncDocument { id status } } }";
-const ADOPT_DOCUMENT: &str = "mutation($input: AdoptPncDocumentInput!) { adoptPncDocument(input: $input) { pncDocument { status adoptedAt } } }";
+const ADOPT_DOCUMENT: &str = "mutation($input: PncDocumentStepInput!) { adoptPncDocument(input: $input) { pncDocument { status adoptedAt } } }";
 const CREATE_LINE: &str = "mutation($input: CreateBudgetLineInput!) { createBudgetLine(input: $input) { budgetLine { id budgeted capacityHours } } }";
 const TRANSFER: &str = "mutation($input: TransferBudgetInput!) { transferBudget(input: $input) { fromLine { budgeted capacityHours } toLine { budgeted capacityHours } } }";
 const AMEND: &str = "mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { amendmentType delta } } }";
@@ -121,5 +121,34 @@ on_both_databases! {
         assert_eq!(at_spring["realised"], "0.00");
         let cluster_view = manager.data(summary, json!({})).await["budgetSummary"][0].clone();
         assert_eq!(cluster_view, year, "the cluster manager sees the same totals of its own lines");
+        let by_phase = controller.data("{ budgetSummary(groupBy: [PHASE], filter: {year: 2018}) { phase revised realised } }", json!({})).await;
+        assert_eq!(
+            by_phase["budgetSummary"],
+            json!([
+                { "phase": "BUDGET", "revised": "1100000.00", "realised": "0.00" },
+                { "phase": "SPRING_REVISION", "revised": "1200000.00", "realised": "0.00" },
+                { "phase": "AUTUMN_REVISION", "revised": "1170000.00", "realised": "0.00" },
+                { "phase": "TEN_MONTH_REPORT", "revised": "1170000.00", "realised": "0.00" },
+                { "phase": "ANNUAL_ACCOUNTS", "revised": "0.00", "realised": "1158500.00" },
+            ])
+        );
+    }
+}
+
+on_both_databases! {
+    async fn lines_change_description_and_capacity_and_documents_go_to_the_council(app) {
+        let ids = ids(&app).await;
+        let controller = app.as_roles(&["controller"]);
+        let document = controller.data(CREATE_DOCUMENT, json!({ "input": { "year": 2018, "phase": "BUDGET", "title": "Begroting 2018" } })).await["createPncDocument"]["pncDocument"]["id"].clone();
+        let submit = "mutation($input: PncDocumentStepInput!) { submitPncDocument(input: $input) { pncDocument { status } } }";
+        assert_eq!(controller.data(submit, json!({ "input": { "id": document } })).await["submitPncDocument"]["pncDocument"]["status"], "SUBMITTED");
+        assert_eq!(error_code(&controller.graphql(submit, json!({ "input": { "id": document } })).await), "INVALID_TRANSITION");
+        let manager = app.as_roles(&["cluster_manager:MO"]);
+        let created = manager.data(CREATE_LINE, line(&ids, "vrw", ("areaId", &ids["ijsselmonde"]["nodes"][0]["id"]), "1000")).await["createBudgetLine"]["budgetLine"].clone();
+        let update = "mutation($input: UpdateBudgetLineInput!) { updateBudgetLine(input: $input) { budgetLine { description capacityHours version } } }";
+        let updated = manager.data(update, json!({ "input": { "id": created["id"], "expectedVersion": 1, "description": "Vraagwijzer IJsselmonde", "capacityHours": "1500" } })).await;
+        assert_eq!(updated["updateBudgetLine"]["budgetLine"], json!({ "description": "Vraagwijzer IJsselmonde", "capacityHours": "1500.00", "version": 2 }));
+        assert_eq!(error_code(&manager.graphql(update, json!({ "input": { "id": created["id"], "expectedVersion": 1, "description": "oud" } })).await), "CONFLICT");
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(update, json!({ "input": { "id": created["id"], "expectedVersion": 2, "description": "x" } })).await), "FORBIDDEN");
     }
 }

@@ -454,3 +454,80 @@ pub async fn record_realisation(
         .await?;
     Ok(line)
 }
+
+/// Changes a line's description or capacity; its money changes only by transfers and
+/// amendments.
+pub async fn update_line(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    description: Option<&str>,
+    capacity_hours_centi: Option<i64>,
+) -> ApiResult<budget_line::Model> {
+    let before = change
+        .load::<budget_line::Entity>(id, Operation::ManageBudget, "budget line")
+        .await?;
+    let mut changes = budget_line::ActiveModel::default();
+    if let Some(description) = description {
+        changes.description = Set(text("input.description", description, 500)?);
+    }
+    if let Some(hours) = capacity_hours_centi {
+        let standing = super::budget::standing(change.txn(), &before, None).await?;
+        if hours < standing.committed_hours_centi {
+            return Err(ApiError::bad_input(
+                "input.capacityHours",
+                "must not fall below the hours already committed",
+            ));
+        }
+        changes.capacity_hours_centi = Set(hours);
+    }
+    let after = change.update(id, expected, changes).await?;
+    change
+        .require::<budget_line::Entity>(id, Operation::ManageBudget, "budget line")
+        .await?;
+    change
+        .audit(
+            "BudgetLine",
+            id,
+            "updateBudgetLine",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
+/// Submits a P&C document in preparation to the council.
+pub async fn submit_document(change: &Change<'_>, id: i32) -> ApiResult<pnc_document::Model> {
+    let before = change
+        .load::<pnc_document::Entity>(id, Operation::Amend, "P&C document")
+        .await?;
+    if before.status != PncDocumentStatus::InPreparation {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(before.status),
+            attempted: "submit the document",
+        });
+    }
+    pnc_document::Entity::update_many()
+        .set(pnc_document::ActiveModel {
+            status: Set(PncDocumentStatus::Submitted),
+            ..Default::default()
+        })
+        .filter(pnc_document::Column::Id.eq(id))
+        .exec(change.txn())
+        .await?;
+    let after = pnc_document::Entity::find_by_id(id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("P&C document"))?;
+    change
+        .audit(
+            "PncDocument",
+            id,
+            "submitPncDocument",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}

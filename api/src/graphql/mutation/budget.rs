@@ -22,9 +22,9 @@ pub struct CreatePncDocumentInput {
     pub title: String,
 }
 
-/// Adopt a P&C document; its figures are final from then on.
+/// Submit or adopt a P&C document; adopted, its figures are final.
 #[derive(InputObject, Debug)]
-pub struct AdoptPncDocumentInput {
+pub struct PncDocumentStepInput {
     /// The document.
     pub id: ID,
 }
@@ -84,6 +84,19 @@ pub struct AmendBudgetInput {
     pub delta: Decimal,
     /// Why.
     pub rationale: String,
+}
+
+/// Change a line's description or capacity.
+#[derive(InputObject, Debug)]
+pub struct UpdateBudgetLineInput {
+    /// The line.
+    pub id: ID,
+    /// The version you saw.
+    pub expected_version: i32,
+    /// What it pays for.
+    pub description: Option<String>,
+    /// Staff capacity in hours.
+    pub capacity_hours: Option<Decimal>,
 }
 
 /// Record a line's realised amount at the annual accounts.
@@ -150,7 +163,7 @@ impl BudgetMutation {
     async fn adopt_pnc_document(
         &self,
         ctx: &Context<'_>,
-        input: AdoptPncDocumentInput,
+        input: PncDocumentStepInput,
     ) -> Result<PncDocumentPayload> {
         let id = id_of(PncDocument::TYPE_NAME, "input.id", &input.id)?;
         let change = begin(ctx).await?;
@@ -218,6 +231,48 @@ impl BudgetMutation {
         Ok(TransferBudgetPayload {
             from_line: from.into(),
             to_line: to.into(),
+        })
+    }
+
+    /// Change a line's description or capacity (cluster manager of its cluster, or
+    /// controller); money moves only by transfers and amendments.
+    async fn update_budget_line(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateBudgetLineInput,
+    ) -> Result<BudgetLinePayload> {
+        let id = id_of(BudgetLine::TYPE_NAME, "input.id", &input.id)?;
+        let hours = input
+            .capacity_hours
+            .map(|hours| hundredths("input.capacityHours", hours))
+            .transpose()?;
+        let change = begin(ctx).await?;
+        let row = pnc::update_line(
+            &change,
+            id,
+            input.expected_version,
+            input.description.as_deref(),
+            hours,
+        )
+        .await?;
+        change.commit().await?;
+        Ok(BudgetLinePayload {
+            budget_line: row.into(),
+        })
+    }
+
+    /// Submit a P&C document to the council (controller).
+    async fn submit_pnc_document(
+        &self,
+        ctx: &Context<'_>,
+        input: PncDocumentStepInput,
+    ) -> Result<PncDocumentPayload> {
+        let id = id_of(PncDocument::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let row = pnc::submit_document(&change, id).await?;
+        change.commit().await?;
+        Ok(PncDocumentPayload {
+            pnc_document: row.into(),
         })
     }
 

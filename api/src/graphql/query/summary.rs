@@ -32,6 +32,9 @@ pub enum BudgetDimension {
     Taakveld,
     /// The budget year.
     Year,
+    /// The P&C phase: each line's amount as it stood after each phase (up to `asOf`);
+    /// commitment figures are today's in every phase.
+    Phase,
 }
 
 impl BudgetDimension {
@@ -67,6 +70,8 @@ pub struct BudgetSummaryRow {
     pub taakveld_code: Option<String>,
     /// The group's year, when grouped by year.
     pub year: Option<i32>,
+    /// The group's phase, when grouped by phase.
+    pub phase: Option<PncPhase>,
     /// The original budget (begroting).
     pub budgeted: Decimal,
     /// The amount as it stood after the `asOf` phase (the latest revision by default).
@@ -100,6 +105,7 @@ struct Totals {
     commitments: i32,
 }
 
+/// A group: cluster, area, neighbourhood, product, taakveld, year, phase (by index).
 type Key = (
     Option<i32>,
     Option<i32>,
@@ -107,6 +113,7 @@ type Key = (
     Option<i32>,
     Option<String>,
     Option<i32>,
+    Option<usize>,
 );
 
 /// The `budgetSummary` root field.
@@ -168,61 +175,85 @@ impl SummaryQuery {
                 .iter()
                 .find(|p| p.id == line.product_id)
                 .map(|p| p.taakveld_code.clone());
-            let key: Key = (
-                has(BudgetDimension::Cluster).then_some(line.cluster_id),
-                if has(BudgetDimension::Area) {
-                    area_of(line)
-                } else {
-                    None
-                },
-                if has(BudgetDimension::Neighbourhood) {
-                    line.neighbourhood_id
-                } else {
-                    None
-                },
-                has(BudgetDimension::Product).then_some(line.product_id),
-                if has(BudgetDimension::Taakveld) {
-                    taakveld
-                } else {
-                    None
-                },
-                has(BudgetDimension::Year).then_some(line.year),
-            );
             let amount_at = |phase: StoredPhase| {
                 amounts
                     .iter()
                     .find(|a| a.budget_line_id == line.id && a.phase == phase)
                     .map(|a| a.amount_cents)
             };
-            let revised = StoredPhase::iter()
-                .filter(|phase| *phase != StoredPhase::AnnualAccounts)
-                .take_while(|phase| {
-                    as_of.is_none_or(|limit| phase_index(*phase) <= phase_index(limit))
-                })
-                .filter_map(amount_at)
-                .last()
-                .unwrap_or(0);
-            let realised = match as_of {
-                None | Some(StoredPhase::AnnualAccounts) => {
-                    amount_at(StoredPhase::AnnualAccounts).unwrap_or(0)
-                }
-                Some(_) => 0,
+            let reached = |phase: &StoredPhase| {
+                as_of.is_none_or(|limit| phase_index(*phase) <= phase_index(limit))
             };
-            let totals = groups.entry(key).or_default();
-            totals.budgeted += amount_at(StoredPhase::Budget).unwrap_or(0);
-            totals.revised += revised;
-            totals.realised += realised;
-            totals.capacity += line.capacity_hours_centi;
-            totals.lines += 1;
-            for commitment in commitments
-                .iter()
-                .filter(|c| c.budget_line_id == Some(line.id) && DRAWING.contains(&c.status))
-            {
-                totals.committed += commitment.amount_cents.unwrap_or(0);
-                totals.committed_hours += commitment.hours_centi.unwrap_or(0);
-                totals.commitments += 1;
-                if commitment.status == CommitmentStatus::Delivered {
-                    totals.delivered += commitment.amount_cents.unwrap_or(0);
+            // (phase index when grouped by phase, revised, realised) this line adds.
+            let contributions: Vec<(Option<usize>, i64, i64)> = if has(BudgetDimension::Phase) {
+                StoredPhase::iter()
+                    .filter(reached)
+                    .filter_map(|phase| {
+                        if phase == StoredPhase::AnnualAccounts {
+                            return amount_at(phase)
+                                .map(|realised| (Some(phase_index(phase)), 0, realised));
+                        }
+                        // A phase without a change of its own carries the line's last amount.
+                        let standing = StoredPhase::iter()
+                            .take_while(|earlier| phase_index(*earlier) <= phase_index(phase))
+                            .filter_map(amount_at)
+                            .last()?;
+                        Some((Some(phase_index(phase)), standing, 0))
+                    })
+                    .collect()
+            } else {
+                let revised = StoredPhase::iter()
+                    .filter(|phase| *phase != StoredPhase::AnnualAccounts)
+                    .take_while(reached)
+                    .filter_map(amount_at)
+                    .last()
+                    .unwrap_or(0);
+                let realised = match as_of {
+                    None | Some(StoredPhase::AnnualAccounts) => {
+                        amount_at(StoredPhase::AnnualAccounts).unwrap_or(0)
+                    }
+                    Some(_) => 0,
+                };
+                vec![(None, revised, realised)]
+            };
+            for (phase, revised, realised) in contributions {
+                let key: Key = (
+                    has(BudgetDimension::Cluster).then_some(line.cluster_id),
+                    if has(BudgetDimension::Area) {
+                        area_of(line)
+                    } else {
+                        None
+                    },
+                    if has(BudgetDimension::Neighbourhood) {
+                        line.neighbourhood_id
+                    } else {
+                        None
+                    },
+                    has(BudgetDimension::Product).then_some(line.product_id),
+                    if has(BudgetDimension::Taakveld) {
+                        taakveld.clone()
+                    } else {
+                        None
+                    },
+                    has(BudgetDimension::Year).then_some(line.year),
+                    phase,
+                );
+                let totals = groups.entry(key).or_default();
+                totals.budgeted += amount_at(StoredPhase::Budget).unwrap_or(0);
+                totals.revised += revised;
+                totals.realised += realised;
+                totals.capacity += line.capacity_hours_centi;
+                totals.lines += 1;
+                let drawing = commitments
+                    .iter()
+                    .filter(|c| c.budget_line_id == Some(line.id) && DRAWING.contains(&c.status));
+                for commitment in drawing {
+                    totals.committed += commitment.amount_cents.unwrap_or(0);
+                    totals.committed_hours += commitment.hours_centi.unwrap_or(0);
+                    totals.commitments += 1;
+                    if commitment.status == CommitmentStatus::Delivered {
+                        totals.delivered += commitment.amount_cents.unwrap_or(0);
+                    }
                 }
             }
         }
@@ -252,6 +283,10 @@ impl SummaryQuery {
                     .and_then(|id| product_rows.iter().find(|p| p.0.id == id).cloned()),
                 taakveld_code: key.4,
                 year: key.5,
+                phase: key
+                    .6
+                    .and_then(|index| StoredPhase::iter().nth(index))
+                    .map(Into::into),
                 budgeted: from_hundredths(totals.budgeted),
                 revised: from_hundredths(totals.revised),
                 committed: from_hundredths(totals.committed),
