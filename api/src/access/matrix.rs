@@ -30,6 +30,11 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// The GraphQL type of this kind: the variants are named after them.
+    pub fn type_name(self) -> String {
+        format!("{self:?}")
+    }
+
     /// Every kind, in the matrix's order.
     pub const ALL: [EntityKind; 20] = [
         EntityKind::Area,

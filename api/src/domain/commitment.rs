@@ -31,14 +31,7 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
     let action = change
         .load::<action::Entity>(input.action_id, Operation::Request, "action")
         .await?;
-    let priority = priority::Entity::find_by_id(action.priority_id)
-        .one(change.txn())
-        .await?
-        .ok_or(ApiError::NotFound("priority"))?;
-    let plan = plan::Entity::find_by_id(priority.plan_id)
-        .one(change.txn())
-        .await?
-        .ok_or(ApiError::NotFound("plan"))?;
+    let plan = super::plan::plan_of_action(change, &action).await?;
     if !matches!(
         plan.status,
         PlanStatus::InConsultation | PlanStatus::Adopted

@@ -67,27 +67,15 @@ async fn place_of_action(
         .one(change.txn())
         .await?
         .ok_or(ApiError::NotFound("action"))?;
-    let priority = priority::Entity::find_by_id(action.priority_id)
-        .one(change.txn())
-        .await?
-        .ok_or(ApiError::NotFound("priority"))?;
-    place_of_plan(
-        change,
-        priority.plan_id,
-        cluster_id.or(action.lead_cluster_id),
-    )
-    .await
+    let plan = super::plan::plan_of_action(change, &action).await?;
+    place_of_plan(change, plan, cluster_id.or(action.lead_cluster_id)).await
 }
 
 async fn place_of_plan(
     change: &Change<'_>,
-    plan_id: i32,
+    plan: plan::Model,
     cluster_id: Option<i32>,
 ) -> ApiResult<(Place, plan::Model)> {
-    let plan = plan::Entity::find_by_id(plan_id)
-        .one(change.txn())
-        .await?
-        .ok_or(ApiError::NotFound("plan"))?;
     let neighbourhood_id = plan.neighbourhood_id.ok_or_else(|| {
         ApiError::bad_input("input", "only neighbourhood action plans are escalated")
     })?;
@@ -221,7 +209,11 @@ async fn raise_for(
             let priority = change
                 .load::<priority::Entity>(id, Operation::Raise, "priority")
                 .await?;
-            let (place, plan) = place_of_plan(change, priority.plan_id, disputing).await?;
+            let plan = plan::Entity::find_by_id(priority.plan_id)
+                .one(change.txn())
+                .await?
+                .ok_or(ApiError::NotFound("plan"))?;
+            let (place, plan) = place_of_plan(change, plan, disputing).await?;
             adopted(&plan)?;
             (EscalationSubject::DisputedItem, place, None, None, Some(id))
         }

@@ -155,6 +155,25 @@ impl<'p> Change<'p> {
         Ok(row)
     }
 
+    /// Settles a newly inserted row of `E`: it must lie within the caller's reach for
+    /// `needed` (otherwise the whole change is refused and rolled back), and its audit
+    /// event is written.
+    pub async fn created<E: Scoped>(
+        &self,
+        id: i32,
+        needed: Operation,
+        what: &'static str,
+        operation: &str,
+        row: &impl Serialize,
+    ) -> ApiResult<()>
+    where
+        E::Model: Sync,
+    {
+        self.require::<E>(id, needed, what).await?;
+        self.audit(&E::KIND.type_name(), id, operation, None::<&()>, Some(row))
+            .await
+    }
+
     /// Appends the audit event of this change.
     pub async fn audit(
         &self,

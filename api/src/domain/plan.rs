@@ -84,12 +84,21 @@ pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan:
         })
         .await?;
     change
-        .require::<plan::Entity>(row.id, Operation::Edit, "plan")
-        .await?;
-    change
-        .audit("Plan", row.id, "createPlan", None::<&()>, Some(&row))
+        .created::<plan::Entity>(row.id, Operation::Edit, "plan", "createPlan", &row)
         .await?;
     Ok(row)
+}
+
+/// The plan an action belongs to (through its priority).
+pub async fn plan_of_action(change: &Change<'_>, action: &action::Model) -> ApiResult<plan::Model> {
+    let priority = priority::Entity::find_by_id(action.priority_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("priority"))?;
+    plan::Entity::find_by_id(priority.plan_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("plan"))
 }
 
 /// The statuses in which a plan's content may still change.

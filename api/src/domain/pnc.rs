@@ -141,15 +141,12 @@ pub async fn create_line(change: &Change<'_>, input: NewLine) -> ApiResult<budge
         .await?;
     shift(change, row.id, PncPhase::Budget, input.amount_cents).await?;
     change
-        .require::<budget_line::Entity>(row.id, Operation::ManageBudget, "budget line")
-        .await?;
-    change
-        .audit(
-            "BudgetLine",
+        .created::<budget_line::Entity>(
             row.id,
+            Operation::ManageBudget,
+            "budget line",
             "createBudgetLine",
-            None::<&()>,
-            Some(&row),
+            &row,
         )
         .await?;
     Ok(row)
@@ -380,15 +377,12 @@ pub async fn create_document(
         })
         .await?;
     change
-        .require::<pnc_document::Entity>(row.id, Operation::Amend, "P&C document")
-        .await?;
-    change
-        .audit(
-            "PncDocument",
+        .created::<pnc_document::Entity>(
             row.id,
+            Operation::Amend,
+            "P&C document",
             "createPncDocument",
-            None::<&()>,
-            Some(&row),
+            &row,
         )
         .await?;
     Ok(row)

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use entity::enums::{ActionStatus, PlanStatus, TrafficLight};
 use entity::*;
-use sea_orm::{ActiveValue::Set, EntityTrait};
+use sea_orm::ActiveValue::Set;
 
 use super::plan::status_name;
 use super::{Change, text};
@@ -40,14 +40,7 @@ pub async fn report(
             current: before.version,
         });
     }
-    let priority = priority::Entity::find_by_id(before.priority_id)
-        .one(change.txn())
-        .await?
-        .ok_or(ApiError::NotFound("priority"))?;
-    let plan = plan::Entity::find_by_id(priority.plan_id)
-        .one(change.txn())
-        .await?
-        .ok_or(ApiError::NotFound("plan"))?;
+    let plan = super::plan::plan_of_action(change, &before).await?;
     if plan.status != PlanStatus::Adopted {
         return Err(ApiError::InvalidTransition {
             current: status_name(plan.status),

@@ -44,15 +44,12 @@ pub async fn record(
         })
         .await?;
     change
-        .require::<resident_input::Entity>(row.id, Operation::RecordInput, "residents' input")
-        .await?;
-    change
-        .audit(
-            "ResidentInput",
+        .created::<resident_input::Entity>(
             row.id,
+            Operation::RecordInput,
+            "residents' input",
             "recordResidentInput",
-            None::<&()>,
-            Some(&row),
+            &row,
         )
         .await?;
     Ok(row)

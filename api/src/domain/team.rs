@@ -88,15 +88,12 @@ pub async fn add_member(
         })
         .await?;
     change
-        .require::<team_membership::Entity>(row.id, Operation::ManageTeam, "team membership")
-        .await?;
-    change
-        .audit(
-            "TeamMembership",
+        .created::<team_membership::Entity>(
             row.id,
+            Operation::ManageTeam,
+            "team membership",
             "addTeamMember",
-            None::<&()>,
-            Some(&row),
+            &row,
         )
         .await?;
     Ok(row)
