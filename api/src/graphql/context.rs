@@ -99,6 +99,19 @@ where
     )?)
 }
 
+/// A connection over a list already in hand (a relation loaded in one batch, then filtered).
+pub fn paged<T: OutputType>(
+    ctx: &Context<'_>,
+    items: Vec<T>,
+    args: PageArgs,
+) -> async_graphql::Result<Conn<T>> {
+    Ok(connection_of(
+        items,
+        &args,
+        scope(ctx)?.settings.max_page_size,
+    )?)
+}
+
 /// All visible children of `parent` through `column`, batched per relation level.
 pub async fn child_rows<E>(
     ctx: &Context<'_>,

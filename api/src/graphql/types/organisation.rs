@@ -9,7 +9,7 @@ use super::{
     BudgetLine, Commitment, Escalation, Plan, Priority, ResidentInput, TeamMembership, node_type,
     page,
 };
-use crate::graphql::context::{child_rows, children, one, several};
+use crate::graphql::context::{child_rows, children, one, paged, several};
 use crate::graphql::enums::RepresentativeBodyKind;
 use crate::graphql::relay::Conn;
 
@@ -116,8 +116,18 @@ impl Area {
         .await
     }
     /// Residents' bodies covering this area.
-    async fn representative_bodies(&self, ctx: &Context<'_>) -> Result<Vec<RepresentativeBody>> {
-        bodies_covering(ctx, representative_body_coverage::Column::AreaId, self.0.id).await
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
+    async fn representative_bodies(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<RepresentativeBody>> {
+        let bodies =
+            bodies_covering(ctx, representative_body_coverage::Column::AreaId, self.0.id).await?;
+        paged(ctx, bodies, page!(first, after, last, before))
     }
 }
 
@@ -189,11 +199,16 @@ impl Neighbourhood {
     }
     /// The team (wijkactieteam) as it was on `asOf` (today when absent): the memberships
     /// that ran on that date.
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn team(
         &self,
         ctx: &Context<'_>,
         as_of: Option<NaiveDate>,
-    ) -> Result<Vec<TeamMembership>> {
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<TeamMembership>> {
         let date = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
         let rows = child_rows::<team_membership::Entity>(
             ctx,
@@ -201,11 +216,12 @@ impl Neighbourhood {
             self.0.id,
         )
         .await?;
-        Ok(rows
+        let members = rows
             .into_iter()
             .filter(|row| row.valid_from <= date && row.valid_to.is_none_or(|end| end >= date))
             .map(TeamMembership::from)
-            .collect())
+            .collect();
+        paged(ctx, members, page!(first, after, last, before))
     }
     /// Residents' input recorded for this neighbourhood.
     #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
@@ -262,13 +278,22 @@ impl Neighbourhood {
         .await
     }
     /// Residents' bodies covering this neighbourhood.
-    async fn representative_bodies(&self, ctx: &Context<'_>) -> Result<Vec<RepresentativeBody>> {
-        bodies_covering(
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
+    async fn representative_bodies(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<RepresentativeBody>> {
+        let bodies = bodies_covering(
             ctx,
             representative_body_coverage::Column::NeighbourhoodId,
             self.0.id,
         )
-        .await
+        .await?;
+        paged(ctx, bodies, page!(first, after, last, before))
     }
 }
 
@@ -305,28 +330,47 @@ impl RepresentativeBody {
         self.0.valid_to
     }
     /// Areas the body covers.
-    async fn areas(&self, ctx: &Context<'_>) -> Result<Vec<Area>> {
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
+    async fn areas(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Area>> {
         let cover = child_rows::<representative_body_coverage::Entity>(
             ctx,
             representative_body_coverage::Column::BodyId,
             self.0.id,
         )
         .await?;
-        several::<area::Entity, _>(ctx, cover.iter().filter_map(|row| row.area_id)).await
+        let areas =
+            several::<area::Entity, _>(ctx, cover.iter().filter_map(|row| row.area_id)).await?;
+        paged(ctx, areas, page!(first, after, last, before))
     }
     /// Neighbourhoods the body covers.
-    async fn neighbourhoods(&self, ctx: &Context<'_>) -> Result<Vec<Neighbourhood>> {
+    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
+    async fn neighbourhoods(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> Result<Conn<Neighbourhood>> {
         let cover = child_rows::<representative_body_coverage::Entity>(
             ctx,
             representative_body_coverage::Column::BodyId,
             self.0.id,
         )
         .await?;
-        several::<neighbourhood::Entity, _>(
+        let found = several::<neighbourhood::Entity, _>(
             ctx,
             cover.iter().filter_map(|row| row.neighbourhood_id),
         )
-        .await
+        .await?;
+        paged(ctx, found, page!(first, after, last, before))
     }
 }
 
