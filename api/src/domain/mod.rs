@@ -4,11 +4,13 @@
 //! optimistic version check, check the result is still in scope, write the audit event —
 //! all in one transaction, so on any error nothing is written.
 
+pub mod action;
 pub mod budget;
 pub mod commitment;
 pub mod escalation;
 pub mod plan;
 pub mod pnc;
+pub mod priority;
 pub mod progress;
 pub mod resident;
 pub mod team;

@@ -7,7 +7,8 @@ use super::begin;
 use super::escalations::EscalationPayload;
 use super::plans::{PlanPayload, PlanStepInput, PriorityPayload};
 use crate::domain::escalation::{self, Subject};
-use crate::domain::plan::{self, PriorityFields};
+use crate::domain::plan;
+use crate::domain::priority::{self, PriorityFields};
 use crate::graphql::enums::CityAlignment;
 use crate::graphql::relay::id_of;
 use crate::graphql::types::{Action, Cluster, Plan, Priority};
@@ -118,7 +119,7 @@ impl PlanItemMutation {
             city_alignment: input.city_alignment.map(Into::into),
         };
         let change = begin(ctx).await?;
-        let row = plan::update_priority(&change, id, input.expected_version, fields).await?;
+        let row = priority::update_priority(&change, id, input.expected_version, fields).await?;
         change.commit().await?;
         Ok(PriorityPayload {
             priority: row.into(),
@@ -139,7 +140,8 @@ impl PlanItemMutation {
             .collect::<Result<Vec<_>, _>>()?;
         let change = begin(ctx).await?;
         let mut rows =
-            plan::reorder_priorities(&change, plan_id, input.expected_plan_version, &order).await?;
+            priority::reorder_priorities(&change, plan_id, input.expected_plan_version, &order)
+                .await?;
         change.commit().await?;
         rows.sort_by_key(|row| row.rank);
         Ok(ReorderPrioritiesPayload {
@@ -155,7 +157,8 @@ impl PlanItemMutation {
     ) -> Result<PriorityPayload> {
         let id = id_of(Priority::TYPE_NAME, "input.id", &input.id)?;
         let change = begin(ctx).await?;
-        let row = plan::drop_priority(&change, id, input.expected_version, &input.reason).await?;
+        let row =
+            priority::drop_priority(&change, id, input.expected_version, &input.reason).await?;
         change.commit().await?;
         Ok(PriorityPayload {
             priority: row.into(),

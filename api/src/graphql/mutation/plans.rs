@@ -4,7 +4,9 @@ use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::NaiveDate;
 
 use super::begin;
-use crate::domain::plan::{self, ActionFields, NewPlan, NewPriority};
+use crate::domain::action::{self, ActionFields};
+use crate::domain::plan::{self, NewPlan};
+use crate::domain::priority::{self, NewPriority};
 use crate::graphql::enums::CityAlignment;
 use crate::graphql::relay::id_of;
 use crate::graphql::types::{Action, Cluster, Neighbourhood, Plan, Priority};
@@ -220,7 +222,7 @@ impl PlanMutation {
                 "addPriority",
                 fingerprint,
                 || {
-                    plan::add_priority(
+                    priority::add_priority(
                         &change,
                         NewPriority {
                             plan_id,
@@ -263,7 +265,7 @@ impl PlanMutation {
                 key.as_deref(),
                 "addAction",
                 fingerprint,
-                || plan::add_action(&change, priority_id, fields),
+                || action::add_action(&change, priority_id, fields),
             )
             .await?;
         change.commit().await?;
@@ -291,7 +293,7 @@ impl PlanMutation {
             deadline: input.deadline,
         };
         let change = begin(ctx).await?;
-        let action = plan::update_action(&change, id, input.expected_version, fields).await?;
+        let action = action::update_action(&change, id, input.expected_version, fields).await?;
         change.commit().await?;
         Ok(ActionPayload {
             action: action.into(),
