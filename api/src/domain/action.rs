@@ -83,6 +83,9 @@ pub async fn add_action(
         })
         .await?;
     change
+        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
+        .await?;
+    change
         .audit("Action", row.id, "addAction", None::<&()>, Some(&row))
         .await?;
     Ok(row)
@@ -122,6 +125,9 @@ pub async fn update_action(
         changes.deadline = Set(Some(deadline));
     }
     let after = change.update(id, expected, changes).await?;
+    change
+        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
+        .await?;
     change
         .audit("Action", id, "updateAction", Some(&before), Some(&after))
         .await?;

@@ -237,6 +237,9 @@ pub async fn deliver(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<c
     };
     let after = change.update(id, expected, changes).await?;
     change
+        .require::<commitment::Entity>(id, Operation::Answer, "commitment")
+        .await?;
+    change
         .audit(
             "Commitment",
             id,
@@ -272,6 +275,9 @@ pub async fn withdraw(
         ..Default::default()
     };
     let after = change.update(id, expected, changes).await?;
+    change
+        .require::<commitment::Entity>(id, Operation::Answer, "commitment")
+        .await?;
     change
         .audit(
             "Commitment",

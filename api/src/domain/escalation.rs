@@ -337,6 +337,9 @@ pub async fn escalate_further(
         .await?;
     history(change, &after, &note).await?;
     change
+        .require::<escalation::Entity>(id, Operation::Read, "escalation")
+        .await?;
+    change
         .audit(
             "Escalation",
             id,
@@ -365,6 +368,9 @@ pub async fn resolve(
     };
     let after = change.update(id, expected, changes).await?;
     history(change, &after, &resolution).await?;
+    change
+        .require::<escalation::Entity>(id, Operation::Read, "escalation")
+        .await?;
     change
         .audit(
             "Escalation",
@@ -416,6 +422,9 @@ pub async fn withdraw(
     };
     let after = change.update(id, expected, changes).await?;
     history(change, &after, &reason).await?;
+    change
+        .require::<escalation::Entity>(id, Operation::Read, "escalation")
+        .await?;
     change
         .audit(
             "Escalation",

@@ -232,6 +232,12 @@ pub async fn transfer(
         .update(to.id, to.version, bump(&to, input.hours_centi))
         .await?;
     change
+        .require::<budget_line::Entity>(from.id, Operation::ManageBudget, "budget line")
+        .await?;
+    change
+        .require::<budget_line::Entity>(to.id, Operation::ManageBudget, "budget line")
+        .await?;
+    change
         .audit(
             "BudgetLine",
             from.id,
@@ -293,6 +299,9 @@ pub async fn amend(change: &Change<'_>, input: Amendment) -> ApiResult<budget_am
             created_at: Set(Utc::now()),
             ..Default::default()
         })
+        .await?;
+    change
+        .require::<budget_line::Entity>(line.id, Operation::Amend, "budget line")
         .await?;
     change
         .audit(

@@ -154,6 +154,9 @@ pub async fn update_priority(
     }
     let after = change.update(id, expected, changes).await?;
     change
+        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
+        .await?;
+    change
         .audit(
             "Priority",
             id,
@@ -221,6 +224,9 @@ pub async fn reorder_priorities(
     }
     let after = active_priorities(change, plan_id).await?;
     change
+        .require::<plan::Entity>(plan_id, Operation::Edit, "plan")
+        .await?;
+    change
         .audit(
             "Plan",
             plan_id,
@@ -255,6 +261,9 @@ pub async fn drop_priority(
         ..Default::default()
     };
     let after = change.update(id, expected, changes).await?;
+    change
+        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
+        .await?;
     change
         .audit("Priority", id, "dropPriority", Some(&before), Some(&after))
         .await?;

@@ -82,6 +82,9 @@ pub async fn report(
         })
         .await?;
     change
+        .require::<action::Entity>(action_id, Operation::ReportProgress, "action")
+        .await?;
+    change
         .audit(
             "Action",
             action_id,

@@ -124,6 +124,9 @@ pub async fn link(
     };
     let after = change.update(id, expected, changes).await?;
     change
+        .require::<resident_input::Entity>(id, Operation::RecordInput, "residents' input")
+        .await?;
+    change
         .audit(
             "ResidentInput",
             id,
@@ -149,6 +152,9 @@ pub async fn close(
         ..Default::default()
     };
     let after = change.update(id, expected, changes).await?;
+    change
+        .require::<resident_input::Entity>(id, Operation::RecordInput, "residents' input")
+        .await?;
     change
         .audit(
             "ResidentInput",

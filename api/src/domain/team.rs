@@ -140,6 +140,9 @@ pub async fn end_membership(
         .await?
         .ok_or(ApiError::NotFound("team membership"))?;
     change
+        .require::<team_membership::Entity>(id, Operation::ManageTeam, "team membership")
+        .await?;
+    change
         .audit(
             "TeamMembership",
             id,
