@@ -115,13 +115,8 @@ async fn load_for_answer(
     expected: i32,
 ) -> ApiResult<commitment::Model> {
     let row = change
-        .load::<commitment::Entity>(id, Operation::Answer, "commitment")
+        .load_at::<commitment::Entity>(id, expected, Operation::Answer, "commitment")
         .await?;
-    if row.version != expected {
-        return Err(ApiError::Conflict {
-            current: row.version,
-        });
-    }
     Ok(row)
 }
 

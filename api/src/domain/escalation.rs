@@ -271,6 +271,34 @@ async fn history(change: &Change<'_>, row: &escalation::Model, note: &str) -> Ap
     Ok(())
 }
 
+/// Loads an escalation that is still open and at the `expected` version.
+async fn open_at(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    attempted: &'static str,
+) -> ApiResult<escalation::Model> {
+    let row = change
+        .load_at::<escalation::Entity>(id, expected, Operation::Read, "escalation")
+        .await?;
+    if row.status != EscalationStatus::Open {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(row.status),
+            attempted,
+        });
+    }
+    Ok(row)
+}
+
+/// Whether the caller holds the grant that owns the escalation's current level.
+fn owns(change: &Change<'_>, row: &escalation::Model) -> bool {
+    change
+        .principal()
+        .grants
+        .iter()
+        .any(|grant| grant.to_string() == row.owner)
+}
+
 /// Loads an open escalation the caller owns at its current level.
 async fn owned(
     change: &Change<'_>,
@@ -278,26 +306,8 @@ async fn owned(
     expected: i32,
     attempted: &'static str,
 ) -> ApiResult<escalation::Model> {
-    let row = change
-        .load::<escalation::Entity>(id, Operation::Read, "escalation")
-        .await?;
-    if row.version != expected {
-        return Err(ApiError::Conflict {
-            current: row.version,
-        });
-    }
-    if row.status != EscalationStatus::Open {
-        return Err(ApiError::InvalidTransition {
-            current: status_name(row.status),
-            attempted,
-        });
-    }
-    let owner = change
-        .principal()
-        .grants
-        .iter()
-        .any(|grant| grant.to_string() == row.owner);
-    if !owner {
+    let row = open_at(change, id, expected, attempted).await?;
+    if !owns(change, &row) {
         return Err(ApiError::Forbidden(format!(
             "only {} may do this at level {}",
             row.owner,
@@ -390,25 +400,8 @@ pub async fn withdraw(
     expected: i32,
     reason: &str,
 ) -> ApiResult<escalation::Model> {
-    let before = change
-        .load::<escalation::Entity>(id, Operation::Read, "escalation")
-        .await?;
-    if before.version != expected {
-        return Err(ApiError::Conflict {
-            current: before.version,
-        });
-    }
-    if before.status != EscalationStatus::Open {
-        return Err(ApiError::InvalidTransition {
-            current: status_name(before.status),
-            attempted: "withdraw",
-        });
-    }
-    let is_owner = change
-        .principal()
-        .grants
-        .iter()
-        .any(|grant| grant.to_string() == before.owner);
+    let before = open_at(change, id, expected, "withdraw").await?;
+    let is_owner = owns(change, &before);
     if before.raised_by != change.actor() && !is_owner {
         return Err(ApiError::Forbidden(
             "only whoever raised it or its owner may withdraw it".to_owned(),

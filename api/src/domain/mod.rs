@@ -90,6 +90,27 @@ impl<'p> Change<'p> {
         Ok(row)
     }
 
+    /// Loads row `id` of `E` like [`Change::load`], and answers `CONFLICT` unless it is
+    /// still at the `expected` version — checked before any transition rule, so a stale
+    /// editor learns that first.
+    pub async fn load_at<E: Versioned>(
+        &self,
+        id: i32,
+        expected: i32,
+        operation: Operation,
+        what: &'static str,
+    ) -> ApiResult<E::Model>
+    where
+        E::Model: Sync,
+    {
+        let row = self.load::<E>(id, operation, what).await?;
+        let current = E::version_of(&row);
+        if current != expected {
+            return Err(ApiError::Conflict { current });
+        }
+        Ok(row)
+    }
+
     /// `FORBIDDEN` unless row `id` of `E` is in the caller's scope for `operation` — also
     /// used after a change, so no change moves a row out of the caller's reach.
     pub async fn require<E: Scoped>(

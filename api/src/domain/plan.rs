@@ -191,17 +191,12 @@ async fn move_plan(
 /// SMART — the error lists each gap.
 pub async fn adopt_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<plan::Model> {
     let before = change
-        .load::<plan::Entity>(id, Operation::Adopt, "plan")
+        .load_at::<plan::Entity>(id, expected, Operation::Adopt, "plan")
         .await?;
     if before.status != PlanStatus::InConsultation {
         return Err(ApiError::InvalidTransition {
             current: status_name(before.status),
             attempted: "adopt the plan",
-        });
-    }
-    if before.version != expected {
-        return Err(ApiError::Conflict {
-            current: before.version,
         });
     }
     let priorities = active_priorities(change, id).await?;

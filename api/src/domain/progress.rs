@@ -33,13 +33,8 @@ pub async fn report(
     report: Report,
 ) -> ApiResult<(action::Model, progress_update::Model)> {
     let before = change
-        .load::<action::Entity>(action_id, Operation::ReportProgress, "action")
+        .load_at::<action::Entity>(action_id, expected, Operation::ReportProgress, "action")
         .await?;
-    if before.version != expected {
-        return Err(ApiError::Conflict {
-            current: before.version,
-        });
-    }
     let plan = super::plan::plan_of_action(change, &before).await?;
     if plan.status != PlanStatus::Adopted {
         return Err(ApiError::InvalidTransition {

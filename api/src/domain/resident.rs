@@ -70,13 +70,8 @@ async fn pending(
     attempted: &'static str,
 ) -> ApiResult<resident_input::Model> {
     let row = change
-        .load::<resident_input::Entity>(id, Operation::RecordInput, "residents' input")
+        .load_at::<resident_input::Entity>(id, expected, Operation::RecordInput, "residents' input")
         .await?;
-    if row.version != expected {
-        return Err(ApiError::Conflict {
-            current: row.version,
-        });
-    }
     if row.outcome != ResidentInputOutcome::Pending {
         return Err(ApiError::InvalidTransition {
             current: status_name(row.outcome),
