@@ -55,6 +55,7 @@ impl App {
                 response_hours: config.response_hours,
             },
             max_body_bytes: config.max_body_bytes,
+            metrics: Default::default(),
         };
         Ok(Self { listener, state })
     }

@@ -38,6 +38,8 @@ pub struct AppState {
     pub settings: RequestSettings,
     /// Largest request body.
     pub max_body_bytes: usize,
+    /// Request counters for `/metrics`.
+    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
 /// The service's routes.
@@ -47,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
+        .route("/metrics", get(metrics))
         .merge(crate::graphiql::assets())
         .layer(DefaultBodyLimit::max(limit))
         .layer(RequestBodyLimitLayer::new(limit))
@@ -61,6 +64,7 @@ async fn graphql_post(State(state): State<AppState>, request: Request) -> Respon
         .and_then(|value| value.split(';').next())
         .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
     if !is_json {
+        state.metrics.refused();
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "UNSUPPORTED_MEDIA_TYPE",
@@ -85,6 +89,32 @@ async fn graphql_get(State(state): State<AppState>, request: Request) -> Respons
 }
 
 async fn handle(state: AppState, request: Request) -> Response {
+    let started = std::time::Instant::now();
+    let metrics = state.metrics.clone();
+    match answer(state, request).await {
+        Ok(response) => {
+            let codes = response.errors.iter().filter_map(|error| {
+                error
+                    .extensions
+                    .as_ref()
+                    .and_then(|ext| match ext.get("code") {
+                        Some(Value::String(code)) => Some(code.clone()),
+                        _ => None,
+                    })
+            });
+            metrics.record(started.elapsed(), codes);
+            GraphQLResponse::from(response).into_response()
+        }
+        Err(refusal) => {
+            metrics.refused();
+            refusal
+        }
+    }
+}
+
+/// Authenticates, checks and executes one GraphQL request; `Err` is a refusal before
+/// execution, already shaped as the response.
+async fn answer(state: AppState, request: Request) -> Result<async_graphql::Response, Response> {
     let method = request.method().clone();
     let authorization = request
         .headers()
@@ -94,11 +124,11 @@ async fn handle(state: AppState, request: Request) -> Response {
         Ok(principal) => principal,
         Err(reason) => {
             tracing::info!(%reason, "refused a token");
-            return error_response(
+            return Err(error_response(
                 StatusCode::UNAUTHORIZED,
                 "UNAUTHENTICATED",
                 "missing, invalid or expired token",
-            );
+            ));
         }
     };
     let mut request =
@@ -112,17 +142,21 @@ async fn handle(state: AppState, request: Request) -> Response {
                 let response = rejection.into_response();
                 let status = response.status();
                 if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    return error_response(status, "PAYLOAD_TOO_LARGE", "request body too large");
+                    return Err(error_response(
+                        status,
+                        "PAYLOAD_TOO_LARGE",
+                        "request body too large",
+                    ));
                 }
-                return error_response(
+                return Err(error_response(
                     StatusCode::BAD_REQUEST,
                     "BAD_REQUEST",
                     "not a GraphQL request",
-                );
+                ));
             }
         };
     if let Some(refusal) = refuse_by_shape(&mut request, &method) {
-        return refusal;
+        return Err(refusal);
     }
     if state.verifier.settings().mode == Mode::Production && !principal.is_admin() {
         request = request.disable_introspection();
@@ -134,7 +168,7 @@ async fn handle(state: AppState, request: Request) -> Response {
     for error in &mut response.errors {
         with_code(error);
     }
-    GraphQLResponse::from(response).into_response()
+    Ok(response)
 }
 
 /// Refuses, before execution, a mutation over GET (405) and a query with too many
@@ -232,6 +266,13 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
         body.to_string(),
     )
         .into_response()
+}
+
+async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(),
+    )
 }
 
 async fn ready(State(state): State<AppState>) -> impl IntoResponse {

@@ -15,5 +15,6 @@ pub mod error;
 pub mod graphiql;
 pub mod graphql;
 pub mod http;
+pub mod metrics;
 pub mod money;
 pub mod seed;
