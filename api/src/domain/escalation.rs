@@ -317,6 +317,33 @@ async fn owned(
     Ok(row)
 }
 
+/// Applies one step to an escalation: the versioned change, its line in the history, the
+/// check that the caller still sees it, and the audit event.
+async fn record(
+    change: &Change<'_>,
+    before: &escalation::Model,
+    expected: i32,
+    changes: escalation::ActiveModel,
+    note: &str,
+    operation: &str,
+) -> ApiResult<escalation::Model> {
+    let after = change.update(before.id, expected, changes).await?;
+    history(change, &after, note).await?;
+    change
+        .require::<escalation::Entity>(before.id, Operation::Read, "escalation")
+        .await?;
+    change
+        .audit(
+            "Escalation",
+            before.id,
+            operation,
+            Some(before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
 /// Moves an escalation one rung up; the next level's owner takes it over.
 pub async fn escalate_further(
     change: &Change<'_>,
@@ -334,31 +361,19 @@ pub async fn escalate_further(
         level,
         &place(change, before.neighbourhood_id, before.cluster_id).await?,
     );
-    let after = change
-        .update(
-            id,
-            expected,
-            escalation::ActiveModel {
-                level: Set(level),
-                owner: Set(owner),
-                ..Default::default()
-            },
-        )
-        .await?;
-    history(change, &after, &note).await?;
-    change
-        .require::<escalation::Entity>(id, Operation::Read, "escalation")
-        .await?;
-    change
-        .audit(
-            "Escalation",
-            id,
-            "escalateFurther",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-    Ok(after)
+    record(
+        change,
+        &before,
+        expected,
+        escalation::ActiveModel {
+            level: Set(level),
+            owner: Set(owner),
+            ..Default::default()
+        },
+        &note,
+        "escalateFurther",
+    )
+    .await
 }
 
 /// Resolves an escalation at its current level.
@@ -376,21 +391,15 @@ pub async fn resolve(
         closed_at: Set(Some(Utc::now())),
         ..Default::default()
     };
-    let after = change.update(id, expected, changes).await?;
-    history(change, &after, &resolution).await?;
-    change
-        .require::<escalation::Entity>(id, Operation::Read, "escalation")
-        .await?;
-    change
-        .audit(
-            "Escalation",
-            id,
-            "resolveEscalation",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-    Ok(after)
+    record(
+        change,
+        &before,
+        expected,
+        changes,
+        &resolution,
+        "resolveEscalation",
+    )
+    .await
 }
 
 /// Withdraws an escalation: by whoever raised it, or its current owner.
@@ -413,19 +422,13 @@ pub async fn withdraw(
         closed_at: Set(Some(Utc::now())),
         ..Default::default()
     };
-    let after = change.update(id, expected, changes).await?;
-    history(change, &after, &reason).await?;
-    change
-        .require::<escalation::Entity>(id, Operation::Read, "escalation")
-        .await?;
-    change
-        .audit(
-            "Escalation",
-            id,
-            "withdrawEscalation",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-    Ok(after)
+    record(
+        change,
+        &before,
+        expected,
+        changes,
+        &reason,
+        "withdrawEscalation",
+    )
+    .await
 }
