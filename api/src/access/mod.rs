@@ -5,11 +5,13 @@
 //! condition inside its one SQL statement.
 
 pub mod matrix;
+mod page;
 mod principal;
 mod reader;
 mod scope;
 
 pub use matrix::{EntityKind, Operation, ScopeKind};
+pub use page::{Bound, Link, Page};
 pub use principal::{Grant, Principal, Role, ScopeUnit};
-pub use reader::{Reader, Window, int_value};
+pub use reader::{Reader, int_value};
 pub use scope::Scoped;

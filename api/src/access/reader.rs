@@ -3,23 +3,29 @@
 
 use std::sync::Arc;
 
-use sea_orm::sea_query::{NullOrdering, SelectStatement};
+use sea_orm::sea_query::{
+    Asterisk, Expr, ExprTrait, IntoIden, JoinType, NullOrdering, Query, SelectStatement,
+    WindowStatement,
+};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, ModelTrait, Order, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Value,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    FromQueryResult, ModelTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Select, Value,
 };
 
+use super::page::{Link, Page};
 use super::{Operation, Principal, Scoped};
 use crate::error::ApiResult;
 
-/// A slice of an ordered list: skip `offset` rows, return at most `limit`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    /// Rows to skip.
-    pub offset: u64,
-    /// Rows to return at most.
-    pub limit: u64,
-}
+/// The column a nested read names each row's parent in.
+const PARENT: &str = "wg_parent";
+/// The column of a grouped count.
+const COUNT: &str = "wg_count";
+/// The column numbering each parent's rows.
+const ROW: &str = "wg_row";
+/// Most parents in one statement: PostgreSQL binds at most 65,535 parameters and SQLite
+/// 32,766, and the scope and filter need a few of their own.
+const PARENTS_PER_STATEMENT: usize = 30_000;
 
 /// Reads on behalf of one principal. Built per request; never shared between callers.
 #[derive(Clone)]
@@ -62,20 +68,175 @@ impl Reader {
         Ok(self.scoped::<E>(condition).count(&self.db).await?)
     }
 
-    /// One window of the visible rows meeting `condition`, in the given order (then the
-    /// entity's natural order, then by id, so pages are stable).
-    pub async fn page<E: Scoped>(
+    /// One page of the visible rows: at most `page.limit` rows in the page's order (reversed
+    /// when it reads backwards).
+    pub async fn page<E: Scoped>(&self, page: &Page<E>) -> ApiResult<Vec<E::Model>> {
+        let select = page.order_select(self.scoped::<E>(page.bounded_condition()));
+        Ok(select.limit(page.limit).all(&self.db).await?)
+    }
+
+    /// A page of the visible children of each of `parents` through `link`, in one
+    /// statement: at most `page.limit` rows per parent, each with its parent's id, in the
+    /// page's order within each parent. PostgreSQL reads each parent's page from the index
+    /// (a `LATERAL` subquery per parent); SQLite numbers each parent's rows with a window
+    /// function. Parents are sent in chunks only where a statement would exceed the
+    /// engine's limit on bound parameters.
+    pub async fn pages_by_parent<E: Scoped>(
+        &self,
+        link: &Link<E>,
+        parents: &[i32],
+        page: &Page<E>,
+    ) -> ApiResult<Vec<(i32, E::Model)>> {
+        let mut found = Vec::new();
+        for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
+            let statement = match self.db.get_database_backend() {
+                DbBackend::Postgres => self.lateral_pages(link, chunk, page),
+                _ => self.windowed_pages(link, chunk, page),
+            };
+            for row in self.db.query_all(&statement).await? {
+                let parent: i32 = row.try_get("", PARENT)?;
+                found.push((parent, E::Model::from_query_result(&row, "")?));
+            }
+        }
+        Ok(found)
+    }
+
+    /// How many visible children meeting `condition` each of `parents` has through
+    /// `link`, in one grouped statement.
+    pub async fn counts_by_parent<E: Scoped>(
+        &self,
+        link: &Link<E>,
+        parents: &[i32],
+        condition: Condition,
+    ) -> ApiResult<Vec<(i32, i64)>> {
+        let mut found = Vec::new();
+        for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
+            let mut select = self.scoped::<E>(condition.clone()).into_query();
+            let parent = link.join(&mut select, chunk);
+            select
+                .clear_selects()
+                .expr_as(Expr::col(parent.clone()), PARENT)
+                .expr_as(Expr::cust("COUNT(*)"), COUNT)
+                .add_group_by([Expr::col(parent)]);
+            found.extend(self.counted(&select).await?);
+        }
+        Ok(found)
+    }
+
+    /// The visible rows meeting `condition`, counted per value of the integer `key`
+    /// column (rows without one are left out), in one grouped statement.
+    pub async fn count_by<E: Scoped>(
         &self,
         condition: Condition,
-        order: &[(E::Column, Order)],
-        window: Window,
-    ) -> ApiResult<Vec<E::Model>> {
-        let select = ordered(self.scoped::<E>(condition), order);
-        Ok(select
-            .offset(window.offset)
-            .limit(window.limit)
-            .all(&self.db)
-            .await?)
+        key: E::Column,
+    ) -> ApiResult<Vec<(i32, i64)>> {
+        let mut select = self.scoped::<E>(condition).into_query();
+        select
+            .clear_selects()
+            .and_where(Expr::col((E::default(), key)).is_not_null())
+            .expr_as(Expr::col((E::default(), key)), PARENT)
+            .expr_as(Expr::cust("COUNT(*)"), COUNT)
+            .add_group_by([Expr::col((E::default(), key))]);
+        self.counted(&select).await
+    }
+
+    /// The visible commitments meeting `condition`, counted per neighbourhood of their
+    /// action's plan — only through actions, priorities and plans the caller may see.
+    pub async fn commitments_by_neighbourhood(
+        &self,
+        condition: Condition,
+    ) -> ApiResult<Vec<(i32, i64)>> {
+        use entity::{action, commitment, plan, priority};
+        let mut select = self.scoped::<commitment::Entity>(condition).into_query();
+        let neighbourhood = Expr::col((plan::Entity, plan::Column::NeighbourhoodId));
+        select
+            .clear_selects()
+            .inner_join(
+                action::Entity,
+                Expr::col((action::Entity, action::Column::Id))
+                    .equals((commitment::Entity, commitment::Column::ActionId)),
+            )
+            .inner_join(
+                priority::Entity,
+                Expr::col((priority::Entity, priority::Column::Id))
+                    .equals((action::Entity, action::Column::PriorityId)),
+            )
+            .inner_join(
+                plan::Entity,
+                Expr::col((plan::Entity, plan::Column::Id))
+                    .equals((priority::Entity, priority::Column::PlanId)),
+            )
+            .cond_where(action::Entity::scope(&self.principal, Operation::Read))
+            .cond_where(priority::Entity::scope(&self.principal, Operation::Read))
+            .cond_where(plan::Entity::scope(&self.principal, Operation::Read))
+            .and_where(neighbourhood.clone().is_not_null())
+            .expr_as(neighbourhood.clone(), PARENT)
+            .expr_as(Expr::cust("COUNT(*)"), COUNT)
+            .add_group_by([neighbourhood]);
+        self.counted(&select).await
+    }
+
+    async fn counted(&self, select: &SelectStatement) -> ApiResult<Vec<(i32, i64)>> {
+        let mut found = Vec::new();
+        for row in self.db.query_all(select).await? {
+            found.push((row.try_get("", PARENT)?, row.try_get("", COUNT)?));
+        }
+        Ok(found)
+    }
+
+    /// `SELECT c.*, p.parent FROM (VALUES …) p JOIN LATERAL (one parent's page) c ON TRUE`.
+    fn lateral_pages<E: Scoped>(
+        &self,
+        link: &Link<E>,
+        parents: &[i32],
+        page: &Page<E>,
+    ) -> SelectStatement {
+        let outer_parent = Expr::col(("p", "column1"));
+        let mut inner = page
+            .order_select(self.scoped::<E>(page.bounded_condition()))
+            .limit(page.limit)
+            .into_query();
+        link.match_parent(&mut inner, outer_parent.clone());
+        Query::select()
+            .column(("c", Asterisk))
+            .expr_as(outer_parent, PARENT)
+            .from_values(parents.iter().copied(), "p")
+            .join_lateral(
+                JoinType::InnerJoin,
+                inner,
+                "c",
+                Condition::all().add(Expr::val(true).eq(true)),
+            )
+            .to_owned()
+    }
+
+    /// `SELECT * FROM (SELECT t.*, parent, ROW_NUMBER() OVER (PARTITION BY parent ORDER BY
+    /// …) FROM t WHERE parent IN (…)) WHERE rn <= limit`.
+    fn windowed_pages<E: Scoped>(
+        &self,
+        link: &Link<E>,
+        parents: &[i32],
+        page: &Page<E>,
+    ) -> SelectStatement {
+        let mut inner = self.scoped::<E>(page.bounded_condition()).into_query();
+        let parent = link.join(&mut inner, parents);
+        let mut window = WindowStatement::partition_by(parent.clone());
+        for (column, direction, nulls) in page.terms() {
+            window.order_by_expr_with_nulls(Expr::col((E::default(), column)), direction, nulls);
+        }
+        inner.expr_as(Expr::col(parent), PARENT).expr_window_as(
+            Expr::cust("ROW_NUMBER()"),
+            window,
+            ROW,
+        );
+        let limit = i64::try_from(page.limit).unwrap_or(i64::MAX);
+        Query::select()
+            .column(Asterisk)
+            .from_subquery(inner, "c")
+            .and_where(Expr::col(ROW).lte(limit))
+            .order_by(PARENT, Order::Asc)
+            .order_by(ROW, Order::Asc)
+            .to_owned()
     }
 
     /// The visible rows among `ids`, in no particular order.
@@ -147,6 +308,18 @@ impl Reader {
             .all(&self.db)
             .await?;
         Ok((lines, amounts, commitments))
+    }
+
+    /// The link from children of `E` to parents through the link table `L`, whose column
+    /// `child` holds the child's id and `parent` the parent's; the caller's scope on `L`
+    /// comes along.
+    pub fn through<E: Scoped, L: Scoped>(&self, child: L::Column, parent: L::Column) -> Link<E> {
+        Link::Through {
+            table: L::default().into_iden(),
+            child: child.into_iden(),
+            parent: parent.into_iden(),
+            scope: L::scope(&self.principal, Operation::Read),
+        }
     }
 
     /// A sub-query selecting the ids of the visible rows of `E` meeting `condition`, for

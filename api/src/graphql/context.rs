@@ -1,15 +1,13 @@
 //! What a resolver needs from its request: the caller's reader, the request's loader, and
-//! three generic ways to resolve a field (one row, a has-many relation, a root list). The
+//! generic ways to resolve a belongs-to link, a permission check and a bounded child list (connections live in [`super::connection`]). The
 //! object types only say which entity and column; the scope is applied underneath.
 
+use async_graphql::Context;
 use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, OutputType};
-use sea_orm::{Condition, Order};
 
 use super::batch::BatchQueue;
 use super::loader::{ById, ChildrenOf, MayReach, ScopedLoader};
-use super::relay::{Conn, PageArgs, Slice, connection_of};
-use crate::access::{Operation, Reader, Scoped, Window};
+use crate::access::{Operation, Reader, Scoped};
 
 /// Service settings a request needs.
 #[derive(Debug, Clone, Copy)]
@@ -38,7 +36,10 @@ impl RequestScope {
         let loader = DataLoader::new(ScopedLoader::new(reader.clone()), move |task| {
             queue.spawn(task)
         })
-        .delay(std::time::Duration::ZERO);
+        .delay(std::time::Duration::ZERO)
+        // A relation level is one batch however many parents it has; the reader splits a
+        // statement only where the engine's parameter limit requires.
+        .max_batch_size(usize::MAX);
         Self {
             reader,
             loader,
@@ -78,40 +79,6 @@ where
         .unwrap_or(false))
 }
 
-/// Resolves a has-many relation as a connection: all visible children of `parent` through
-/// `column`, loaded for the whole level in one statement, then paged.
-pub async fn children<E, T>(
-    ctx: &Context<'_>,
-    column: E::Column,
-    parent: i32,
-    args: PageArgs,
-) -> async_graphql::Result<Conn<T>>
-where
-    E: Scoped + 'static,
-    E::Model: Sync,
-    T: From<E::Model> + OutputType,
-{
-    let rows = child_rows::<E>(ctx, column, parent).await?;
-    Ok(connection_of(
-        rows.into_iter().map(T::from).collect(),
-        &args,
-        scope(ctx)?.settings.max_page_size,
-    )?)
-}
-
-/// A connection over a list already in hand (a relation loaded in one batch, then filtered).
-pub fn paged<T: OutputType>(
-    ctx: &Context<'_>,
-    items: Vec<T>,
-    args: PageArgs,
-) -> async_graphql::Result<Conn<T>> {
-    Ok(connection_of(
-        items,
-        &args,
-        scope(ctx)?.settings.max_page_size,
-    )?)
-}
-
 /// All visible children of `parent` through `column`, batched per relation level.
 pub async fn child_rows<E>(
     ctx: &Context<'_>,
@@ -149,32 +116,4 @@ where
         .filter_map(|id| found.remove(&ById::new(id)))
         .map(T::from)
         .collect())
-}
-
-/// Resolves a root list: the visible rows meeting `condition` in `order`, one page of them
-/// and their total.
-pub async fn list<E, T>(
-    ctx: &Context<'_>,
-    condition: Condition,
-    order: &[(E::Column, Order)],
-    args: PageArgs,
-) -> async_graphql::Result<Conn<T>>
-where
-    E: Scoped,
-    E::Model: Sync,
-    T: From<E::Model> + OutputType,
-{
-    let scope = scope(ctx)?;
-    let total = scope.reader.count::<E>(condition.clone()).await?;
-    let slice = Slice::resolve(&args, total, scope.settings.max_page_size)?;
-    let rows = if slice.is_empty() {
-        Vec::new()
-    } else {
-        let window = Window {
-            offset: slice.start,
-            limit: slice.len(),
-        };
-        scope.reader.page::<E>(condition, order, window).await?
-    };
-    Ok(slice.connection(rows.into_iter().map(T::from)))
 }

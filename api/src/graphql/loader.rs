@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
-use sea_orm::{EntityTrait, IdenStatic};
+use sea_orm::{Condition, EntityTrait, IdenStatic};
 
-use crate::access::{Operation, Reader, Scoped, int_value};
+use crate::access::{Link, Operation, Page, Reader, Scoped, int_value};
 
 /// Loads rows for one request's reader.
 pub struct ScopedLoader {
@@ -206,6 +207,130 @@ where
                         .or_default()
                         .push(row);
                 }
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// What every parent of one relation level shares: the read itself, and a fingerprint of
+/// it that tells it apart from other reads of the same level (another page size, cursor
+/// or filter).
+pub struct Shared<T> {
+    /// Equal fingerprints mean equal reads.
+    pub fingerprint: String,
+    /// The read.
+    pub spec: T,
+}
+
+/// Declares a key made of a parent id and a shared read, compared by parent and fingerprint.
+macro_rules! level_key {
+    ($(#[$doc:meta])* $name:ident => $spec:ty) => {
+        $(#[$doc])*
+        pub struct $name<E: Scoped> {
+            parent: i32,
+            shared: Arc<Shared<$spec>>,
+        }
+
+        impl<E: Scoped> $name<E> {
+            /// The key for `parent`.
+            pub fn new(parent: i32, shared: Arc<Shared<$spec>>) -> Self {
+                Self { parent, shared }
+            }
+        }
+
+        impl<E: Scoped> Clone for $name<E> {
+            fn clone(&self) -> Self {
+                Self::new(self.parent, self.shared.clone())
+            }
+        }
+        impl<E: Scoped> PartialEq for $name<E> {
+            fn eq(&self, other: &Self) -> bool {
+                self.parent == other.parent && self.shared.fingerprint == other.shared.fingerprint
+            }
+        }
+        impl<E: Scoped> Eq for $name<E> {}
+        impl<E: Scoped> Hash for $name<E> {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                (self.parent, &self.shared.fingerprint).hash(state);
+            }
+        }
+    };
+}
+
+level_key!(
+    /// One page of the children of a parent through a link.
+    PageOf => (Link<E>, Page<E>)
+);
+level_key!(
+    /// How many children meeting a filter a parent has through a link.
+    CountOf => (Link<E>, Condition)
+);
+
+/// Splits a level's keys by their shared read (one statement each), listing the parents.
+fn by_shared<S>(
+    keys: impl Iterator<Item = (Arc<Shared<S>>, i32)>,
+) -> Vec<(Arc<Shared<S>>, Vec<i32>)> {
+    let mut groups: Vec<(Arc<Shared<S>>, Vec<i32>)> = Vec::new();
+    for (shared, parent) in keys {
+        match groups
+            .iter_mut()
+            .find(|(known, _)| known.fingerprint == shared.fingerprint)
+        {
+            Some((_, parents)) => parents.push(parent),
+            None => groups.push((shared, vec![parent])),
+        }
+    }
+    groups
+}
+
+impl<E> Loader<PageOf<E>> for ScopedLoader
+where
+    E: Scoped + 'static,
+    E::Model: Sync,
+{
+    type Value = Vec<E::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        keys: &[PageOf<E>],
+    ) -> Result<HashMap<PageOf<E>, Vec<E::Model>>, Self::Error> {
+        let mut found: HashMap<PageOf<E>, Vec<E::Model>> =
+            keys.iter().map(|key| (key.clone(), Vec::new())).collect();
+        for (shared, parents) in by_shared(keys.iter().map(|key| (key.shared.clone(), key.parent)))
+        {
+            let (link, page) = &shared.spec;
+            for (parent, row) in self.reader.pages_by_parent(link, &parents, page).await? {
+                found
+                    .entry(PageOf::new(parent, shared.clone()))
+                    .or_default()
+                    .push(row);
+            }
+        }
+        Ok(found)
+    }
+}
+
+impl<E> Loader<CountOf<E>> for ScopedLoader
+where
+    E: Scoped + 'static,
+    E::Model: Sync,
+{
+    type Value = i64;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[CountOf<E>]) -> Result<HashMap<CountOf<E>, i64>, Self::Error> {
+        let mut found: HashMap<CountOf<E>, i64> = keys.iter().map(|key| (key.clone(), 0)).collect();
+        for (shared, parents) in by_shared(keys.iter().map(|key| (key.shared.clone(), key.parent)))
+        {
+            let (link, condition) = &shared.spec;
+            for (parent, count) in self
+                .reader
+                .counts_by_parent(link, &parents, condition.clone())
+                .await?
+            {
+                found.insert(CountOf::new(parent, shared.clone()), count);
             }
         }
         Ok(found)

@@ -1,6 +1,7 @@
 //! The GraphQL schema: assembly, limits, and the published SDL.
 
 pub mod batch;
+pub mod connection;
 pub mod context;
 pub mod enums;
 pub mod loader;

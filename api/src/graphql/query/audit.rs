@@ -5,9 +5,10 @@ use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
 use crate::error::ApiError;
-use crate::graphql::context::list;
-use crate::graphql::relay::{Conn, decode_id};
-use crate::graphql::types::{AuditEvent, page};
+use crate::graphql::connection::list;
+use crate::graphql::connection::{Conn, PageArgs};
+use crate::graphql::relay::decode_id;
+use crate::graphql::types::AuditEvent;
 
 /// Which events to list.
 #[derive(InputObject, Default)]
@@ -53,6 +54,12 @@ impl AuditQuery {
         if let Some(operation) = filter.operation {
             condition = condition.add(audit_event::Column::Operation.eq(operation));
         }
-        list::<audit_event::Entity, _>(ctx, condition, &[], page!(first, after, last, before)).await
+        list::<audit_event::Entity, _>(
+            ctx,
+            condition,
+            &[],
+            PageArgs::new(first, after, last, before),
+        )
+        .await
     }
 }

@@ -6,11 +6,11 @@ use sea_orm::{ColumnTrait, Condition};
 
 use super::order::order_input;
 use super::{eq, eq_id};
-use crate::graphql::context::list;
+use crate::graphql::connection::list;
+use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
-use crate::graphql::relay::Conn;
 use crate::graphql::types::{
-    Area, BudgetAmendment, BudgetLine, Cluster, Neighbourhood, PncDocument, Product, page,
+    Area, BudgetAmendment, BudgetLine, Cluster, Neighbourhood, PncDocument, Product,
 };
 
 /// Which budget lines to list.
@@ -156,7 +156,7 @@ impl BudgetQuery {
             ctx,
             condition,
             &BudgetLineOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -190,7 +190,7 @@ impl BudgetQuery {
             ctx,
             condition,
             &PncDocumentOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -234,7 +234,7 @@ impl BudgetQuery {
             ctx,
             condition,
             &BudgetAmendmentOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }

@@ -7,12 +7,10 @@ use sea_orm::{ColumnTrait, Condition};
 
 use super::order::order_input;
 use super::{eq, eq_id};
-use crate::graphql::context::list;
+use crate::graphql::connection::list;
+use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::enums::{CommitmentKind, CommitmentStatus, EscalationLevel, EscalationStatus};
-use crate::graphql::relay::Conn;
-use crate::graphql::types::{
-    Action, BudgetLine, Cluster, Commitment, Escalation, Neighbourhood, page,
-};
+use crate::graphql::types::{Action, BudgetLine, Cluster, Commitment, Escalation, Neighbourhood};
 
 /// Which commitments to list.
 #[derive(InputObject, Default)]
@@ -135,7 +133,7 @@ impl CommitmentQuery {
             ctx,
             condition,
             &CommitmentOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -182,7 +180,7 @@ impl CommitmentQuery {
             ctx,
             condition,
             &EscalationOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }

@@ -7,11 +7,11 @@ use sea_orm::Condition;
 
 use super::order::order_input;
 use super::{contains, eq, eq_id};
-use crate::graphql::context::list;
+use crate::graphql::connection::list;
+use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::enums::RepresentativeBodyKind;
-use crate::graphql::relay::Conn;
 use crate::graphql::types::{
-    Area, CityProgramme, Cluster, Neighbourhood, Product, RepresentativeBody, page,
+    Area, CityProgramme, Cluster, Neighbourhood, Product, RepresentativeBody,
 };
 
 /// Which areas to list.
@@ -154,7 +154,7 @@ impl OrganisationQuery {
             ctx,
             condition,
             &AreaOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -195,7 +195,7 @@ impl OrganisationQuery {
             ctx,
             condition,
             &NeighbourhoodOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -223,7 +223,7 @@ impl OrganisationQuery {
             ctx,
             condition,
             &RepresentativeBodyOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -247,7 +247,7 @@ impl OrganisationQuery {
             ctx,
             condition,
             &ClusterOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -277,7 +277,7 @@ impl OrganisationQuery {
             ctx,
             condition,
             &CityProgrammeOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -312,7 +312,7 @@ impl OrganisationQuery {
             ctx,
             condition,
             &ProductOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }

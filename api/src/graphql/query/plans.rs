@@ -7,10 +7,12 @@ use sea_orm::{ColumnTrait, Condition};
 
 use super::order::order_input;
 use super::{contains, eq, eq_id};
-use crate::graphql::context::{list, scope};
+use crate::graphql::connection::list;
+use crate::graphql::connection::{Conn, PageArgs};
+use crate::graphql::context::scope;
 use crate::graphql::enums::{ActionStatus, CityAlignment, PlanKind, PlanStatus, TrafficLight};
-use crate::graphql::relay::{Conn, id_of};
-use crate::graphql::types::{Action, Area, Cluster, Neighbourhood, Plan, Priority, page};
+use crate::graphql::relay::id_of;
+use crate::graphql::types::{Action, Area, Cluster, Neighbourhood, Plan, Priority};
 
 /// Which plans to list.
 #[derive(InputObject, Default)]
@@ -164,7 +166,7 @@ impl PlanQuery {
             ctx,
             condition,
             &PlanOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -207,7 +209,13 @@ impl PlanQuery {
             Some(order_by) => PriorityOrder::terms(&order_by),
             None => vec![(priority::Column::PlanId, sea_orm::Order::Asc)],
         };
-        list::<priority::Entity, _>(ctx, condition, &order, page!(first, after, last, before)).await
+        list::<priority::Entity, _>(
+            ctx,
+            condition,
+            &order,
+            PageArgs::new(first, after, last, before),
+        )
+        .await
     }
 
     /// SMART actions across plans.
@@ -262,7 +270,7 @@ impl PlanQuery {
             ctx,
             condition,
             &ActionOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }

@@ -6,10 +6,10 @@ use sea_orm::Condition;
 
 use super::order::order_input;
 use super::{eq, eq_id};
-use crate::graphql::context::list;
+use crate::graphql::connection::list;
+use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::enums::{ResidentInputOutcome, ResidentInputSource};
-use crate::graphql::relay::Conn;
-use crate::graphql::types::{Neighbourhood, ResidentInput, page};
+use crate::graphql::types::{Neighbourhood, ResidentInput};
 
 order_input!(
     /// Fields resident inputs sort by.
@@ -75,7 +75,7 @@ impl ResidentQuery {
             ctx,
             condition,
             &ResidentInputOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }

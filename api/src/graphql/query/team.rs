@@ -7,9 +7,9 @@ use sea_orm::{ColumnTrait, Condition};
 
 use super::order::order_input;
 use super::{contains, eq_id};
-use crate::graphql::context::list;
-use crate::graphql::relay::Conn;
-use crate::graphql::types::{Cluster, Neighbourhood, Person, TeamMembership, page};
+use crate::graphql::connection::list;
+use crate::graphql::connection::{Conn, PageArgs};
+use crate::graphql::types::{Cluster, Neighbourhood, Person, TeamMembership};
 
 order_input!(
     /// Fields persons sort by.
@@ -76,7 +76,7 @@ impl TeamQuery {
             ctx,
             condition,
             &PersonOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -122,7 +122,7 @@ impl TeamQuery {
             ctx,
             condition,
             &TeamMembershipOrder::terms(&order_by.unwrap_or_default()),
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }

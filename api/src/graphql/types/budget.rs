@@ -6,10 +6,10 @@ use entity::*;
 use rust_decimal::Decimal;
 use sea_orm::Iterable;
 
-use super::{Area, Cluster, Commitment, Neighbourhood, Product, node_type, page};
-use crate::graphql::context::{child_rows, children, one};
+use super::{Area, Cluster, Commitment, Neighbourhood, Product, node_type};
+use crate::graphql::connection::connections;
+use crate::graphql::context::{child_rows, one};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
-use crate::graphql::relay::Conn;
 use crate::money::from_hundredths;
 
 node_type!(
@@ -182,41 +182,10 @@ impl BudgetLine {
     async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<Neighbourhood>> {
         one::<neighbourhood::Entity, _>(ctx, self.0.neighbourhood_id).await
     }
-    /// Commitments paid from this line.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn commitments(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Commitment>> {
-        children::<commitment::Entity, _>(
-            ctx,
-            commitment::Column::BudgetLineId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Amendments to this line.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn amendments(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<BudgetAmendment>> {
-        children::<budget_amendment::Entity, _>(
-            ctx,
-            budget_amendment::Column::BudgetLineId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> BudgetLineConnections {
+        BudgetLineConnections(self.0.id)
     }
 }
 
@@ -246,23 +215,10 @@ impl PncDocument {
     async fn adopted_at(&self) -> Option<DateTime<Utc>> {
         self.0.adopted_at
     }
-    /// Amendments made in this document.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn amendments(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<BudgetAmendment>> {
-        children::<budget_amendment::Entity, _>(
-            ctx,
-            budget_amendment::Column::PncDocumentId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> PncDocumentConnections {
+        PncDocumentConnections(self.0.id)
     }
 }
 
@@ -299,5 +255,21 @@ impl BudgetAmendment {
     /// The line amended.
     async fn budget_line(&self, ctx: &Context<'_>) -> Result<Option<BudgetLine>> {
         one::<budget_line::Entity, _>(ctx, Some(self.0.budget_line_id)).await
+    }
+}
+
+connections! {
+    BudgetLineConnections of BudgetLine {
+        /// Commitments paid from this line.
+        commitments: Commitment by commitment::BudgetLineId,
+        /// Amendments to this line.
+        amendments: BudgetAmendment by budget_amendment::BudgetLineId,
+    }
+}
+
+connections! {
+    PncDocumentConnections of PncDocument {
+        /// Amendments made in this document.
+        amendments: BudgetAmendment by budget_amendment::PncDocumentId,
     }
 }

@@ -5,13 +5,13 @@ use chrono::{DateTime, Utc};
 use entity::*;
 use rust_decimal::Decimal;
 
-use super::{Action, BudgetLine, Cluster, Neighbourhood, Priority, node_type, page};
+use super::{Action, BudgetLine, Cluster, Neighbourhood, Priority, node_type};
 use crate::access::Operation;
-use crate::graphql::context::{children, may, one};
+use crate::graphql::connection::connections;
+use crate::graphql::context::{may, one};
 use crate::graphql::enums::{
     CommitmentKind, CommitmentStatus, EscalationLevel, EscalationStatus, EscalationSubject,
 };
-use crate::graphql::relay::Conn;
 use crate::money::from_hundredths;
 
 node_type!(
@@ -121,23 +121,10 @@ impl Commitment {
             .flatten();
         one::<budget_line::Entity, _>(ctx, line).await
     }
-    /// Escalations about this commitment.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn escalations(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Escalation>> {
-        children::<escalation::Entity, _>(
-            ctx,
-            escalation::Column::CommitmentId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> CommitmentConnections {
+        CommitmentConnections(self.0.id)
     }
 }
 
@@ -207,23 +194,10 @@ impl Escalation {
     async fn priority(&self, ctx: &Context<'_>) -> Result<Option<Priority>> {
         one::<priority::Entity, _>(ctx, self.0.priority_id).await
     }
-    /// Every step, oldest first.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn history(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<EscalationEvent>> {
-        children::<escalation_event::Entity, _>(
-            ctx,
-            escalation_event::Column::EscalationId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> EscalationConnections {
+        EscalationConnections(self.0.id)
     }
 }
 
@@ -252,5 +226,19 @@ impl EscalationEvent {
     /// What was said.
     async fn note(&self) -> &str {
         &self.0.note
+    }
+}
+
+connections! {
+    CommitmentConnections of Commitment {
+        /// Escalations about this commitment.
+        escalations: Escalation by escalation::CommitmentId,
+    }
+}
+
+connections! {
+    EscalationConnections of Escalation {
+        /// Every step, oldest first.
+        history: EscalationEvent by escalation_event::EscalationId,
     }
 }

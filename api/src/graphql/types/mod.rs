@@ -45,14 +45,6 @@ macro_rules! node_type {
 }
 pub(crate) use node_type;
 
-/// The four Relay arguments as one value.
-macro_rules! page {
-    ($first:expr, $after:expr, $last:expr, $before:expr) => {
-        crate::graphql::relay::PageArgs::new($first, $after, $last, $before)
-    };
-}
-pub(crate) use page;
-
 /// An object with a global id, fetchable with `node(id:)`.
 #[derive(Interface)]
 #[graphql(field(name = "id", ty = "ID", desc = "The object's opaque global id."))]

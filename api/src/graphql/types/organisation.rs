@@ -5,13 +5,16 @@ use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 use entity::*;
 
+use sea_orm::{ColumnTrait, Condition};
+
 use super::{
-    BudgetLine, Commitment, Escalation, Plan, Priority, ResidentInput, TeamMembership, node_type,
-    page,
+    Action, BudgetLine, Commitment, Escalation, Plan, Priority, ResidentInput, TeamMembership,
+    node_type,
 };
-use crate::graphql::context::{child_rows, children, one, paged, several};
+use crate::access::Link;
+use crate::graphql::connection::{Conn, Extra, PageArgs, connections, relation, through};
+use crate::graphql::context::one;
 use crate::graphql::enums::RepresentativeBodyKind;
-use crate::graphql::relay::Conn;
 
 node_type!(
     /// An area (gebied): one of the city's 14 districts, the former deelgemeenten.
@@ -61,60 +64,6 @@ impl Area {
     async fn valid_to(&self) -> Option<NaiveDate> {
         self.0.valid_to
     }
-    /// The neighbourhoods (wijken) in this area.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn neighbourhoods(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Neighbourhood>> {
-        children::<neighbourhood::Entity, _>(
-            ctx,
-            neighbourhood::Column::AreaId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Plans of this area, including the action plans of its neighbourhoods.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn plans(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Plan>> {
-        children::<plan::Entity, _>(
-            ctx,
-            plan::Column::AreaId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Budget lines for this area as a whole.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn budget_lines(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<BudgetLine>> {
-        children::<budget_line::Entity, _>(
-            ctx,
-            budget_line::Column::AreaId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
     /// Residents' bodies covering this area.
     #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn representative_bodies(
@@ -125,9 +74,19 @@ impl Area {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Conn<RepresentativeBody>> {
-        let bodies =
-            bodies_covering(ctx, representative_body_coverage::Column::AreaId, self.0.id).await?;
-        paged(ctx, bodies, page!(first, after, last, before))
+        through::<representative_body::Entity, representative_body_coverage::Entity, _>(
+            ctx,
+            representative_body_coverage::Column::BodyId,
+            representative_body_coverage::Column::AreaId,
+            self.0.id,
+            PageArgs::new(first, after, last, before),
+        )
+        .await
+    }
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> AreaConnections {
+        AreaConnections(self.0.id)
     }
 }
 
@@ -161,42 +120,6 @@ impl Neighbourhood {
     async fn area(&self, ctx: &Context<'_>) -> Result<Option<Area>> {
         one::<area::Entity, _>(ctx, Some(self.0.area_id)).await
     }
-    /// The neighbourhood's action plans (wijkactieplannen), newest year first.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn plans(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Plan>> {
-        children::<plan::Entity, _>(
-            ctx,
-            plan::Column::NeighbourhoodId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Every dated membership of the neighbourhood action team (wijkactieteam), past and present.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn team_memberships(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<TeamMembership>> {
-        children::<team_membership::Entity, _>(
-            ctx,
-            team_membership::Column::NeighbourhoodId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
     /// The team (wijkactieteam) as it was on `asOf` (today when absent): the memberships
     /// that ran on that date.
     #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
@@ -210,70 +133,22 @@ impl Neighbourhood {
         before: Option<String>,
     ) -> Result<Conn<TeamMembership>> {
         let date = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
-        let rows = child_rows::<team_membership::Entity>(
+        let on_date = Condition::all()
+            .add(team_membership::Column::ValidFrom.lte(date))
+            .add(
+                Condition::any()
+                    .add(team_membership::Column::ValidTo.is_null())
+                    .add(team_membership::Column::ValidTo.gte(date)),
+            );
+        relation::<team_membership::Entity, _>(
             ctx,
-            team_membership::Column::NeighbourhoodId,
+            Link::Column(team_membership::Column::NeighbourhoodId),
+            Some(Extra {
+                tag: format!("asOf={date}"),
+                condition: on_date,
+            }),
             self.0.id,
-        )
-        .await?;
-        let members = rows
-            .into_iter()
-            .filter(|row| row.valid_from <= date && row.valid_to.is_none_or(|end| end >= date))
-            .map(TeamMembership::from)
-            .collect();
-        paged(ctx, members, page!(first, after, last, before))
-    }
-    /// Residents' input recorded for this neighbourhood.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn resident_inputs(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<ResidentInput>> {
-        children::<resident_input::Entity, _>(
-            ctx,
-            resident_input::Column::NeighbourhoodId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Budget lines for this neighbourhood.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn budget_lines(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<BudgetLine>> {
-        children::<budget_line::Entity, _>(
-            ctx,
-            budget_line::Column::NeighbourhoodId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Escalations raised in this neighbourhood.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn escalations(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Escalation>> {
-        children::<escalation::Entity, _>(
-            ctx,
-            escalation::Column::NeighbourhoodId,
-            self.0.id,
-            page!(first, after, last, before),
+            PageArgs::new(first, after, last, before),
         )
         .await
     }
@@ -287,24 +162,20 @@ impl Neighbourhood {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Conn<RepresentativeBody>> {
-        let bodies = bodies_covering(
+        through::<representative_body::Entity, representative_body_coverage::Entity, _>(
             ctx,
+            representative_body_coverage::Column::BodyId,
             representative_body_coverage::Column::NeighbourhoodId,
             self.0.id,
+            PageArgs::new(first, after, last, before),
         )
-        .await?;
-        paged(ctx, bodies, page!(first, after, last, before))
+        .await
     }
-}
-
-/// The bodies with a coverage row through `column` for `parent`.
-async fn bodies_covering(
-    ctx: &Context<'_>,
-    column: representative_body_coverage::Column,
-    parent: i32,
-) -> Result<Vec<RepresentativeBody>> {
-    let cover = child_rows::<representative_body_coverage::Entity>(ctx, column, parent).await?;
-    several::<representative_body::Entity, _>(ctx, cover.iter().map(|row| row.body_id)).await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> NeighbourhoodConnections {
+        NeighbourhoodConnections(self.0.id)
+    }
 }
 
 #[Object]
@@ -339,15 +210,14 @@ impl RepresentativeBody {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Conn<Area>> {
-        let cover = child_rows::<representative_body_coverage::Entity>(
+        through::<area::Entity, representative_body_coverage::Entity, _>(
             ctx,
+            representative_body_coverage::Column::AreaId,
             representative_body_coverage::Column::BodyId,
             self.0.id,
+            PageArgs::new(first, after, last, before),
         )
-        .await?;
-        let areas =
-            several::<area::Entity, _>(ctx, cover.iter().filter_map(|row| row.area_id)).await?;
-        paged(ctx, areas, page!(first, after, last, before))
+        .await
     }
     /// Neighbourhoods the body covers.
     #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
@@ -359,18 +229,14 @@ impl RepresentativeBody {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Conn<Neighbourhood>> {
-        let cover = child_rows::<representative_body_coverage::Entity>(
+        through::<neighbourhood::Entity, representative_body_coverage::Entity, _>(
             ctx,
+            representative_body_coverage::Column::NeighbourhoodId,
             representative_body_coverage::Column::BodyId,
             self.0.id,
+            PageArgs::new(first, after, last, before),
         )
-        .await?;
-        let found = several::<neighbourhood::Entity, _>(
-            ctx,
-            cover.iter().filter_map(|row| row.neighbourhood_id),
-        )
-        .await?;
-        paged(ctx, found, page!(first, after, last, before))
+        .await
     }
 }
 
@@ -388,95 +254,10 @@ impl Cluster {
     async fn name(&self) -> &str {
         &self.0.name
     }
-    /// The cluster's city programmes (stedelijke programma's).
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn city_programmes(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<CityProgramme>> {
-        children::<city_programme::Entity, _>(
-            ctx,
-            city_programme::Column::ClusterId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// The cluster's products.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn products(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Product>> {
-        children::<product::Entity, _>(
-            ctx,
-            product::Column::ClusterId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Commitments asked of or given by this cluster.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn commitments(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Commitment>> {
-        children::<commitment::Entity, _>(
-            ctx,
-            commitment::Column::ClusterId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// The cluster's budget lines.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn budget_lines(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<BudgetLine>> {
-        children::<budget_line::Entity, _>(
-            ctx,
-            budget_line::Column::ClusterId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Actions this cluster leads.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn led_actions(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<super::Action>> {
-        children::<action::Entity, _>(
-            ctx,
-            action::Column::LeadClusterId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> ClusterConnections {
+        ClusterConnections(self.0.id)
     }
 }
 
@@ -498,23 +279,10 @@ impl CityProgramme {
     async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
         one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
     }
-    /// Neighbourhood priorities linked to this programme.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn priorities(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Priority>> {
-        children::<priority::Entity, _>(
-            ctx,
-            priority::Column::CityProgrammeId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> CityProgrammeConnections {
+        CityProgrammeConnections(self.0.id)
     }
 }
 
@@ -540,22 +308,64 @@ impl Product {
     async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
         one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
     }
-    /// Budget lines of this product.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn budget_lines(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<BudgetLine>> {
-        children::<budget_line::Entity, _>(
-            ctx,
-            budget_line::Column::ProductId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> ProductConnections {
+        ProductConnections(self.0.id)
+    }
+}
+
+connections! {
+    AreaConnections of Area {
+        /// The neighbourhoods (wijken) in this area.
+        neighbourhoods: Neighbourhood by neighbourhood::AreaId,
+        /// Plans of this area, including the action plans of its neighbourhoods.
+        plans: Plan by plan::AreaId,
+        /// Budget lines for this area as a whole.
+        budget_lines: BudgetLine by budget_line::AreaId,
+    }
+}
+
+connections! {
+    NeighbourhoodConnections of Neighbourhood {
+        /// The neighbourhood's action plans (wijkactieplannen), newest year first.
+        plans: Plan by plan::NeighbourhoodId,
+        /// Every dated membership of the neighbourhood action team (wijkactieteam), past and present.
+        team_memberships: TeamMembership by team_membership::NeighbourhoodId,
+        /// Residents' input recorded for this neighbourhood.
+        resident_inputs: ResidentInput by resident_input::NeighbourhoodId,
+        /// Budget lines for this neighbourhood.
+        budget_lines: BudgetLine by budget_line::NeighbourhoodId,
+        /// Escalations raised in this neighbourhood.
+        escalations: Escalation by escalation::NeighbourhoodId,
+    }
+}
+
+connections! {
+    ClusterConnections of Cluster {
+        /// The cluster's city programmes (stedelijke programma's).
+        city_programmes: CityProgramme by city_programme::ClusterId,
+        /// The cluster's products.
+        products: Product by product::ClusterId,
+        /// Commitments asked of or given by this cluster.
+        commitments: Commitment by commitment::ClusterId,
+        /// The cluster's budget lines.
+        budget_lines: BudgetLine by budget_line::ClusterId,
+        /// Actions this cluster leads.
+        led_actions: Action by action::LeadClusterId,
+    }
+}
+
+connections! {
+    CityProgrammeConnections of CityProgramme {
+        /// Neighbourhood priorities linked to this programme.
+        priorities: Priority by priority::CityProgrammeId,
+    }
+}
+
+connections! {
+    ProductConnections of Product {
+        /// Budget lines of this product.
+        budget_lines: BudgetLine by budget_line::ProductId,
     }
 }

@@ -4,12 +4,10 @@ use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::*;
 
-use super::{
-    Area, CityProgramme, Cluster, Commitment, Neighbourhood, ResidentInput, node_type, page,
-};
-use crate::graphql::context::{children, one};
+use super::{Area, CityProgramme, Cluster, Commitment, Neighbourhood, ResidentInput, node_type};
+use crate::graphql::connection::connections;
+use crate::graphql::context::one;
 use crate::graphql::enums::{ActionStatus, CityAlignment, PlanKind, PlanStatus, TrafficLight};
-use crate::graphql::relay::Conn;
 
 node_type!(
     /// A plan: area plan (gebiedsplan), implementation plan (uitvoeringsplan) or
@@ -88,45 +86,14 @@ impl Plan {
     async fn parent_plan(&self, ctx: &Context<'_>) -> Result<Option<Plan>> {
         one::<plan::Entity, _>(ctx, self.0.parent_plan_id).await
     }
-    /// Plans derived from this one.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn child_plans(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Plan>> {
-        children::<plan::Entity, _>(
-            ctx,
-            plan::Column::ParentPlanId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
     /// The plan that replaced this one when neighbourhoods merged.
     async fn superseded_by(&self, ctx: &Context<'_>) -> Result<Option<Plan>> {
         one::<plan::Entity, _>(ctx, self.0.superseded_by_id).await
     }
-    /// Priorities by rank, active ones first; dropped priorities follow without a rank.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn priorities(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Priority>> {
-        children::<priority::Entity, _>(
-            ctx,
-            priority::Column::PlanId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> PlanConnections {
+        PlanConnections(self.0.id)
     }
 }
 
@@ -176,41 +143,10 @@ impl Priority {
     async fn city_programme(&self, ctx: &Context<'_>) -> Result<Option<CityProgramme>> {
         one::<city_programme::Entity, _>(ctx, self.0.city_programme_id).await
     }
-    /// The actions that work on this priority.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn actions(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Action>> {
-        children::<action::Entity, _>(
-            ctx,
-            action::Column::PriorityId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Residents' input that landed in this priority.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn resident_inputs(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<ResidentInput>> {
-        children::<resident_input::Entity, _>(
-            ctx,
-            resident_input::Column::PriorityId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> PriorityConnections {
+        PriorityConnections(self.0.id)
     }
 }
 
@@ -264,59 +200,10 @@ impl Action {
     async fn lead_cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
         one::<cluster::Entity, _>(ctx, self.0.lead_cluster_id).await
     }
-    /// Commitments asked of clusters for this action.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn commitments(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Commitment>> {
-        children::<commitment::Entity, _>(
-            ctx,
-            commitment::Column::ActionId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Progress reports, oldest first.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn progress_updates(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<ProgressUpdate>> {
-        children::<progress_update::Entity, _>(
-            ctx,
-            progress_update::Column::ActionId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
-    }
-    /// Residents' input that landed in this action.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn resident_inputs(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<ResidentInput>> {
-        children::<resident_input::Entity, _>(
-            ctx,
-            resident_input::Column::ActionId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> ActionConnections {
+        ActionConnections(self.0.id)
     }
 }
 
@@ -357,5 +244,34 @@ impl ProgressUpdate {
     /// The action reported on.
     async fn action(&self, ctx: &Context<'_>) -> Result<Option<Action>> {
         one::<action::Entity, _>(ctx, Some(self.0.action_id)).await
+    }
+}
+
+connections! {
+    PlanConnections of Plan {
+        /// Plans derived from this one.
+        child_plans: Plan by plan::ParentPlanId,
+        /// Priorities by rank, active ones first; dropped priorities follow without a rank.
+        priorities: Priority by priority::PlanId,
+    }
+}
+
+connections! {
+    PriorityConnections of Priority {
+        /// The actions that work on this priority.
+        actions: Action by action::PriorityId,
+        /// Residents' input that landed in this priority.
+        resident_inputs: ResidentInput by resident_input::PriorityId,
+    }
+}
+
+connections! {
+    ActionConnections of Action {
+        /// Commitments asked of clusters for this action.
+        commitments: Commitment by commitment::ActionId,
+        /// Progress reports, oldest first.
+        progress_updates: ProgressUpdate by progress_update::ActionId,
+        /// Residents' input that landed in this action.
+        resident_inputs: ResidentInput by resident_input::ActionId,
     }
 }

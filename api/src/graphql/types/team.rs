@@ -4,10 +4,10 @@ use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
 use entity::*;
 
-use super::{Cluster, Neighbourhood, node_type, page};
-use crate::graphql::context::{children, one};
+use super::{Cluster, Neighbourhood, node_type};
+use crate::graphql::connection::connections;
+use crate::graphql::context::one;
 use crate::graphql::enums::{MembershipKind, TeamRole};
-use crate::graphql::relay::Conn;
 
 node_type!(
     /// A staff member (medewerker).
@@ -28,23 +28,10 @@ impl Person {
     async fn name(&self) -> &str {
         &self.0.name
     }
-    /// The person's team memberships, past and present.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
-    async fn team_memberships(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<TeamMembership>> {
-        children::<team_membership::Entity, _>(
-            ctx,
-            team_membership::Column::PersonId,
-            self.0.id,
-            page!(first, after, last, before),
-        )
-        .await
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> PersonConnections {
+        PersonConnections(self.0.id)
     }
 }
 
@@ -81,5 +68,12 @@ impl TeamMembership {
     /// The cluster the member represents, if any.
     async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
         one::<cluster::Entity, _>(ctx, self.0.cluster_id).await
+    }
+}
+
+connections! {
+    PersonConnections of Person {
+        /// The person's team memberships, past and present.
+        team_memberships: TeamMembership by team_membership::PersonId,
     }
 }
