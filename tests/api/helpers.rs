@@ -72,6 +72,13 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
     spawn_app_with(engine, &[("WIJKGRAPH_MAX_COMPLEXITY", "1000000000000")]).await
 }
 
+/// `settings` with no complexity limit to speak of, as [`spawn_app`] has.
+pub fn with_unbounded_complexity<'a>(settings: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut all = vec![("WIJKGRAPH_MAX_COMPLEXITY", "1000000000000")];
+    all.extend_from_slice(settings);
+    all
+}
+
 /// The application with extra `WIJKGRAPH_*` settings.
 pub async fn spawn_app_with(engine: Engine, settings: &[(&str, &str)]) -> TestApp {
     let (url, dir) = fresh_database(engine).await;
@@ -248,3 +255,32 @@ macro_rules! on_both_databases {
     };
 }
 pub(crate) use on_both_databases;
+
+/// Runs each named `async fn name(app: TestApp)` on SQLite and on PostgreSQL, as
+/// `<name>::sqlite` and `<name>::postgres`. Unlike [`on_both_databases`], the bodies are
+/// plain functions that rustfmt formats.
+macro_rules! run_on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        crate::helpers::run_on_both_databases!(with [] => $($name),*);
+    };
+    (with $settings:expr => $($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let settings = crate::helpers::with_unbounded_complexity(&$settings);
+                    let app = crate::helpers::spawn_app_with(crate::helpers::Engine::Sqlite, &settings);
+                    super::$name(app.await).await
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    let settings = crate::helpers::with_unbounded_complexity(&$settings);
+                    let app = crate::helpers::spawn_app_with(crate::helpers::Engine::Postgres, &settings);
+                    super::$name(app.await).await
+                }
+            }
+        )*
+    };
+}
+pub(crate) use run_on_both_databases;

@@ -20,4 +20,5 @@ mod seed;
 mod statements;
 mod summary;
 mod tokens;
+mod volume;
 mod workflows;

@@ -36,13 +36,17 @@ impl BatchQueue {
 
     /// Runs `work` to completion, driving the queued batch loads only when `work` cannot
     /// make progress without them.
+    ///
+    /// When the work wakes itself while being polled (a cooperative yield: tokio's task
+    /// budget ran out, or a future yielded on purpose) it is not yet stuck, so this task
+    /// yields to the runtime, which polls it again with a fresh budget; only a poll that
+    /// leaves the work waiting on nothing but its batches starts them. So every key of a
+    /// relation level is registered before its batch runs, however many parents it has.
     pub async fn drive<F: Future>(&self, work: F) -> F::Output {
         let mut work = pin!(work);
         let mut running = FuturesUnordered::new();
         poll_fn(|cx| {
-            // Poll the work until it is really stuck: a cooperative yield inside it (a
-            // future that wakes itself and returns early) is not yet "all keys registered".
-            for _ in 0..MAX_REPOLLS {
+            loop {
                 let watcher = Arc::new(WakeWatcher {
                     woken: AtomicBool::new(false),
                     inner: cx.waker().clone(),
@@ -51,14 +55,13 @@ impl BatchQueue {
                 if let Poll::Ready(output) = work.as_mut().poll(&mut Context::from_waker(&waker)) {
                     return Poll::Ready(output);
                 }
-                if !watcher.woken.load(Ordering::Acquire) {
-                    break;
+                if watcher.woken.load(Ordering::Acquire) {
+                    // Already rescheduled by the work's own wake.
+                    return Poll::Pending;
                 }
-            }
-            loop {
                 running.extend(self.take());
                 match running.poll_next_unpin(cx) {
-                    // A batch finished: its waiters are woken, and the task is polled again.
+                    // A batch finished: its waiters are woken; poll the work again.
                     Poll::Ready(Some(())) => continue,
                     Poll::Ready(None) | Poll::Pending => return Poll::Pending,
                 }
@@ -67,10 +70,6 @@ impl BatchQueue {
         .await
     }
 }
-
-/// Bound on immediate re-polls of a request that keeps yielding, so a busy request still
-/// lets its batches run.
-const MAX_REPOLLS: usize = 64;
 
 /// Notes whether the work woke itself while being polled, and passes the wake on.
 struct WakeWatcher {

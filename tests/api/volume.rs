@@ -1,0 +1,281 @@
+//! Lists at volume: keyset cursors that survive concurrent writes, counts only when asked,
+//! nested pages bounded in SQL, and a statement count that does not grow with the parents.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, error_code, run_on_both_databases};
+use sea_orm::ConnectionTrait;
+
+run_on_both_databases!(
+    paging_while_rows_are_inserted_changed_and_deleted_returns_every_stayed_row_once,
+    a_cursor_of_another_list_or_order_is_refused_naming_the_argument,
+    total_count_is_counted_only_when_selected,
+    nested_pages_walk_a_parents_children_like_the_filtered_root_list,
+);
+run_on_both_databases!(
+    with [("WIJKGRAPH_MAX_PAGE_SIZE", "1000")] =>
+    statements_per_query_stay_the_same_at_1_10_100_and_1000_parents,
+);
+
+const ACCEPTED_PAGE: &str = "query($after: String) {
+    commitments(filter: {status: ACCEPTED}, orderBy: [{field: RESPONSE_DEADLINE}], first: 5, after: $after) {
+        pageInfo { hasNextPage endCursor } nodes { id } } }";
+
+async fn ids_of(app: &TestApp, filter: &str) -> Vec<String> {
+    let query = format!("{{ commitments(filter: {filter}, first: 100) {{ nodes {{ id }} }} }}");
+    let data = app.data(&query, json!({})).await;
+    ids(&data["commitments"]["nodes"])
+}
+
+fn ids(nodes: &Value) -> Vec<String> {
+    nodes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|node| node["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The database id inside a global id.
+fn db_id(global: &str) -> i32 {
+    use base64::Engine;
+    let text = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(global)
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    text.split_once(':').unwrap().1.parse().unwrap()
+}
+
+/// Copies commitment `id` as a new row with this status and deadline offset (days).
+fn copy_commitment(id: i32, status: &str) -> String {
+    format!(
+        "INSERT INTO commitment (action_id, cluster_id, status, kind, hours_centi, amount_cents,
+            budget_line_id, reason, response_deadline, requested_by, requested_at, answered_by,
+            answered_at, version, updated_at)
+         SELECT action_id, cluster_id, '{status}', kind, hours_centi, amount_cents, budget_line_id,
+            reason, response_deadline, requested_by, requested_at, answered_by, answered_at,
+            version, updated_at FROM commitment WHERE id = {id}"
+    )
+}
+
+async fn paging_while_rows_are_inserted_changed_and_deleted_returns_every_stayed_row_once(
+    app: TestApp,
+) {
+    let before = ids_of(&app, "{status: ACCEPTED}").await;
+    assert!(
+        before.len() > 15,
+        "the demo has enough accepted commitments"
+    );
+    let mut seen: Vec<String> = Vec::new();
+    let mut gone: Vec<String> = Vec::new();
+    let mut after = Value::Null;
+    for round in 0.. {
+        let data = app.data(ACCEPTED_PAGE, json!({ "after": after })).await;
+        let page = &data["commitments"];
+        let page_ids = ids(&page["nodes"]);
+        seen.extend(page_ids.iter().cloned());
+        if !page["pageInfo"]["hasNextPage"].as_bool().unwrap() {
+            break;
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+        // Between pages other clients write: a seen row leaves the set (delivered), an
+        // unseen one is deleted, and new accepted rows arrive before and after the cursor.
+        let delivered = db_id(&page_ids[0]);
+        app.db
+            .execute_unprepared(&format!(
+                "UPDATE commitment SET status = 'DELIVERED' WHERE id = {delivered}"
+            ))
+            .await
+            .unwrap();
+        gone.push(page_ids[0].clone());
+        if let Some(unseen) = before
+            .iter()
+            .rev()
+            .find(|id| !seen.contains(id) && !gone.contains(id))
+        {
+            let unseen_id = db_id(unseen);
+            app.db
+                .execute_unprepared(&format!(
+                    "UPDATE commitment SET status = 'WITHDRAWN' WHERE id = {unseen_id}"
+                ))
+                .await
+                .unwrap();
+            gone.push(unseen.clone());
+        }
+        app.db
+            .execute_unprepared(&copy_commitment(delivered, "ACCEPTED"))
+            .await
+            .unwrap();
+        assert!(round < 100, "paging does not end");
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "a row appeared twice: {seen:?}");
+    for id in before.iter().filter(|id| !gone.contains(id)) {
+        assert!(
+            seen.contains(id),
+            "row {id} stayed in the set but was never returned"
+        );
+    }
+}
+
+async fn a_cursor_of_another_list_or_order_is_refused_naming_the_argument(app: TestApp) {
+    let plans = app
+        .data("{ plans(first: 1) { pageInfo { endCursor } } }", json!({}))
+        .await;
+    let cursor = plans["plans"]["pageInfo"]["endCursor"].clone();
+    let foreign = app
+        .graphql(
+            "query($c: String) { commitments(first: 2, after: $c) { nodes { id } } }",
+            json!({ "c": cursor }),
+        )
+        .await;
+    assert_eq!(error_code(&foreign), "BAD_USER_INPUT");
+    assert_eq!(foreign["errors"][0]["extensions"]["field"], "after");
+    assert!(
+        foreign["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("another list")
+    );
+
+    let by_deadline = app
+        .data(
+            "{ commitments(first: 1, orderBy: [{field: RESPONSE_DEADLINE}]) { pageInfo { endCursor } } }",
+            json!({}),
+        )
+        .await;
+    let cursor = by_deadline["commitments"]["pageInfo"]["endCursor"].clone();
+    let reordered = app
+        .graphql(
+            "query($c: String) { commitments(last: 2, before: $c, orderBy: [{field: STATUS}]) { nodes { id } } }",
+            json!({ "c": cursor }),
+        )
+        .await;
+    assert_eq!(error_code(&reordered), "BAD_USER_INPUT");
+    assert_eq!(reordered["errors"][0]["extensions"]["field"], "before");
+}
+
+fn counts(app: &TestApp) -> usize {
+    app.statements()
+        .iter()
+        .filter(|statement| statement.to_uppercase().contains("COUNT("))
+        .count()
+}
+
+async fn total_count_is_counted_only_when_selected(app: TestApp) {
+    app.reset_statements();
+    app.data(
+        "{ commitments(first: 5) { pageInfo { hasNextPage } nodes { id } } clusters { nodes { commitments(first: 2) { nodes { id } } } } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(counts(&app), 0, "{:#?}", app.statements());
+    app.reset_statements();
+    let data = app
+        .data(
+            "{ commitments(first: 5) { totalCount } clusters { nodes { commitments(first: 2) { totalCount } } } }",
+            json!({}),
+        )
+        .await;
+    // One count for the root list and one grouped count for the whole nested level.
+    assert_eq!(counts(&app), 2, "{:#?}", app.statements());
+    let nested: u64 = data["clusters"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|cluster| cluster["commitments"]["totalCount"].as_u64().unwrap())
+        .sum();
+    assert_eq!(Value::from(nested), data["commitments"]["totalCount"]);
+}
+
+async fn nested_pages_walk_a_parents_children_like_the_filtered_root_list(app: TestApp) {
+    let clusters = app
+        .data("{ clusters { nodes { id code } } }", json!({}))
+        .await;
+    for cluster in clusters["clusters"]["nodes"].as_array().unwrap() {
+        let id = cluster["id"].clone();
+        let root = ids_of(&app, &format!("{{clusterId: {id}}}")).await;
+        let mut walked = Vec::new();
+        let mut after = Value::Null;
+        loop {
+            let data = app
+                .data(
+                    "query($after: String) { clusters { nodes { id commitments(first: 3, after: $after) {
+                        pageInfo { hasNextPage endCursor } nodes { id } } } } }",
+                    json!({ "after": after }),
+                )
+                .await;
+            let mine = data["clusters"]["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|node| node["id"] == id)
+                .unwrap()
+                .clone();
+            let page = &mine["commitments"];
+            let page_ids = ids(&page["nodes"]);
+            assert!(page_ids.len() <= 3);
+            walked.extend(page_ids);
+            if !page["pageInfo"]["hasNextPage"].as_bool().unwrap() {
+                break;
+            }
+            after = page["pageInfo"]["endCursor"].clone();
+        }
+        assert_eq!(walked, root, "cluster {}", cluster["code"]);
+    }
+}
+
+/// Commitments with their action's plan, their cluster, and their escalations' history:
+/// three belongs-to levels and two nested connections under `n` root rows.
+const FAN_OUT: &str = "query($n: Int) { commitments(first: $n) { nodes { id cluster { code }
+    action { description priority { title plan { title } } }
+    escalations(first: 2) { totalCount nodes { level history(first: 3) { nodes { note } } } } } } }";
+
+async fn statements_per_query_stay_the_same_at_1_10_100_and_1000_parents(app: TestApp) {
+    // Grow the demo's 150 commitments past 1,000.
+    for _ in 0..3 {
+        app.db
+            .execute_unprepared(&copy_all_commitments())
+            .await
+            .unwrap();
+    }
+    // The first commitment carries an escalation, so every level has rows at every size.
+    app.db
+        .execute_unprepared(
+            "UPDATE escalation SET commitment_id = (SELECT MIN(id) FROM commitment)
+             WHERE id = (SELECT MIN(id) FROM escalation WHERE commitment_id IS NOT NULL)",
+        )
+        .await
+        .unwrap();
+    let mut per_size = Vec::new();
+    for n in [1, 10, 100, 1000] {
+        app.reset_statements();
+        let response = app.graphql(FAN_OUT, json!({ "n": n })).await;
+        assert!(response.get("errors").is_none(), "{response:#}");
+        let returned = response["data"]["commitments"]["nodes"]
+            .as_array()
+            .unwrap()
+            .len();
+        assert_eq!(returned, n, "page size {n}");
+        per_size.push((n, app.statements().len()));
+    }
+    // The page, then one statement each: cluster, action, priority, plan, escalations,
+    // their count, events.
+    assert!(
+        per_size.iter().all(|(_, count)| *count == 8),
+        "statements per page size: {per_size:?}\n{:#?}",
+        app.statements()
+    );
+}
+
+fn copy_all_commitments() -> String {
+    "INSERT INTO commitment (action_id, cluster_id, status, kind, hours_centi, amount_cents,
+        budget_line_id, reason, response_deadline, requested_by, requested_at, answered_by,
+        answered_at, version, updated_at)
+     SELECT action_id, cluster_id, status, kind, hours_centi, amount_cents, budget_line_id,
+        reason, response_deadline, requested_by, requested_at, answered_by, answered_at,
+        version, updated_at FROM commitment"
+        .to_owned()
+}
