@@ -43,7 +43,7 @@ impl App {
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
         let limits = Limits {
-            max_complexity: config.max_complexity,
+            max_cost: config.max_cost,
             mode: config.auth.mode,
         };
         let state = AppState {

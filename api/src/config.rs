@@ -21,10 +21,11 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATA_DIR: &str = "data";
 /// Default largest page size of a connection.
 pub const DEFAULT_MAX_PAGE_SIZE: u32 = 100;
-/// Environment variable for the largest query complexity (page sizes multiply).
-pub const ENV_MAX_COMPLEXITY: &str = "WIJKGRAPH_MAX_COMPLEXITY";
-/// Default largest query complexity.
-pub const DEFAULT_MAX_COMPLEXITY: usize = 50_000;
+/// Environment variable for the most objects a query may return (page sizes multiply).
+pub const ENV_MAX_COST: &str = "WIJKGRAPH_MAX_COST";
+/// Default most objects a query may return: a portal page of 20 plans with 5 priorities,
+/// 10 actions each and 10 commitments per action costs 11,120.
+pub const DEFAULT_MAX_COST: usize = 50_000;
 /// Environment variable for the hours a cluster has to answer a request by default.
 pub const ENV_RESPONSE_HOURS: &str = "WIJKGRAPH_RESPONSE_HOURS";
 /// The mandate: an answer within 24 hours.
@@ -92,8 +93,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Largest `first`/`last` a connection accepts.
     pub max_page_size: u32,
-    /// Largest query complexity; each connection multiplies its children by its page size.
-    pub max_complexity: usize,
+    /// Most objects a query may return; each connection's page size multiplies with its
+    /// parents'.
+    pub max_cost: u64,
     /// Largest request body in bytes.
     pub max_body_bytes: usize,
     /// Hours a cluster has to answer a commitment request, unless the request says otherwise.
@@ -167,12 +169,8 @@ impl Config {
             DEFAULT_MAX_PAGE_SIZE as usize,
             1..=1000,
         )? as u32;
-        let max_complexity = bounded(
-            &env,
-            ENV_MAX_COMPLEXITY,
-            DEFAULT_MAX_COMPLEXITY,
-            10..=1_000_000_000_000,
-        )?;
+        let max_cost =
+            bounded(&env, ENV_MAX_COST, DEFAULT_MAX_COST, 10..=1_000_000_000_000)? as u64;
         let max_body_bytes = bounded(
             &env,
             ENV_MAX_BODY_BYTES,
@@ -187,7 +185,7 @@ impl Config {
             listen,
             data_dir,
             max_page_size,
-            max_complexity,
+            max_cost,
             max_body_bytes,
             response_hours,
             auth,

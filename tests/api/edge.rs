@@ -137,7 +137,7 @@ async fn the_edge_refuses_oversized_non_json_and_get_mutations() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn depth_complexity_aliases_and_directives_are_bounded() {
+async fn depth_cost_aliases_and_directives_are_bounded() {
     // The real default limits.
     let app = crate::helpers::spawn_app_with(Engine::Sqlite, &[]).await;
     let public = app.as_roles(&[]);
@@ -159,7 +159,7 @@ async fn depth_complexity_aliases_and_directives_are_bounded() {
         "GRAPHQL_VALIDATION_FAILED"
     );
 
-    // Complexity grows with page size: the same shape passes small and fails large.
+    // Cost grows with page size: the same shape passes small and fails large.
     let shape = |n: u32| {
         format!(
             "{{ plans(first: {n}) {{ nodes {{ priorities(first: {n}) {{ nodes {{ actions(first: {n}) {{ nodes {{ description }} }} }} }} }} }} }}"
@@ -177,7 +177,7 @@ async fn depth_complexity_aliases_and_directives_are_bounded() {
         response["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("too complex"),
+            .contains("too costly"),
         "{response}"
     );
 
@@ -294,4 +294,27 @@ async fn metrics_count_requests_errors_by_code_and_refusals() {
         1.0
     );
     assert!(value("wijkgraph_graphql_seconds_total ") > 0.0);
+}
+
+/// A portal page: 20 plans, 5 priorities each, 10 actions each, 10 commitments each.
+const PORTAL_PAGE: &str = "query($commitments: Int) { plans(first: 20) { nodes { title
+    priorities(first: 5) { nodes { title actions(first: 10) { nodes { description
+        commitments(first: $commitments) { nodes { status cluster { code } } } } } } } } } }";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_default_cost_limit_admits_a_portal_page_and_reports_the_cost_of_a_larger_one() {
+    let app = crate::helpers::spawn_app_with(Engine::Sqlite, &[]).await;
+    // 20 + 100 + 1,000 + 10,000 objects.
+    let page = app.graphql(PORTAL_PAGE, json!({ "commitments": 10 })).await;
+    assert!(page.get("errors").is_none(), "{page}");
+    // Five times the commitments: 20 + 100 + 1,000 + 50,000 = 51,120 objects.
+    let larger = app.graphql(PORTAL_PAGE, json!({ "commitments": 50 })).await;
+    let extensions = &larger["errors"][0]["extensions"];
+    assert_eq!(extensions["code"], "GRAPHQL_VALIDATION_FAILED", "{larger}");
+    assert_eq!(extensions["cost"], 51_120);
+    assert_eq!(extensions["limit"], 50_000);
+    assert!(
+        larger.get("data").is_none_or(|data| data.is_null()),
+        "{larger}"
+    );
 }

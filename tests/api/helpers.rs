@@ -67,14 +67,14 @@ pub async fn fresh_database(engine: Engine) -> (String, Option<tempfile::TempDir
 pub const TEST_SECRET: &str = "wijkgraph-test-secret-0123456789abcdef";
 
 /// The application over a fresh database holding the 2016 pilot demo data, with no
-/// complexity limit to speak of (the edge tests pin the real default).
+/// cost limit to speak of (the edge tests pin the real default).
 pub async fn spawn_app(engine: Engine) -> TestApp {
-    spawn_app_with(engine, &[("WIJKGRAPH_MAX_COMPLEXITY", "1000000000000")]).await
+    spawn_app_with(engine, &[("WIJKGRAPH_MAX_COST", "1000000000000")]).await
 }
 
-/// `settings` with no complexity limit to speak of, as [`spawn_app`] has.
-pub fn with_unbounded_complexity<'a>(settings: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut all = vec![("WIJKGRAPH_MAX_COMPLEXITY", "1000000000000")];
+/// `settings` with no cost limit to speak of, as [`spawn_app`] has.
+pub fn with_unbounded_cost<'a>(settings: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut all = vec![("WIJKGRAPH_MAX_COST", "1000000000000")];
     all.extend_from_slice(settings);
     all
 }
@@ -268,14 +268,14 @@ macro_rules! run_on_both_databases {
             mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    let settings = crate::helpers::with_unbounded_complexity(&$settings);
+                    let settings = crate::helpers::with_unbounded_cost(&$settings);
                     let app = crate::helpers::spawn_app_with(crate::helpers::Engine::Sqlite, &settings);
                     super::$name(app.await).await
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
-                    let settings = crate::helpers::with_unbounded_complexity(&$settings);
+                    let settings = crate::helpers::with_unbounded_cost(&$settings);
                     let app = crate::helpers::spawn_app_with(crate::helpers::Engine::Postgres, &settings);
                     super::$name(app.await).await
                 }

@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod connection;
 pub mod context;
+pub mod cost;
 pub mod enums;
 pub mod loader;
 pub mod me;
@@ -26,9 +27,8 @@ pub const MAX_DIRECTIVES: usize = 4;
 /// What bounds a query.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Largest complexity: every field costs one, a connection multiplies its children by
-    /// its page size.
-    pub max_complexity: usize,
+    /// Most objects a query may return (see [`cost`]).
+    pub max_cost: u64,
     /// Development shows field suggestions in errors; production does not.
     pub mode: Mode,
 }
@@ -41,8 +41,10 @@ pub fn build_schema(limits: Limits) -> AppSchema {
         EmptySubscription,
     )
     .limit_depth(MAX_DEPTH)
-    .limit_complexity(limits.max_complexity)
-    .limit_directives(MAX_DIRECTIVES);
+    .limit_directives(MAX_DIRECTIVES)
+    .extension(cost::CostLimit {
+        limit: limits.max_cost,
+    });
     match limits.mode {
         Mode::Development => builder.finish(),
         Mode::Production => builder.disable_suggestions().finish(),
@@ -52,7 +54,7 @@ pub fn build_schema(limits: Limits) -> AppSchema {
 /// The schema as SDL, as published in `schema.graphql`.
 pub fn sdl() -> String {
     let limits = Limits {
-        max_complexity: usize::MAX,
+        max_cost: u64::MAX,
         mode: Mode::Development,
     };
     build_schema(limits).sdl_with_options(

@@ -1,20 +1,10 @@
-//! Relay conventions: opaque global ids, and the complexity weight of a connection
-//! (connections themselves are in [`super::connection`]).
+//! Relay's opaque global ids (connections are in [`super::connection`]).
 
 use async_graphql::ID;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::error::{ApiError, ApiResult};
-
-use super::connection::DEFAULT_PAGE_SIZE;
-
-/// The complexity weight of a connection field: its children count once per item of the
-/// page it may return.
-pub fn page_cost(first: Option<i32>, last: Option<i32>) -> usize {
-    let size = first.or(last).map_or(DEFAULT_PAGE_SIZE as i64, i64::from);
-    size.clamp(1, i64::from(u16::MAX)) as usize
-}
 
 /// The global id of the object of GraphQL type `type_name` with database id `id`.
 pub fn encode_id(type_name: &str, id: i32) -> ID {

@@ -380,7 +380,6 @@ macro_rules! connections {
         impl $holder {
             $(
                 $(#[doc = $doc])*
-                #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
                 async fn $field(
                     &self,
                     ctx: &async_graphql::Context<'_>,

@@ -28,7 +28,6 @@ pub struct AuditQuery;
 #[Object]
 impl AuditQuery {
     /// Audit events, oldest first: who changed what, when, with which grants.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn audit_trail(
         &self,
         ctx: &Context<'_>,

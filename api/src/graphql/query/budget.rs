@@ -96,7 +96,6 @@ pub struct BudgetQuery;
 impl BudgetQuery {
     /// Budget lines (begrotingsregels).
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn budget_lines(
         &self,
         ctx: &Context<'_>,
@@ -163,7 +162,6 @@ impl BudgetQuery {
 
     /// P&C documents per budget year and phase.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn pnc_documents(
         &self,
         ctx: &Context<'_>,
@@ -197,7 +195,6 @@ impl BudgetQuery {
 
     /// Budget amendments (bijstellingen).
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn budget_amendments(
         &self,
         ctx: &Context<'_>,

@@ -76,7 +76,6 @@ pub struct CommitmentQuery;
 impl CommitmentQuery {
     /// Commitments (toezeggingen) asked of clusters.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn commitments(
         &self,
         ctx: &Context<'_>,
@@ -140,7 +139,6 @@ impl CommitmentQuery {
 
     /// Escalations, open and closed.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn escalations(
         &self,
         ctx: &Context<'_>,

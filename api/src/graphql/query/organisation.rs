@@ -136,7 +136,6 @@ pub struct OrganisationQuery;
 impl OrganisationQuery {
     /// The city's areas (gebieden).
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn areas(
         &self,
         ctx: &Context<'_>,
@@ -161,7 +160,6 @@ impl OrganisationQuery {
 
     /// Neighbourhoods (wijken).
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn neighbourhoods(
         &self,
         ctx: &Context<'_>,
@@ -202,7 +200,6 @@ impl OrganisationQuery {
 
     /// Residents' bodies: area committees, neighbourhood councils and committees.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn representative_bodies(
         &self,
         ctx: &Context<'_>,
@@ -230,7 +227,6 @@ impl OrganisationQuery {
 
     /// Clusters (city departments).
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn clusters(
         &self,
         ctx: &Context<'_>,
@@ -254,7 +250,6 @@ impl OrganisationQuery {
 
     /// City programmes (stedelijke programma's).
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn city_programmes(
         &self,
         ctx: &Context<'_>,
@@ -284,7 +279,6 @@ impl OrganisationQuery {
 
     /// Products the clusters budget.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn products(
         &self,
         ctx: &Context<'_>,

@@ -44,7 +44,6 @@ fn overdue() -> Condition {
 #[Object]
 impl OverdueCommitments {
     /// The overdue requests, most overdue first.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn commitments(
         &self,
         ctx: &Context<'_>,

@@ -109,7 +109,6 @@ pub struct PlanQuery;
 impl PlanQuery {
     /// Plans: area plans, implementation plans and neighbourhood action plans.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn plans(
         &self,
         ctx: &Context<'_>,
@@ -173,7 +172,6 @@ impl PlanQuery {
 
     /// Priorities of plans, by plan and rank.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn priorities(
         &self,
         ctx: &Context<'_>,
@@ -220,7 +218,6 @@ impl PlanQuery {
 
     /// SMART actions across plans.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn actions(
         &self,
         ctx: &Context<'_>,

@@ -40,7 +40,6 @@ pub struct ResidentQuery;
 impl ResidentQuery {
     /// Residents' input and where it landed, or why not.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn resident_inputs(
         &self,
         ctx: &Context<'_>,

@@ -55,7 +55,6 @@ pub struct TeamQuery;
 impl TeamQuery {
     /// Staff members.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -83,7 +82,6 @@ impl TeamQuery {
 
     /// Dated memberships of neighbourhood action teams.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn team_memberships(
         &self,
         ctx: &Context<'_>,

@@ -65,7 +65,6 @@ impl Area {
         self.0.valid_to
     }
     /// Residents' bodies covering this area.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn representative_bodies(
         &self,
         ctx: &Context<'_>,
@@ -122,7 +121,6 @@ impl Neighbourhood {
     }
     /// The team (wijkactieteam) as it was on `asOf` (today when absent): the memberships
     /// that ran on that date.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn team(
         &self,
         ctx: &Context<'_>,
@@ -153,7 +151,6 @@ impl Neighbourhood {
         .await
     }
     /// Residents' bodies covering this neighbourhood.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn representative_bodies(
         &self,
         ctx: &Context<'_>,
@@ -201,7 +198,6 @@ impl RepresentativeBody {
         self.0.valid_to
     }
     /// Areas the body covers.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn areas(
         &self,
         ctx: &Context<'_>,
@@ -220,7 +216,6 @@ impl RepresentativeBody {
         .await
     }
     /// Neighbourhoods the body covers.
-    #[graphql(complexity = "crate::graphql::relay::page_cost(first, last) * child_complexity")]
     async fn neighbourhoods(
         &self,
         ctx: &Context<'_>,
