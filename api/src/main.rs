@@ -34,10 +34,21 @@ enum Command {
     /// Apply pending database migrations.
     Migrate,
     /// Fill the database with data.
+    #[command(group(clap::ArgGroup::new("data").required(true).args(["demo", "synthetic"])))]
     Seed {
         /// The 2016 pilot demo data.
-        #[arg(long, required = true)]
+        #[arg(long)]
         demo: bool,
+        /// Synthetic volume on top of the demo: `city` (about 150,000 commitments) or
+        /// `national` (about 1.5 million).
+        #[arg(long, value_enum)]
+        synthetic: Option<ScaleArg>,
+        /// Years of synthetic plans, ending with the current one.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=30), requires = "synthetic")]
+        years: u32,
+        /// The synthetic generator's seed: the same seed writes the same rows.
+        #[arg(long, default_value_t = 1, requires = "synthetic")]
+        seed: u64,
     },
     /// Print the GraphQL schema (SDL) to stdout.
     Schema,
@@ -53,6 +64,15 @@ enum Command {
         #[arg(long, default_value_t = 3600)]
         ttl: u64,
     },
+}
+
+/// The synthetic scales.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ScaleArg {
+    /// One large city.
+    City,
+    /// The whole country.
+    National,
 }
 
 fn main() -> std::process::ExitCode {
@@ -100,6 +120,43 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .await
                     .context("cannot migrate the database")?;
                 eprintln!("migrations applied");
+                Ok(())
+            }
+            Command::Seed {
+                synthetic: Some(scale),
+                years,
+                seed: generator_seed,
+                ..
+            } => {
+                let db = db::open(&config.database).await?;
+                db::migrate(&db)
+                    .await
+                    .context("cannot migrate the database")?;
+                let options = seed::synthetic::Options {
+                    scale: match scale {
+                        ScaleArg::City => seed::synthetic::Scale::City,
+                        ScaleArg::National => seed::synthetic::Scale::National,
+                    },
+                    years,
+                    seed: generator_seed,
+                };
+                // A bar on a terminal; nothing in a log file.
+                let progress = indicatif::ProgressBar::new(0);
+                let started = std::time::Instant::now();
+                let written = seed::synthetic::write(&db, options, &progress)
+                    .await
+                    .context("cannot write the synthetic data")?;
+                eprintln!(
+                    "synthetic data written in {:.1} s: {} neighbourhoods, {} plans, {} priorities, \
+                     {} actions, {} commitments, {} budget lines",
+                    started.elapsed().as_secs_f64(),
+                    written.neighbourhoods,
+                    written.plans,
+                    written.priorities,
+                    written.actions,
+                    written.commitments,
+                    written.budget_lines
+                );
                 Ok(())
             }
             Command::Seed { .. } => {

@@ -19,6 +19,7 @@ mod schema;
 mod seed;
 mod statements;
 mod summary;
+mod synthetic;
 mod tokens;
 mod volume;
 mod workflows;

@@ -193,9 +193,9 @@ impl<E: Scoped> Link<E> {
             } => format!(
                 "{}.{}<{}.{}",
                 E::default().table_name(),
-                child.to_string(),
-                table.to_string(),
-                parent.to_string()
+                child,
+                table,
+                parent
             ),
         }
     }

@@ -6,6 +6,7 @@
 mod pilot;
 mod pilot_budget;
 mod rotterdam;
+pub mod synthetic;
 
 use std::collections::HashMap;
 
