@@ -13,5 +13,5 @@ mod scope;
 pub use matrix::{EntityKind, Operation, ScopeKind};
 pub use page::{Bound, Link, Page};
 pub use principal::{Grant, Principal, Role, ScopeUnit};
-pub use reader::{Reader, int_value};
+pub use reader::{Drawing, Reader, int_value};
 pub use scope::Scoped;

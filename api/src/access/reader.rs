@@ -1,6 +1,7 @@
 //! [`Reader`]: the one path from the GraphQL layer to the database. Every statement it
 //! builds starts from the entity's read scope for the caller.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use sea_orm::sea_query::{
@@ -16,6 +17,19 @@ use sea_orm::{
 use super::page::{Link, Page};
 use super::{Operation, Principal, Scoped};
 use crate::error::ApiResult;
+
+/// What the commitments drawing on one budget line add up to, in hundredths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drawing {
+    /// Money committed (accepted, reserved and delivered).
+    pub committed_cents: i64,
+    /// Hours committed.
+    pub hours_centi: i64,
+    /// Money of the delivered ones.
+    pub delivered_cents: i64,
+    /// How many commitments draw on the line.
+    pub commitments: i64,
+}
 
 /// The column a nested read names each row's parent in.
 const PARENT: &str = "wg_parent";
@@ -278,8 +292,9 @@ impl Reader {
     }
 
     /// The budget lines meeting `condition` whose figures the caller may add up (see
-    /// [`super::scope::budget_totals_condition`]), with their amounts and the commitments
-    /// drawing on them: the one path to figures for totals.
+    /// [`super::scope::budget_totals_condition`]), with their amounts and, per line, the
+    /// sums of the commitments drawing on it (added up in the database): the one path to
+    /// figures for totals.
     pub async fn budget_totals(
         &self,
         condition: Condition,
@@ -287,9 +302,9 @@ impl Reader {
     ) -> ApiResult<(
         Vec<entity::budget_line::Model>,
         Vec<entity::budget_line_amount::Model>,
-        Vec<entity::commitment::Model>,
+        HashMap<i32, Drawing>,
     )> {
-        use entity::{budget_line, budget_line_amount, commitment};
+        use entity::{budget_line, budget_line_amount};
         let lines = budget_line::Entity::find()
             .filter(super::scope::budget_totals_condition(
                 &self.principal,
@@ -299,15 +314,67 @@ impl Reader {
             .all(&self.db)
             .await?;
         let ids: Vec<i32> = lines.iter().map(|line| line.id).collect();
-        let amounts = budget_line_amount::Entity::find()
-            .filter(budget_line_amount::Column::BudgetLineId.is_in(ids.iter().copied()))
-            .all(&self.db)
-            .await?;
-        let commitments = commitment::Entity::find()
-            .filter(commitment::Column::BudgetLineId.is_in(ids.iter().copied()))
-            .all(&self.db)
-            .await?;
-        Ok((lines, amounts, commitments))
+        let mut amounts = Vec::new();
+        for chunk in ids.chunks(PARENTS_PER_STATEMENT) {
+            amounts.extend(
+                budget_line_amount::Entity::find()
+                    .filter(budget_line_amount::Column::BudgetLineId.is_in(chunk.iter().copied()))
+                    .all(&self.db)
+                    .await?,
+            );
+        }
+        let drawing = self.drawing_by_line(&ids, Condition::all()).await?;
+        Ok((lines, amounts, drawing))
+    }
+
+    /// Per budget line among `lines`, the sums of the commitments meeting `condition` that
+    /// draw on it (accepted, reserved or delivered), in one grouped statement.
+    pub async fn drawing_by_line(
+        &self,
+        lines: &[i32],
+        condition: Condition,
+    ) -> ApiResult<HashMap<i32, Drawing>> {
+        use crate::domain::budget::DRAWING;
+        use entity::commitment;
+        let mut found = HashMap::new();
+        for chunk in lines.chunks(PARENTS_PER_STATEMENT) {
+            let line = Expr::col((commitment::Entity, commitment::Column::BudgetLineId));
+            let select = Query::select()
+                .from(commitment::Entity)
+                .expr_as(line.clone(), PARENT)
+                .expr_as(Expr::cust("CAST(SUM(COALESCE(amount_cents, 0)) AS BIGINT)"), "committed")
+                .expr_as(Expr::cust("CAST(SUM(COALESCE(hours_centi, 0)) AS BIGINT)"), "hours")
+                .expr_as(
+                    Expr::cust(
+                        "CAST(SUM(CASE WHEN status = 'DELIVERED' THEN COALESCE(amount_cents, 0) ELSE 0 END) AS BIGINT)",
+                    ),
+                    "delivered",
+                )
+                .expr_as(Expr::cust("COUNT(*)"), COUNT)
+                .and_where(line.clone().is_in(chunk.iter().copied()))
+                .and_where(commitment::Column::Status.is_in(DRAWING))
+                .cond_where(condition.clone())
+                .add_group_by([line])
+                .to_owned();
+            for row in self.db.query_all(&select).await? {
+                found.insert(
+                    row.try_get::<i32>("", PARENT)?,
+                    Drawing {
+                        committed_cents: row.try_get("", "committed")?,
+                        hours_centi: row.try_get("", "hours")?,
+                        delivered_cents: row.try_get("", "delivered")?,
+                        commitments: row.try_get("", COUNT)?,
+                    },
+                );
+            }
+        }
+        Ok(found)
+    }
+
+    /// [`Self::drawing_by_line`] over the commitments the caller may see.
+    pub async fn visible_drawing_by_line(&self, lines: &[i32]) -> ApiResult<HashMap<i32, Drawing>> {
+        let scope = entity::commitment::Entity::scope(&self.principal, Operation::Read);
+        self.drawing_by_line(lines, scope).await
     }
 
     /// The link from children of `E` to parents through the link table `L`, whose column

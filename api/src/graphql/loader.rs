@@ -11,7 +11,7 @@ use std::sync::Arc;
 use async_graphql::dataloader::Loader;
 use sea_orm::{Condition, EntityTrait, IdenStatic};
 
-use crate::access::{Link, Operation, Page, Reader, Scoped, int_value};
+use crate::access::{Drawing, Link, Operation, Page, Reader, Scoped, int_value};
 
 /// Loads rows for one request's reader.
 pub struct ScopedLoader {
@@ -334,5 +334,28 @@ where
             }
         }
         Ok(found)
+    }
+}
+
+/// What the visible commitments drawing on budget line `.0` add up to.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DrawingOf(pub i32);
+
+impl Loader<DrawingOf> for ScopedLoader {
+    type Value = Drawing;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[DrawingOf]) -> Result<HashMap<DrawingOf, Drawing>, Self::Error> {
+        let lines: Vec<i32> = keys.iter().map(|key| key.0).collect();
+        let found = self.reader.visible_drawing_by_line(&lines).await?;
+        Ok(lines
+            .into_iter()
+            .map(|line| {
+                (
+                    DrawingOf(line),
+                    found.get(&line).copied().unwrap_or_default(),
+                )
+            })
+            .collect())
     }
 }

@@ -2,15 +2,14 @@
 //! grouped as the caller asks — over the lines the caller may add up (a cluster its own, a
 //! controller all, an area director per-cluster totals for their areas, the public nothing).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
-use entity::enums::{CommitmentStatus, PncPhase as StoredPhase};
+use entity::enums::PncPhase as StoredPhase;
 use entity::*;
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, Condition, Iterable};
 
-use crate::domain::budget::DRAWING;
 use crate::graphql::context::{scope, several};
 use crate::graphql::enums::PncPhase;
 use crate::graphql::relay::id_of;
@@ -148,21 +147,29 @@ impl SummaryQuery {
             .map(|id| id_of(Area::TYPE_NAME, "filter.areaId", id))
             .transpose()?;
         let detail = group_by.iter().any(|dimension| dimension.is_detail());
-        let (lines, amounts, commitments) =
-            scope(ctx)?.reader.budget_totals(condition, detail).await?;
+        let (lines, amounts, drawing) = scope(ctx)?.reader.budget_totals(condition, detail).await?;
 
-        let hoods: Vec<neighbourhood::Model> = several::<neighbourhood::Entity, _>(
+        let hoods: HashMap<i32, i32> = several::<neighbourhood::Entity, _>(
             ctx,
             lines.iter().filter_map(|l| l.neighbourhood_id),
         )
-        .await?;
-        let products: Vec<product::Model> =
-            several::<product::Entity, _>(ctx, lines.iter().map(|l| l.product_id)).await?;
+        .await?
+        .into_iter()
+        .map(|hood: neighbourhood::Model| (hood.id, hood.area_id))
+        .collect();
+        let products: HashMap<i32, String> =
+            several::<product::Entity, _>(ctx, lines.iter().map(|l| l.product_id))
+                .await?
+                .into_iter()
+                .map(|product: product::Model| (product.id, product.taakveld_code))
+                .collect();
+        let amounts: HashMap<(i32, StoredPhase), i64> = amounts
+            .into_iter()
+            .map(|amount| ((amount.budget_line_id, amount.phase), amount.amount_cents))
+            .collect();
         let area_of = |line: &budget_line::Model| {
-            line.area_id.or_else(|| {
-                line.neighbourhood_id
-                    .and_then(|id| hoods.iter().find(|h| h.id == id).map(|h| h.area_id))
-            })
+            line.area_id
+                .or_else(|| line.neighbourhood_id.and_then(|id| hoods.get(&id).copied()))
         };
         let as_of: Option<StoredPhase> = as_of.map(Into::into);
         let mut groups: BTreeMap<Key, Totals> = BTreeMap::new();
@@ -171,16 +178,8 @@ impl SummaryQuery {
             .filter(|line| area_filter.is_none() || area_of(line) == area_filter)
         {
             let has = |dimension| group_by.contains(&dimension);
-            let taakveld = products
-                .iter()
-                .find(|p| p.id == line.product_id)
-                .map(|p| p.taakveld_code.clone());
-            let amount_at = |phase: StoredPhase| {
-                amounts
-                    .iter()
-                    .find(|a| a.budget_line_id == line.id && a.phase == phase)
-                    .map(|a| a.amount_cents)
-            };
+            let taakveld = products.get(&line.product_id).cloned();
+            let amount_at = |phase: StoredPhase| amounts.get(&(line.id, phase)).copied();
             let reached = |phase: &StoredPhase| {
                 as_of.is_none_or(|limit| phase_index(*phase) <= phase_index(limit))
             };
@@ -244,16 +243,11 @@ impl SummaryQuery {
                 totals.realised += realised;
                 totals.capacity += line.capacity_hours_centi;
                 totals.lines += 1;
-                let drawing = commitments
-                    .iter()
-                    .filter(|c| c.budget_line_id == Some(line.id) && DRAWING.contains(&c.status));
-                for commitment in drawing {
-                    totals.committed += commitment.amount_cents.unwrap_or(0);
-                    totals.committed_hours += commitment.hours_centi.unwrap_or(0);
-                    totals.commitments += 1;
-                    if commitment.status == CommitmentStatus::Delivered {
-                        totals.delivered += commitment.amount_cents.unwrap_or(0);
-                    }
+                if let Some(drawn) = drawing.get(&line.id) {
+                    totals.committed += drawn.committed_cents;
+                    totals.committed_hours += drawn.hours_centi;
+                    totals.delivered += drawn.delivered_cents;
+                    totals.commitments += i32::try_from(drawn.commitments).unwrap_or(i32::MAX);
                 }
             }
         }

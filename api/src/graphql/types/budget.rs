@@ -8,8 +8,9 @@ use sea_orm::Iterable;
 
 use super::{Area, Cluster, Commitment, Neighbourhood, Product, node_type};
 use crate::graphql::connection::connections;
-use crate::graphql::context::{child_rows, one};
+use crate::graphql::context::{child_rows, one, scope};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
+use crate::graphql::loader::DrawingOf;
 use crate::money::from_hundredths;
 
 node_type!(
@@ -36,27 +37,19 @@ pub struct PhaseAmount {
 }
 
 impl BudgetLine {
-    /// Money and hours (hundredths) of the commitments drawing on this line; only the
-    /// delivered ones when `delivered_only`.
+    /// Money and hours (hundredths) of the visible commitments drawing on this line; only
+    /// the delivered money when `delivered_only`. Summed in the database per relation level.
     async fn drawing(&self, ctx: &Context<'_>, delivered_only: bool) -> Result<(i64, i64)> {
-        let rows =
-            child_rows::<commitment::Entity>(ctx, commitment::Column::BudgetLineId, self.0.id)
-                .await?;
-        Ok(rows
-            .iter()
-            .filter(|row| {
-                if delivered_only {
-                    row.status == entity::enums::CommitmentStatus::Delivered
-                } else {
-                    crate::domain::budget::DRAWING.contains(&row.status)
-                }
-            })
-            .fold((0, 0), |(money, hours), row| {
-                (
-                    money + row.amount_cents.unwrap_or(0),
-                    hours + row.hours_centi.unwrap_or(0),
-                )
-            }))
+        let drawn = scope(ctx)?
+            .loader
+            .load_one(DrawingOf(self.0.id))
+            .await?
+            .unwrap_or_default();
+        Ok(if delivered_only {
+            (drawn.delivered_cents, 0)
+        } else {
+            (drawn.committed_cents, drawn.hours_centi)
+        })
     }
 
     /// The line's amounts in cycle order.

