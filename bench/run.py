@@ -18,6 +18,7 @@ a Markdown table, the raw JSON and an SVG plot. Everything listens on 127.0.0.1 
 import argparse
 import base64
 import json
+import re
 import os
 import shutil
 import signal
@@ -26,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
@@ -55,10 +57,11 @@ def free_port():
 # ---------------------------------------------------------------- tools
 
 
-def build_tools():
-    run(["cargo", "build", "--release", "--locked", "-p", "wijkgraph"], cwd=ROOT)
-    env = dict(os.environ, CARGO_TARGET_DIR=str(ROOT / "target" / "floor"))
-    run(["cargo", "build", "--release", "--manifest-path", str(ROOT / "bench/floor/Cargo.toml")], env=env)
+def build_tools(build=True):
+    if build:
+        run(["cargo", "build", "--release", "--locked", "-p", "wijkgraph"], cwd=ROOT)
+        env = dict(os.environ, CARGO_TARGET_DIR=str(ROOT / "target" / "floor"))
+        run(["cargo", "build", "--release", "--manifest-path", str(ROOT / "bench/floor/Cargo.toml")], env=env)
     oha = CACHE / "cargo" / "bin" / "oha"
     if not oha.exists():
         run(["cargo", "install", "oha", "--locked", "--root", str(CACHE / "cargo")])
@@ -107,6 +110,9 @@ class Postgres:
             shutil.chown(WORK, "postgres")
         if not (self.data / "PG_VERSION").exists():
             run(as_postgres([self.bin / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]))
+        # A server left running on this folder (an interrupted run) is stopped first.
+        if (self.data / "postmaster.pid").exists():
+            self.stop()
         options = (
             f"-p {self.port} -k {WORK} -c listen_addresses=127.0.0.1 -c max_connections=200 "
             "-c shared_buffers=512MB -c shared_preload_libraries=pg_stat_statements "
@@ -175,8 +181,11 @@ def post(url, body, token=None):
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"content-type": "application/json"})
     if token:
         request.add_header("authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read())
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        sys.exit(f"{url} answered {error.code}: {error.read()[:2000]!r} to {json.dumps(body)[:300]}")
 
 
 def get(url):
@@ -206,14 +215,18 @@ def workloads(pg, database, urls, tokens):
     pg_cursor = {}
     for system in ("postgraphile4", "postgraphile5"):
         if system in urls:
-            page = post(urls[system], {"query": "{ allCommitments(first: 1, offset: 9999, orderBy: ID_ASC) { edges { cursor } } }"})
+            page = post(urls[system], {"query": "{ allCommitments(first: 1, offset: 9999, orderBy: PRIMARY_KEY_ASC) { edges { cursor } } }"})
             pg_cursor[system] = page["data"]["allCommitments"]["edges"][0]["cursor"]
 
     def gql(query, variables=None, token="admin"):
         return {"body": {"query": query, "variables": variables or {}}, "token": token}
 
+    def for_v5(query):
+        # v5's amber preset calls the primary key column `rowId` (`id` is the node id).
+        return re.sub(r"(?<=[{ ])id(?=[ }])", "rowId", query.replace("planById(id:", "planByRowId(rowId:"))
+
     def both(query, variables=None):
-        return {"postgraphile4": gql(query, variables, None), "postgraphile5": gql(query, variables, None)}
+        return {"postgraphile4": gql(query, variables, None), "postgraphile5": gql(for_v5(query), variables, None)}
 
     w = {}
     w["q1"] = {
@@ -223,32 +236,32 @@ def workloads(pg, database, urls, tokens):
     }
     w["q2"] = {
         "wijkgraph": gql("{ plans(first: 50) { pageInfo { hasNextPage } nodes { id title status } } }"),
-        **both("{ allPlans(first: 50, orderBy: [YEAR_FROM_DESC, TITLE_ASC, ID_ASC]) { pageInfo { hasNextPage } nodes { id title status } } }"),
+        **both("{ allPlans(first: 50, orderBy: [YEAR_FROM_DESC, TITLE_ASC, PRIMARY_KEY_ASC]) { pageInfo { hasNextPage } nodes { id title status } } }"),
         "floor": "/q2",
     }
     w["q3"] = {
         "wijkgraph": gql("{ plans(first: 20) { nodes { id title priorities(first: 5) { nodes { id title actions(first: 10) { nodes { id description commitments(first: 10) { nodes { id status cluster { code } } } } } } } } } }"),
-        **both("{ allPlans(first: 20, orderBy: [YEAR_FROM_DESC, TITLE_ASC, ID_ASC]) { nodes { id title prioritiesByPlanId(first: 5, orderBy: [RANK_ASC, ID_ASC]) { nodes { id title actionsByPriorityId(first: 10, orderBy: ID_ASC) { nodes { id description commitmentsByActionId(first: 10, orderBy: ID_ASC) { nodes { id status clusterByClusterId { code } } } } } } } } } }"),
+        **both("{ allPlans(first: 20, orderBy: [YEAR_FROM_DESC, TITLE_ASC, PRIMARY_KEY_ASC]) { nodes { id title prioritiesByPlanId(first: 5, orderBy: [RANK_ASC, PRIMARY_KEY_ASC]) { nodes { id title actionsByPriorityId(first: 10, orderBy: PRIMARY_KEY_ASC) { nodes { id description commitmentsByActionId(first: 10, orderBy: PRIMARY_KEY_ASC) { nodes { id status clusterByClusterId { code } } } } } } } } } }"),
         "floor": "/q3",
     }
     w["q4"] = {
         "wijkgraph": gql("query($c: ID!) { commitments(filter: {clusterId: $c, status: ACCEPTED}, first: 100) { nodes { id amount } } }", {"c": gid("Cluster", mo)}),
-        **both("query($c: Int!) { allCommitments(first: 100, condition: {clusterId: $c, status: \"ACCEPTED\"}, orderBy: ID_ASC) { nodes { id amountCents } } }", {"c": mo}),
+        **both("query($c: Int!) { allCommitments(first: 100, condition: {clusterId: $c, status: \"ACCEPTED\"}, orderBy: PRIMARY_KEY_ASC) { nodes { id amountCents } } }", {"c": mo}),
         "floor": f"/q4?cluster={mo}&status=ACCEPTED",
     }
     w["inbox"] = {
         "wijkgraph": gql("{ commitments(filter: {status: REQUESTED}, orderBy: [{field: RESPONSE_DEADLINE}], first: 50) { totalCount nodes { id responseDeadline action { description } } } }", token="cluster_member:MO"),
-        **both("query($c: Int!) { allCommitments(first: 50, condition: {clusterId: $c, status: \"REQUESTED\"}, orderBy: [RESPONSE_DEADLINE_ASC, ID_ASC]) { totalCount nodes { id responseDeadline actionByActionId { description } } } }", {"c": mo}),
+        **both("query($c: Int!) { allCommitments(first: 50, condition: {clusterId: $c, status: \"REQUESTED\"}, orderBy: [RESPONSE_DEADLINE_ASC, PRIMARY_KEY_ASC]) { totalCount nodes { id responseDeadline actionByActionId { description } } } }", {"c": mo}),
         "floor": f"/inbox?cluster={mo}",
     }
     w["fanout"] = {
         "wijkgraph": gql("{ clusters { nodes { code commitments(first: 5) { nodes { id } } } } }"),
-        **both("{ allClusters(orderBy: [CODE_ASC, ID_ASC]) { nodes { code commitmentsByClusterId(first: 5, orderBy: ID_ASC) { nodes { id } } } } }"),
+        **both("{ allClusters(orderBy: [CODE_ASC, PRIMARY_KEY_ASC]) { nodes { code commitmentsByClusterId(first: 5, orderBy: PRIMARY_KEY_ASC) { nodes { id } } } } }"),
         "floor": "/fanout",
     }
     w["first_page"] = {
         "wijkgraph": gql("{ commitments(first: 50) { pageInfo { hasNextPage } nodes { id status } } }"),
-        **both("{ allCommitments(first: 50, orderBy: ID_ASC) { pageInfo { hasNextPage } nodes { id status } } }"),
+        **both("{ allCommitments(first: 50, orderBy: PRIMARY_KEY_ASC) { pageInfo { hasNextPage } nodes { id status } } }"),
         "floor": "/deep?after=0",
     }
     w["deep_page"] = {
@@ -256,7 +269,8 @@ def workloads(pg, database, urls, tokens):
         "floor": f"/deep?after={deep_after}",
     }
     for system, value in pg_cursor.items():
-        w["deep_page"][system] = gql("query($a: Cursor) { allCommitments(first: 50, after: $a, orderBy: ID_ASC) { pageInfo { hasNextPage } nodes { id status } } }", {"a": value}, None)
+        query = "query($a: Cursor) { allCommitments(first: 50, after: $a, orderBy: PRIMARY_KEY_ASC) { pageInfo { hasNextPage } nodes { id status } } }"
+        w["deep_page"][system] = gql(for_v5(query) if system == "postgraphile5" else query, {"a": value}, None)
     w["budget_summary"] = {
         "wijkgraph": gql("{ budgetSummary(groupBy: [CLUSTER, YEAR]) { cluster { code } year budgeted committed commitments } }"),
     }
@@ -267,8 +281,9 @@ def ids_in(value, found=None):
     """Every database id in an answer (global ids decoded), in order."""
     found = [] if found is None else found
     if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "id":
+        # The object's own id first, then its fields: the same walk whatever the key order.
+        for key, item in sorted(value.items(), key=lambda pair: pair[0] not in ("id", "rowId")):
+            if key in ("id", "rowId"):
                 if isinstance(item, str):
                     padded = item + "=" * (-len(item) % 4)
                     found.append(int(base64.urlsafe_b64decode(padded).decode().split(":")[1]))
@@ -302,7 +317,7 @@ def check_same_rows(work, urls, tokens):
         for system, found in answers.items():
             if found != reference:
                 mismatches.append(f"{name}: {system} returned {len(found)} ids, wijkgraph {len(reference)} (first difference at {next((i for i, (a, b) in enumerate(zip(found, reference)) if a != b), min(len(found), len(reference)))})")
-        log(f"{name}: {len(reference)} ids, same rows from {', '.join(answers)}" if not any(m.startswith(name + ":") for m in mismatches) else f"{name}: MISMATCH")
+        log(f"{name}: {len(reference)} ids, same rows from {', '.join(answers)}" if not any(m.startswith(name + ":") for m in mismatches) else f"{name}: MISMATCH " + "; ".join(m for m in mismatches if m.startswith(name + ":")))
     return mismatches
 
 
@@ -459,13 +474,14 @@ def main():
     parser.add_argument("--concurrency", default="8,32")
     parser.add_argument("--only", default="", help="comma-separated workloads")
     parser.add_argument("--no-postgraphile", action="store_true")
+    parser.add_argument("--no-build", action="store_true", help="use the binaries already built")
     args = parser.parse_args()
     args.concurrency = [int(c) for c in args.concurrency.split(",")]
     args.only = [w for w in args.only.split(",") if w]
     scale = "national" if args.national else "city"
     started = datetime.now(timezone.utc)
 
-    tools = build_tools()
+    tools = build_tools(build=not args.no_build)
     pg = Postgres()
     servers = {}
     try:
@@ -476,8 +492,9 @@ def main():
         pg.sql(database, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
         url = pg.url(database)
         env = dict(os.environ, WIJKGRAPH_DATABASE_URL=url, WIJKGRAPH_DATA_DIR=str(WORK / "data"), WIJKGRAPH_LOG="warn")
-        seeded = pg.sql(database, "SELECT to_regclass('commitment') IS NOT NULL AND EXISTS (SELECT 1 FROM commitment WHERE id > 1000)")
-        if seeded != "t":
+        seeded = pg.sql(database, "SELECT to_regclass('commitment') IS NOT NULL") == "t" and pg.sql(
+            database, "SELECT EXISTS (SELECT 1 FROM commitment WHERE id > 1000)") == "t"
+        if not seeded:
             run([tools["wijkgraph"], "seed", "--synthetic", scale], env=env)
         run([tools["wijkgraph"], "migrate"], env=env)
         pg.sql(database, "ANALYZE")
@@ -496,10 +513,24 @@ def main():
                 ["node", CACHE / "pg4/node_modules/postgraphile/cli.js", "-c", url, "--host", "127.0.0.1", "--port", str(ports["postgraphile4"]), "--disable-query-log"],
                 ports["postgraphile4"], env=dict(os.environ, NODE_ENV="production"),
             )
+            # Like v4 (whose ignoreIndexes defaults to true), every column may order and
+            # filter, not only the indexed ones.
+            config = CACHE / "pg5" / "graphile.config.mjs"
+            config.write_text(
+                'import { PostGraphileAmberPreset } from "postgraphile/presets/amber";\n'
+                'import { makePgService } from "postgraphile/adaptors/pg";\n'
+                "export default {\n"
+                "  extends: [PostGraphileAmberPreset],\n"
+                '  disablePlugins: ["PgIndexBehaviorsPlugin"],\n'
+                '  pgServices: [makePgService({ connectionString: process.env.BENCH_DATABASE_URL, schemas: ["public"] })],\n'
+                '  grafserv: { host: "127.0.0.1", port: Number(process.env.BENCH_PORT) },\n'
+                "};\n"
+            )
             servers["postgraphile5"] = Server(
                 "postgraphile5",
-                [tools["node22"], CACHE / "pg5/node_modules/postgraphile/dist/cli-run.js", "-P", "postgraphile/presets/amber", "-c", url, "-s", "public", "-n", "127.0.0.1", "-p", str(ports["postgraphile5"])],
-                ports["postgraphile5"], cwd=CACHE / "pg5", env=dict(os.environ, NODE_ENV="production", GRAPHILE_ENV="production"),
+                [tools["node22"], CACHE / "pg5/node_modules/postgraphile/dist/cli-run.js", "-C", config],
+                ports["postgraphile5"], cwd=CACHE / "pg5",
+                env=dict(os.environ, NODE_ENV="production", GRAPHILE_ENV="production", BENCH_DATABASE_URL=url, BENCH_PORT=str(ports["postgraphile5"])),
             )
         for server in servers.values():
             server.wait("/")

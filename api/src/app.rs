@@ -11,6 +11,7 @@ use tokio::net::TcpListener;
 use crate::auth::Verifier;
 use crate::config::{Config, Database};
 use crate::graphql::context::RequestSettings;
+use crate::graphql::cost::CostModel;
 use crate::graphql::{Limits, build_schema};
 use crate::http::{AppState, router};
 use crate::{db, seed};
@@ -43,11 +44,13 @@ impl App {
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
         let limits = Limits {
-            max_cost: config.max_cost,
             mode: config.auth.mode,
         };
+        let schema = build_schema(limits);
         let state = AppState {
-            schema: build_schema(limits),
+            cost: std::sync::Arc::new(CostModel::from_sdl(&schema.sdl())),
+            max_cost: config.max_cost,
+            schema,
             db,
             verifier: Verifier::new(config.auth.clone()),
             settings: RequestSettings {

@@ -19,6 +19,7 @@ use crate::auth::{Mode, Verifier};
 use crate::graphql::AppSchema;
 use crate::graphql::batch::BatchQueue;
 use crate::graphql::context::{RequestScope, RequestSettings};
+use crate::graphql::cost::{CostModel, too_costly};
 
 /// Most aliases a query may use.
 pub const MAX_ALIASES: usize = 30;
@@ -40,6 +41,10 @@ pub struct AppState {
     pub max_body_bytes: usize,
     /// Request counters for `/metrics`.
     pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    /// Counts a query's cost.
+    pub cost: std::sync::Arc<CostModel>,
+    /// Most objects a query may return.
+    pub max_cost: u64,
 }
 
 /// The service's routes.
@@ -157,6 +162,19 @@ async fn answer(state: AppState, request: Request) -> Result<async_graphql::Resp
         };
     if let Some(refusal) = refuse_by_shape(&mut request, &method) {
         return Err(refusal);
+    }
+    let operation = request.operation_name.clone();
+    let variables = request.variables.clone();
+    if let Ok(document) = request.parsed_query() {
+        let cost = state
+            .cost
+            .cost_of(document, operation.as_deref(), &variables);
+        if cost > state.max_cost {
+            return Ok(async_graphql::Response::from_errors(vec![too_costly(
+                cost,
+                state.max_cost,
+            )]));
+        }
     }
     if state.verifier.settings().mode == Mode::Production && !principal.is_admin() {
         request = request.disable_introspection();

@@ -279,6 +279,14 @@ impl Reader {
         operation: Operation,
         ids: &[i32],
     ) -> ApiResult<Vec<i32>> {
+        // A caller who reads and reaches every row (an admin, a controller) needs no
+        // statement: the ids are of rows already read.
+        let everything = Condition::all();
+        if E::scope(&self.principal, Operation::Read) == everything
+            && E::scope(&self.principal, operation) == everything
+        {
+            return Ok(ids.to_vec());
+        }
         let rows = E::find()
             .filter(E::scope(&self.principal, Operation::Read))
             .filter(E::scope(&self.principal, operation))

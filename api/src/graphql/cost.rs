@@ -3,130 +3,142 @@
 //! size (`first` or `last`, else the default page) times the number of parents it hangs
 //! under; belongs-to links and scalars cost nothing, since they add at most one object per
 //! object already counted. Over the limit, the query is refused with its cost and the limit
-//! in `extensions`, and nothing runs.
+//! in `extensions`, and nothing runs. The HTTP layer counts it on the parsed document
+//! before execution (an async-graphql extension would wrap every field's resolution).
 
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest,
-};
 use async_graphql::parser::types::{
-    DocumentOperations, ExecutableDocument, Field, OperationDefinition, OperationType, Selection,
-    SelectionSet,
+    BaseType, DocumentOperations, ExecutableDocument, Field, OperationDefinition, OperationType,
+    Selection, SelectionSet, Type, TypeKind, TypeSystemDefinition,
 };
-use async_graphql::registry::{MetaType, MetaTypeName, Registry};
-use async_graphql::{ErrorExtensionValues, Request, ServerError, ServerResult, Value, Variables};
+use async_graphql::{ErrorExtensionValues, ServerError, Value, Variables};
 
 use super::connection::DEFAULT_PAGE_SIZE;
 
 /// Fragments nested deeper than this are not followed (a cycle, refused by validation).
 const MAX_FRAGMENT_DEPTH: usize = 32;
 
-/// Refuses queries that may return more than `limit` objects.
-pub struct CostLimit {
-    /// The most objects a query may return.
-    pub limit: u64,
+/// What the cost count needs of the schema: each type's fields and their named types.
+/// Built once from the served SDL.
+#[derive(Debug, Clone, Default)]
+pub struct CostModel {
+    fields: HashMap<String, HashMap<String, String>>,
+    query: String,
+    mutation: String,
+    subscription: String,
 }
 
-impl ExtensionFactory for CostLimit {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(CostCheck {
-            limit: self.limit,
-            operation: Mutex::new(None),
-        })
-    }
-}
-
-struct CostCheck {
-    limit: u64,
-    operation: Mutex<Option<String>>,
-}
-
-#[async_trait::async_trait]
-impl Extension for CostCheck {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        if let Ok(mut operation) = self.operation.lock() {
-            operation.clone_from(&request.operation_name);
+impl CostModel {
+    /// The model of the schema printed as `sdl`.
+    pub fn from_sdl(sdl: &str) -> Self {
+        let mut model = Self {
+            query: "Query".to_owned(),
+            mutation: "Mutation".to_owned(),
+            subscription: "Subscription".to_owned(),
+            ..Self::default()
+        };
+        let Ok(document) = async_graphql::parser::parse_schema(sdl) else {
+            return model;
+        };
+        for definition in document.definitions {
+            match definition {
+                TypeSystemDefinition::Schema(schema) => {
+                    let schema = schema.node;
+                    if let Some(name) = schema.query {
+                        model.query = name.node.to_string();
+                    }
+                    if let Some(name) = schema.mutation {
+                        model.mutation = name.node.to_string();
+                    }
+                    if let Some(name) = schema.subscription {
+                        model.subscription = name.node.to_string();
+                    }
+                }
+                TypeSystemDefinition::Type(definition) => {
+                    let definition = definition.node;
+                    let fields = match definition.kind {
+                        TypeKind::Object(object) => object.fields,
+                        TypeKind::Interface(interface) => interface.fields,
+                        _ => continue,
+                    };
+                    let fields = fields
+                        .into_iter()
+                        .map(|field| {
+                            let field = field.node;
+                            (field.name.node.to_string(), named(&field.ty.node))
+                        })
+                        .collect();
+                    model
+                        .fields
+                        .insert(definition.name.node.to_string(), fields);
+                }
+                TypeSystemDefinition::Directive(_) => {}
+            }
         }
-        next.run(ctx, request).await
+        model
     }
 
-    async fn parse_query(
+    /// The cost of the operation that will run (the highest of the document's operations,
+    /// when the request names none and the document has several).
+    pub fn cost_of(
         &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
+        document: &ExecutableDocument,
+        operation: Option<&str>,
         variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
-        let operation = self.operation.lock().ok().and_then(|name| name.clone());
-        let cost = cost_of(
-            &ctx.schema_env.registry,
-            &document,
-            operation.as_deref(),
-            variables,
-        );
-        if cost > self.limit {
-            let mut extensions = ErrorExtensionValues::default();
-            extensions.set("code", "GRAPHQL_VALIDATION_FAILED");
-            extensions.set("cost", cost);
-            extensions.set("limit", self.limit);
-            let mut error = ServerError::new(
-                format!(
-                    "Query is too costly: it may return {cost} objects, and the limit is {}. \
-                     Ask for smaller pages (first/last) or fewer nested lists.",
-                    self.limit
-                ),
-                None,
-            );
-            error.extensions = Some(extensions);
-            return Err(error);
+    ) -> u64 {
+        let walk = |definition: &OperationDefinition| {
+            let root = match definition.ty {
+                OperationType::Query => &self.query,
+                OperationType::Mutation => &self.mutation,
+                OperationType::Subscription => &self.subscription,
+            };
+            let counter = Counter {
+                model: self,
+                document,
+                variables,
+                definition,
+            };
+            counter.selection_set(&definition.selection_set.node, root, 1, 0)
+        };
+        match &document.operations {
+            DocumentOperations::Single(definition) => walk(&definition.node),
+            DocumentOperations::Multiple(operations) => operations
+                .iter()
+                .filter(|(name, _)| operation.is_none_or(|wanted| name.as_str() == wanted))
+                .map(|(_, definition)| walk(&definition.node))
+                .max()
+                .unwrap_or(0),
         }
-        Ok(document)
     }
 }
 
-/// The cost of the operation that will run (every operation's highest, when the
-/// request names none and the document has several).
-pub fn cost_of(
-    registry: &Registry,
-    document: &ExecutableDocument,
-    operation: Option<&str>,
-    variables: &Variables,
-) -> u64 {
-    let walk = |definition: &OperationDefinition| {
-        let root = match definition.ty {
-            OperationType::Query => Some(registry.query_type.as_str()),
-            OperationType::Mutation => registry.mutation_type.as_deref(),
-            OperationType::Subscription => registry.subscription_type.as_deref(),
-        };
-        let Some(root) = root else { return 0 };
-        let counter = Counter {
-            registry,
-            document,
-            variables,
-            definition,
-        };
-        counter.selection_set(&definition.selection_set.node, root, 1, 0)
-    };
-    match &document.operations {
-        DocumentOperations::Single(definition) => walk(&definition.node),
-        DocumentOperations::Multiple(operations) => operations
-            .iter()
-            .filter(|(name, _)| operation.is_none_or(|wanted| name.as_str() == wanted))
-            .map(|(_, definition)| walk(&definition.node))
-            .max()
-            .unwrap_or(0),
+/// The error for a query that costs `cost` objects against `limit`.
+pub fn too_costly(cost: u64, limit: u64) -> ServerError {
+    let mut extensions = ErrorExtensionValues::default();
+    extensions.set("code", "GRAPHQL_VALIDATION_FAILED");
+    extensions.set("cost", cost);
+    extensions.set("limit", limit);
+    let mut error = ServerError::new(
+        format!(
+            "Query is too costly: it may return {cost} objects, and the limit is {limit}. \
+             Ask for smaller pages (first/last) or fewer nested lists."
+        ),
+        None,
+    );
+    error.extensions = Some(extensions);
+    error
+}
+
+fn named(ty: &Type) -> String {
+    match &ty.base {
+        BaseType::Named(name) => name.to_string(),
+        BaseType::List(inner) => named(inner),
     }
 }
 
 struct Counter<'a> {
-    registry: &'a Registry,
+    model: &'a CostModel,
     document: &'a ExecutableDocument,
     variables: &'a Variables,
     definition: &'a OperationDefinition,
@@ -186,13 +198,7 @@ impl Counter<'_> {
 
     /// The named type of field `name` on type `on`.
     fn field_type(&self, on: &str, name: &str) -> Option<&str> {
-        let fields = match self.registry.types.get(on)? {
-            MetaType::Object { fields, .. } | MetaType::Interface { fields, .. } => fields,
-            _ => return None,
-        };
-        fields
-            .get(name)
-            .map(|field| MetaTypeName::concrete_typename(&field.ty))
+        self.model.fields.get(on)?.get(name).map(String::as_str)
     }
 
     /// `first`, else `last`, else the default page; a variable counts with its value.

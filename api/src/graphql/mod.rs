@@ -27,8 +27,6 @@ pub const MAX_DIRECTIVES: usize = 4;
 /// What bounds a query.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Most objects a query may return (see [`cost`]).
-    pub max_cost: u64,
     /// Development shows field suggestions in errors; production does not.
     pub mode: Mode,
 }
@@ -41,10 +39,7 @@ pub fn build_schema(limits: Limits) -> AppSchema {
         EmptySubscription,
     )
     .limit_depth(MAX_DEPTH)
-    .limit_directives(MAX_DIRECTIVES)
-    .extension(cost::CostLimit {
-        limit: limits.max_cost,
-    });
+    .limit_directives(MAX_DIRECTIVES);
     match limits.mode {
         Mode::Development => builder.finish(),
         Mode::Production => builder.disable_suggestions().finish(),
@@ -54,7 +49,6 @@ pub fn build_schema(limits: Limits) -> AppSchema {
 /// The schema as SDL, as published in `schema.graphql`.
 pub fn sdl() -> String {
     let limits = Limits {
-        max_cost: u64::MAX,
         mode: Mode::Development,
     };
     build_schema(limits).sdl_with_options(

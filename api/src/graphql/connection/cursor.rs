@@ -2,6 +2,8 @@
 //! the row's id, and names the list and the order it came from. Paging continues strictly
 //! after (or before) those values, so rows inserted or deleted meanwhile never shift a page.
 
+use std::sync::Arc;
+
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -127,6 +129,29 @@ pub struct Position {
     pub keys: Vec<Key>,
     /// The row's id.
     pub id: i32,
+}
+
+/// A row's cursor as a connection holds it: encoded into text only if the query asks for
+/// it (`edges.cursor`, `pageInfo.startCursor` or `endCursor`).
+#[derive(Debug, Clone)]
+pub struct Cursor {
+    /// The list and order.
+    pub binding: Arc<Binding>,
+    /// The row.
+    pub position: Position,
+}
+
+impl async_graphql::connection::CursorType for Cursor {
+    type Error = &'static str;
+
+    /// Cursors come in as plain strings and are read with [`decode`] against their list.
+    fn decode_cursor(_: &str) -> Result<Self, Self::Error> {
+        Err("a cursor is read by its list")
+    }
+
+    fn encode_cursor(&self) -> String {
+        encode(&self.binding, self.position.clone())
+    }
 }
 
 /// The cursor text for a row at `position` in the list `binding`.

@@ -18,7 +18,7 @@ use async_graphql::{Context, Object, OutputType};
 use futures_util::future::BoxFuture;
 use sea_orm::{Condition, IdenStatic, ModelTrait, Order};
 
-use self::cursor::{Binding, Key, Position};
+use self::cursor::{Binding, Cursor, Key, Position};
 use super::context::scope;
 use super::loader::{CountOf, PageOf, ScopedLoader, Shared};
 use crate::access::{Bound, Link, Page, Scoped, int_value};
@@ -28,7 +28,7 @@ use crate::error::{ApiError, ApiResult};
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
 
 /// A Relay connection of `T` with `totalCount`.
-pub type Conn<T> = Connection<String, T, ConnectionTotals, EmptyFields>;
+pub type Conn<T> = Connection<Cursor, T, ConnectionTotals, EmptyFields>;
 
 /// The pagination arguments of a connection field.
 #[derive(Debug, Clone, Default)]
@@ -92,7 +92,7 @@ impl ConnectionTotals {
 
 /// A page request resolved against its list: the SQL page and how to shape the answer.
 pub struct Prepared<E: Scoped> {
-    binding: Binding,
+    binding: Arc<Binding>,
     /// The rows to read (one more than the page).
     pub page: Page<E>,
     size: u64,
@@ -122,7 +122,7 @@ impl<E: Scoped> Prepared<E> {
                 full_order.push((column, direction));
             }
         }
-        let binding = Binding::new(list, &full_order);
+        let binding = Arc::new(Binding::new(list, &full_order));
         let columns: Vec<E::Column> = full_order.iter().map(|(column, _)| *column).collect();
         let bound = |field: &str, cursor: &Option<String>| -> ApiResult<Option<Bound>> {
             let Some(cursor) = cursor else {
@@ -209,7 +209,10 @@ impl<E: Scoped> Prepared<E> {
         );
         connection.edges.reserve(rows.len());
         for row in rows {
-            let cursor = cursor::encode(&self.binding, self.position(&row)?);
+            let cursor = Cursor {
+                binding: self.binding.clone(),
+                position: self.position(&row)?,
+            };
             connection.edges.push(Edge::new(cursor, T::from(row)));
         }
         Ok(connection)
