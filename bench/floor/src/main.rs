@@ -10,8 +10,8 @@ use axum::http::header;
 use axum::routing::get;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 use sqlx::Row;
+use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 
 type Answer = Result<([(header::HeaderName, &'static str); 1], String), String>;
 
@@ -88,25 +88,64 @@ async fn lateral(
 }
 
 async fn q3(State(db): State<PgPool>) -> Answer {
-    let plans = sqlx::query("SELECT id, title FROM plan ORDER BY year_from DESC, title, id LIMIT 21")
-        .fetch_all(&db)
-        .await
-        .map_err(fail)?;
+    let plans =
+        sqlx::query("SELECT id, title FROM plan ORDER BY year_from DESC, title, id LIMIT 21")
+            .fetch_all(&db)
+            .await
+            .map_err(fail)?;
     let plan_ids: Vec<i32> = plans.iter().take(20).map(|r| r.get("id")).collect();
-    let priorities = lateral(&db, "priority", "t.id, t.title, t.rank", "plan_id", "t.rank ASC NULLS LAST, t.id", &plan_ids, 6).await?;
-    let priority_ids: Vec<i32> = priorities.values().flat_map(|rows| rows.iter().take(5).map(|r| r.get::<i32, _>("id"))).collect();
-    let actions = lateral(&db, "action", "t.id, t.description", "priority_id", "t.id", &priority_ids, 11).await?;
-    let action_ids: Vec<i32> = actions.values().flat_map(|rows| rows.iter().take(10).map(|r| r.get::<i32, _>("id"))).collect();
-    let commitments = lateral(&db, "commitment", "t.id, t.status, t.cluster_id", "action_id", "t.id", &action_ids, 11).await?;
-    let cluster_ids: Vec<i32> = commitments.values().flatten().map(|r| r.get::<i32, _>("cluster_id")).collect();
-    let clusters: HashMap<i32, String> = sqlx::query("SELECT id, code FROM cluster WHERE id = ANY($1)")
-        .bind(&cluster_ids)
-        .fetch_all(&db)
-        .await
-        .map_err(fail)?
-        .iter()
-        .map(|r| (r.get("id"), r.get("code")))
+    let priorities = lateral(
+        &db,
+        "priority",
+        "t.id, t.title, t.rank",
+        "plan_id",
+        "t.rank ASC NULLS LAST, t.id",
+        &plan_ids,
+        6,
+    )
+    .await?;
+    let priority_ids: Vec<i32> = priorities
+        .values()
+        .flat_map(|rows| rows.iter().take(5).map(|r| r.get::<i32, _>("id")))
         .collect();
+    let actions = lateral(
+        &db,
+        "action",
+        "t.id, t.description",
+        "priority_id",
+        "t.id",
+        &priority_ids,
+        11,
+    )
+    .await?;
+    let action_ids: Vec<i32> = actions
+        .values()
+        .flat_map(|rows| rows.iter().take(10).map(|r| r.get::<i32, _>("id")))
+        .collect();
+    let commitments = lateral(
+        &db,
+        "commitment",
+        "t.id, t.status, t.cluster_id",
+        "action_id",
+        "t.id",
+        &action_ids,
+        11,
+    )
+    .await?;
+    let cluster_ids: Vec<i32> = commitments
+        .values()
+        .flatten()
+        .map(|r| r.get::<i32, _>("cluster_id"))
+        .collect();
+    let clusters: HashMap<i32, String> =
+        sqlx::query("SELECT id, code FROM cluster WHERE id = ANY($1)")
+            .bind(&cluster_ids)
+            .fetch_all(&db)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(|r| (r.get("id"), r.get("code")))
+            .collect();
     let empty = Vec::new();
     let nodes: Vec<Value> = plans.iter().take(20).map(|plan| {
         let id: i32 = plan.get("id");
@@ -151,11 +190,20 @@ async fn fanout(State(db): State<PgPool>) -> Answer {
     let ids: Vec<i32> = clusters.iter().map(|r| r.get("id")).collect();
     let commitments = lateral(&db, "commitment", "t.id", "cluster_id", "t.id", &ids, 6).await?;
     let empty = Vec::new();
-    let nodes: Vec<Value> = clusters.iter().map(|cluster| {
-        let id: i32 = cluster.get("id");
-        let page: Vec<Value> = commitments.get(&id).unwrap_or(&empty).iter().take(5).map(|c| json!({ "id": c.get::<i32, _>("id") })).collect();
-        json!({ "code": cluster.get::<String, _>("code"), "commitments": { "nodes": page } })
-    }).collect();
+    let nodes: Vec<Value> = clusters
+        .iter()
+        .map(|cluster| {
+            let id: i32 = cluster.get("id");
+            let page: Vec<Value> = commitments
+                .get(&id)
+                .unwrap_or(&empty)
+                .iter()
+                .take(5)
+                .map(|c| json!({ "id": c.get::<i32, _>("id") }))
+                .collect();
+            json!({ "code": cluster.get::<String, _>("code"), "commitments": { "nodes": page } })
+        })
+        .collect();
     answer(json!({ "clusters": { "nodes": nodes } }))
 }
 
@@ -169,21 +217,24 @@ async fn inbox(State(db): State<PgPool>, Query(args): Query<Args>) -> Answer {
     .fetch_all(&db)
     .await
     .map_err(fail)?;
-    let total: i64 = sqlx::query("SELECT COUNT(*) FROM commitment WHERE cluster_id = $1 AND status = 'REQUESTED'")
-        .bind(cluster)
-        .fetch_one(&db)
-        .await
-        .map_err(fail)?
-        .get(0);
+    let total: i64 = sqlx::query(
+        "SELECT COUNT(*) FROM commitment WHERE cluster_id = $1 AND status = 'REQUESTED'",
+    )
+    .bind(cluster)
+    .fetch_one(&db)
+    .await
+    .map_err(fail)?
+    .get(0);
     let action_ids: Vec<i32> = rows.iter().map(|r| r.get("action_id")).collect();
-    let actions: HashMap<i32, String> = sqlx::query("SELECT id, description FROM action WHERE id = ANY($1)")
-        .bind(&action_ids)
-        .fetch_all(&db)
-        .await
-        .map_err(fail)?
-        .iter()
-        .map(|r| (r.get("id"), r.get("description")))
-        .collect();
+    let actions: HashMap<i32, String> =
+        sqlx::query("SELECT id, description FROM action WHERE id = ANY($1)")
+            .bind(&action_ids)
+            .fetch_all(&db)
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(|r| (r.get("id"), r.get("description")))
+            .collect();
     let nodes: Vec<Value> = rows.iter().take(50).map(|r| {
         let action: i32 = r.get("action_id");
         json!({ "id": r.get::<i32, _>("id"), "responseDeadline": r.get::<String, _>("deadline"), "action": { "description": actions.get(&action) } })
@@ -197,8 +248,14 @@ async fn deep(State(db): State<PgPool>, Query(args): Query<Args>) -> Answer {
         .fetch_all(&db)
         .await
         .map_err(fail)?;
-    let nodes: Vec<Value> = rows.iter().take(50).map(|r| json!({ "id": r.get::<i32, _>("id"), "status": r.get::<String, _>("status") })).collect();
-    answer(json!({ "commitments": { "pageInfo": { "hasNextPage": rows.len() > 50 }, "nodes": nodes } }))
+    let nodes: Vec<Value> = rows
+        .iter()
+        .take(50)
+        .map(|r| json!({ "id": r.get::<i32, _>("id"), "status": r.get::<String, _>("status") }))
+        .collect();
+    answer(
+        json!({ "commitments": { "pageInfo": { "hasNextPage": rows.len() > 50 }, "nodes": nodes } }),
+    )
 }
 
 #[tokio::main]
@@ -212,7 +269,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
-    let db = PgPoolOptions::new().max_connections(16).connect(&database).await?;
+    let db = PgPoolOptions::new()
+        .max_connections(16)
+        .connect(&database)
+        .await?;
     let app = axum::Router::new()
         .route("/q1", get(q1))
         .route("/q2", get(q2))
@@ -226,4 +286,3 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     axum::serve(listener, app.into_make_service()).await?;
     Ok(())
 }
-
