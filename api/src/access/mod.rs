@@ -9,9 +9,11 @@ mod page;
 mod principal;
 mod reader;
 mod scope;
+mod summary;
 
 pub use matrix::{EntityKind, Operation, ScopeKind};
 pub use page::{Bound, Link, Page};
 pub use principal::{Grant, Principal, Role, ScopeUnit};
 pub use reader::{Drawing, Reader, int_value};
 pub use scope::Scoped;
+pub use summary::{Dimensions, Group};

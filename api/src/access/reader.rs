@@ -299,42 +299,6 @@ impl Reader {
             .collect())
     }
 
-    /// The budget lines meeting `condition` whose figures the caller may add up (see
-    /// [`super::scope::budget_totals_condition`]), with their amounts and, per line, the
-    /// sums of the commitments drawing on it (added up in the database): the one path to
-    /// figures for totals.
-    pub async fn budget_totals(
-        &self,
-        condition: Condition,
-        detail: bool,
-    ) -> ApiResult<(
-        Vec<entity::budget_line::Model>,
-        Vec<entity::budget_line_amount::Model>,
-        HashMap<i32, Drawing>,
-    )> {
-        use entity::{budget_line, budget_line_amount};
-        let lines = budget_line::Entity::find()
-            .filter(super::scope::budget_totals_condition(
-                &self.principal,
-                detail,
-            ))
-            .filter(condition)
-            .all(&self.db)
-            .await?;
-        let ids: Vec<i32> = lines.iter().map(|line| line.id).collect();
-        let mut amounts = Vec::new();
-        for chunk in ids.chunks(PARENTS_PER_STATEMENT) {
-            amounts.extend(
-                budget_line_amount::Entity::find()
-                    .filter(budget_line_amount::Column::BudgetLineId.is_in(chunk.iter().copied()))
-                    .all(&self.db)
-                    .await?,
-            );
-        }
-        let drawing = self.drawing_by_line(&ids, Condition::all()).await?;
-        Ok((lines, amounts, drawing))
-    }
-
     /// Per budget line among `lines`, the sums of the commitments meeting `condition` that
     /// draw on it (accepted, reserved or delivered), in one grouped statement.
     pub async fn drawing_by_line(
