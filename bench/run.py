@@ -272,7 +272,7 @@ def workloads(pg, database, urls, tokens):
         query = "query($a: Cursor) { allCommitments(first: 50, after: $a, orderBy: PRIMARY_KEY_ASC) { pageInfo { hasNextPage } nodes { id status } } }"
         w["deep_page"][system] = gql(for_v5(query) if system == "postgraphile5" else query, {"a": value}, None)
     w["budget_summary"] = {
-        "wijkgraph": gql("{ budgetSummary(groupBy: [CLUSTER, YEAR]) { cluster { code } year budgeted committed commitments } }"),
+        "wijkgraph": gql("{ budgetSummary(groupBy: [CLUSTER, AREA], filter: {year: 2026}) { cluster { code } area { code } budgeted committed commitments } }"),
     }
     return w
 

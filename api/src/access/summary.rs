@@ -101,10 +101,21 @@ impl Reader {
             Expr::col((neighbourhood::Entity, neighbourhood::Column::AreaId)),
         ]);
 
+        // The lines to total; the amounts and commitments read are those of these lines.
+        let selected = budget_line::Entity::find()
+            .filter(budget_totals_condition(self.principal(), detail))
+            .filter(condition.clone());
+        let selected_ids = selected
+            .clone()
+            .into_query()
+            .clear_selects()
+            .column((budget_line::Entity, budget_line::Column::Id))
+            .to_owned();
         let mut amounts = Query::select();
         amounts
             .from(budget_line_amount::Entity)
             .column(budget_line_amount::Column::BudgetLineId)
+            .and_where(budget_line_amount::Column::BudgetLineId.in_subquery(selected_ids.clone()))
             .group_by_col(budget_line_amount::Column::BudgetLineId);
         for (index, phase) in PHASES.iter().enumerate() {
             amounts.expr_as(
@@ -127,14 +138,11 @@ impl Reader {
             )
             .expr_as(Expr::cust("COUNT(*)"), "drawing")
             .and_where(commitment::Column::Status.is_in(DRAWING))
-            .and_where(Expr::col(commitment::Column::BudgetLineId).is_not_null())
+            .and_where(commitment::Column::BudgetLineId.in_subquery(selected_ids))
             .group_by_col(commitment::Column::BudgetLineId)
             .to_owned();
 
-        let mut lines: SelectStatement = budget_line::Entity::find()
-            .filter(budget_totals_condition(self.principal(), detail))
-            .filter(condition)
-            .into_query();
+        let mut lines: SelectStatement = selected.into_query();
         lines
             .clear_selects()
             .expr_as(
