@@ -11,6 +11,8 @@ run_on_both_databases!(
     a_cursor_of_another_list_or_order_is_refused_naming_the_argument,
     total_count_is_counted_only_when_selected,
     nested_pages_walk_a_parents_children_like_the_filtered_root_list,
+    paging_by_a_column_with_nulls_forward_and_backward_visits_every_row_once_in_order,
+    a_nested_list_paged_backward_returns_the_filtered_root_list,
 );
 run_on_both_databases!(
     with [("WIJKGRAPH_MAX_PAGE_SIZE", "1000")] =>
@@ -278,4 +280,99 @@ fn copy_all_commitments() -> String {
         reason, response_deadline, requested_by, requested_at, answered_by, answered_at,
         version, updated_at FROM commitment"
         .to_owned()
+}
+
+const BY_AMOUNT: &str = "query($first: Int, $after: String, $last: Int, $before: String) {
+    commitments(orderBy: [{field: AMOUNT, direction: DESC}], first: $first, after: $after,
+        last: $last, before: $before) {
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id amount } } }";
+
+async fn paging_by_a_column_with_nulls_forward_and_backward_visits_every_row_once_in_order(
+    app: TestApp,
+) {
+    // Unanswered and refused commitments have no amount: they sort last.
+    let mut forward = Vec::new();
+    let mut after = Value::Null;
+    loop {
+        let data = app
+            .data(BY_AMOUNT, json!({ "first": 7, "after": after }))
+            .await;
+        let page = &data["commitments"];
+        forward.extend(page["nodes"].as_array().unwrap().iter().cloned());
+        if !page["pageInfo"]["hasNextPage"].as_bool().unwrap() {
+            break;
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+    }
+    let total =
+        app.data("{ commitments { totalCount } }", json!({})).await["commitments"]["totalCount"]
+            .as_u64()
+            .unwrap();
+    assert_eq!(forward.len() as u64, total);
+    let amounts: Vec<Option<f64>> = forward
+        .iter()
+        .map(|node| node["amount"].as_str().map(|a| a.parse().unwrap()))
+        .collect();
+    let first_null = amounts.iter().position(Option::is_none).unwrap();
+    assert!(
+        amounts[first_null..].iter().all(Option::is_none),
+        "nulls last"
+    );
+    assert!(
+        amounts[..first_null].windows(2).all(|w| w[0] >= w[1]),
+        "amounts descending"
+    );
+
+    let mut backward: Vec<Value> = Vec::new();
+    let mut before = Value::Null;
+    loop {
+        let data = app
+            .data(BY_AMOUNT, json!({ "last": 9, "before": before }))
+            .await;
+        let page = &data["commitments"];
+        let mut chunk: Vec<Value> = page["nodes"].as_array().unwrap().clone();
+        chunk.extend(backward);
+        backward = chunk;
+        if !page["pageInfo"]["hasPreviousPage"].as_bool().unwrap() {
+            break;
+        }
+        before = page["pageInfo"]["startCursor"].clone();
+    }
+    assert_eq!(ids(&Value::from(backward)), ids(&Value::from(forward)));
+}
+
+async fn a_nested_list_paged_backward_returns_the_filtered_root_list(app: TestApp) {
+    let clusters = app.data("{ clusters { nodes { id } } }", json!({})).await;
+    for cluster in clusters["clusters"]["nodes"].as_array().unwrap() {
+        let id = cluster["id"].clone();
+        let root = ids_of(&app, &format!("{{clusterId: {id}}}")).await;
+        let mut walked: Vec<String> = Vec::new();
+        let mut before = Value::Null;
+        loop {
+            let data = app
+                .data(
+                    "query($before: String) { clusters { nodes { id commitments(last: 4, before: $before) {
+                        pageInfo { hasPreviousPage startCursor } nodes { id } } } } }",
+                    json!({ "before": before }),
+                )
+                .await;
+            let mine = data["clusters"]["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|node| node["id"] == id)
+                .unwrap()
+                .clone();
+            let page = &mine["commitments"];
+            let mut chunk = ids(&page["nodes"]);
+            assert!(chunk.len() <= 4);
+            chunk.extend(walked);
+            walked = chunk;
+            if !page["pageInfo"]["hasPreviousPage"].as_bool().unwrap() {
+                break;
+            }
+            before = page["pageInfo"]["startCursor"].clone();
+        }
+        assert_eq!(walked, root);
+    }
 }
