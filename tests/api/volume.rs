@@ -192,6 +192,18 @@ async fn total_count_is_counted_only_when_selected(app: TestApp) {
     assert_eq!(Value::from(nested), data["commitments"]["totalCount"]);
 }
 
+/// The cluster with global id `id` in the answer to a `clusters` query.
+async fn cluster_in(app: &TestApp, query: &str, variables: Value, id: &Value) -> Value {
+    let data = app.data(query, variables).await;
+    data["clusters"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|node| node["id"] == *id)
+        .unwrap()
+        .clone()
+}
+
 async fn nested_pages_walk_a_parents_children_like_the_filtered_root_list(app: TestApp) {
     let clusters = app
         .data("{ clusters { nodes { id code } } }", json!({}))
@@ -202,20 +214,14 @@ async fn nested_pages_walk_a_parents_children_like_the_filtered_root_list(app: T
         let mut walked = Vec::new();
         let mut after = Value::Null;
         loop {
-            let data = app
-                .data(
-                    "query($after: String) { clusters { nodes { id commitments(first: 3, after: $after) {
-                        pageInfo { hasNextPage endCursor } nodes { id } } } } }",
-                    json!({ "after": after }),
-                )
-                .await;
-            let mine = data["clusters"]["nodes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|node| node["id"] == id)
-                .unwrap()
-                .clone();
+            let mine = cluster_in(
+                &app,
+                "query($after: String) { clusters { nodes { id commitments(first: 3, after: $after) {
+                    pageInfo { hasNextPage endCursor } nodes { id } } } } }",
+                json!({ "after": after }),
+                &id,
+            )
+            .await;
             let page = &mine["commitments"];
             let page_ids = ids(&page["nodes"]);
             assert!(page_ids.len() <= 3);
@@ -349,20 +355,14 @@ async fn a_nested_list_paged_backward_returns_the_filtered_root_list(app: TestAp
         let mut walked: Vec<String> = Vec::new();
         let mut before = Value::Null;
         loop {
-            let data = app
-                .data(
-                    "query($before: String) { clusters { nodes { id commitments(last: 4, before: $before) {
-                        pageInfo { hasPreviousPage startCursor } nodes { id } } } } }",
-                    json!({ "before": before }),
-                )
-                .await;
-            let mine = data["clusters"]["nodes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|node| node["id"] == id)
-                .unwrap()
-                .clone();
+            let mine = cluster_in(
+                &app,
+                "query($before: String) { clusters { nodes { id commitments(last: 4, before: $before) {
+                    pageInfo { hasPreviousPage startCursor } nodes { id } } } } }",
+                json!({ "before": before }),
+                &id,
+            )
+            .await;
             let page = &mine["commitments"];
             let mut chunk = ids(&page["nodes"]);
             assert!(chunk.len() <= 4);

@@ -127,12 +127,7 @@ impl Reader {
         for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
             let mut select = self.scoped::<E>(condition.clone()).into_query();
             let parent = link.join(&mut select, chunk);
-            select
-                .clear_selects()
-                .expr_as(Expr::col(parent.clone()), PARENT)
-                .expr_as(Expr::cust("COUNT(*)"), COUNT)
-                .add_group_by([Expr::col(parent)]);
-            found.extend(self.counted(&select).await?);
+            found.extend(self.counted_by(select, Expr::col(parent)).await?);
         }
         Ok(found)
     }
@@ -145,13 +140,9 @@ impl Reader {
         key: E::Column,
     ) -> ApiResult<Vec<(i32, i64)>> {
         let mut select = self.scoped::<E>(condition).into_query();
-        select
-            .clear_selects()
-            .and_where(Expr::col((E::default(), key)).is_not_null())
-            .expr_as(Expr::col((E::default(), key)), PARENT)
-            .expr_as(Expr::cust("COUNT(*)"), COUNT)
-            .add_group_by([Expr::col((E::default(), key))]);
-        self.counted(&select).await
+        select.and_where(Expr::col((E::default(), key)).is_not_null());
+        self.counted_by(select, Expr::col((E::default(), key)))
+            .await
     }
 
     /// The visible commitments meeting `condition`, counted per neighbourhood of their
@@ -164,7 +155,6 @@ impl Reader {
         let mut select = self.scoped::<commitment::Entity>(condition).into_query();
         let neighbourhood = Expr::col((plan::Entity, plan::Column::NeighbourhoodId));
         select
-            .clear_selects()
             .inner_join(
                 action::Entity,
                 Expr::col((action::Entity, action::Column::Id))
@@ -183,16 +173,23 @@ impl Reader {
             .cond_where(action::Entity::scope(&self.principal, Operation::Read))
             .cond_where(priority::Entity::scope(&self.principal, Operation::Read))
             .cond_where(plan::Entity::scope(&self.principal, Operation::Read))
-            .and_where(neighbourhood.clone().is_not_null())
-            .expr_as(neighbourhood.clone(), PARENT)
-            .expr_as(Expr::cust("COUNT(*)"), COUNT)
-            .add_group_by([neighbourhood]);
-        self.counted(&select).await
+            .and_where(neighbourhood.clone().is_not_null());
+        self.counted_by(select, neighbourhood).await
     }
 
-    async fn counted(&self, select: &SelectStatement) -> ApiResult<Vec<(i32, i64)>> {
+    /// Runs `select` (its own columns dropped) grouped by `key`: (key, rows) per group.
+    async fn counted_by(
+        &self,
+        mut select: SelectStatement,
+        key: Expr,
+    ) -> ApiResult<Vec<(i32, i64)>> {
+        select
+            .clear_selects()
+            .expr_as(key.clone(), PARENT)
+            .expr_as(Expr::cust("COUNT(*)"), COUNT)
+            .add_group_by([key]);
         let mut found = Vec::new();
-        for row in self.db.query_all(select).await? {
+        for row in self.db.query_all(&select).await? {
             found.push((row.try_get("", PARENT)?, row.try_get("", COUNT)?));
         }
         Ok(found)
@@ -306,36 +303,20 @@ impl Reader {
         lines: &[i32],
         condition: Condition,
     ) -> ApiResult<HashMap<i32, Drawing>> {
-        use crate::domain::budget::DRAWING;
         use entity::commitment;
         let mut found = HashMap::new();
         for chunk in lines.chunks(PARENTS_PER_STATEMENT) {
-            let line = Expr::col((commitment::Entity, commitment::Column::BudgetLineId));
-            let select = Query::select()
-                .from(commitment::Entity)
-                .expr_as(line.clone(), PARENT)
-                .expr_as(Expr::cust("CAST(SUM(COALESCE(amount_cents, 0)) AS BIGINT)"), "committed")
-                .expr_as(Expr::cust("CAST(SUM(COALESCE(hours_centi, 0)) AS BIGINT)"), "hours")
-                .expr_as(
-                    Expr::cust(
-                        "CAST(SUM(CASE WHEN status = 'DELIVERED' THEN COALESCE(amount_cents, 0) ELSE 0 END) AS BIGINT)",
-                    ),
-                    "delivered",
-                )
-                .expr_as(Expr::cust("COUNT(*)"), COUNT)
-                .and_where(line.clone().is_in(chunk.iter().copied()))
-                .and_where(commitment::Column::Status.is_in(DRAWING))
-                .cond_where(condition.clone())
-                .add_group_by([line])
-                .to_owned();
+            let mut select =
+                drawing_per_line(commitment::Column::BudgetLineId.is_in(chunk.iter().copied()));
+            select.cond_where(condition.clone());
             for row in self.db.query_all(&select).await? {
                 found.insert(
-                    row.try_get::<i32>("", PARENT)?,
+                    row.try_get::<i32>("", "budget_line_id")?,
                     Drawing {
                         committed_cents: row.try_get("", "committed")?,
                         hours_centi: row.try_get("", "hours")?,
                         delivered_cents: row.try_get("", "delivered")?,
-                        commitments: row.try_get("", COUNT)?,
+                        commitments: row.try_get("", "drawing")?,
                     },
                 );
             }
@@ -369,6 +350,37 @@ impl Reader {
             .column(E::id_column())
             .into_query()
     }
+}
+
+/// Per budget line whose commitments meet `lines`, the sums of those drawing on it
+/// (accepted, reserved or delivered) in hundredths: `budget_line_id`, `committed`,
+/// `hours`, `delivered` and the number `drawing`. The one definition of a line's drawing,
+/// for [`Reader::drawing_by_line`] and the budget summary.
+pub(super) fn drawing_per_line(lines: Expr) -> SelectStatement {
+    use crate::domain::budget::DRAWING;
+    use entity::commitment;
+    Query::select()
+        .from(commitment::Entity)
+        .column(commitment::Column::BudgetLineId)
+        .expr_as(
+            Expr::cust("CAST(SUM(COALESCE(amount_cents, 0)) AS BIGINT)"),
+            "committed",
+        )
+        .expr_as(
+            Expr::cust("CAST(SUM(COALESCE(hours_centi, 0)) AS BIGINT)"),
+            "hours",
+        )
+        .expr_as(
+            Expr::cust(
+                "CAST(SUM(CASE WHEN status = 'DELIVERED' THEN COALESCE(amount_cents, 0) ELSE 0 END) AS BIGINT)",
+            ),
+            "delivered",
+        )
+        .expr_as(Expr::cust("COUNT(*)"), "drawing")
+        .and_where(lines)
+        .and_where(commitment::Column::Status.is_in(DRAWING))
+        .group_by_col(commitment::Column::BudgetLineId)
+        .to_owned()
 }
 
 /// Applies the requested order, then the natural order, then the id. Nulls sort last on

@@ -6,6 +6,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, Func, JoinType, Query, SelectStatement
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryTrait};
 
 use super::Reader;
+use super::reader::drawing_per_line;
 use super::scope::budget_totals_condition;
 use crate::error::ApiResult;
 
@@ -93,7 +94,6 @@ impl Reader {
         by: Dimensions,
         as_of: Option<usize>,
     ) -> ApiResult<Vec<Group>> {
-        use crate::domain::budget::DRAWING;
         use entity::{budget_line, budget_line_amount, commitment, neighbourhood, product};
         let detail = by.neighbourhood || by.product || by.taakveld;
         let line_area = Func::coalesce([
@@ -125,22 +125,7 @@ impl Reader {
                 format!("p{index}"),
             );
         }
-        let drawing = Query::select()
-            .from(commitment::Entity)
-            .column(commitment::Column::BudgetLineId)
-            .expr_as(Expr::cust("SUM(COALESCE(amount_cents, 0))"), "committed")
-            .expr_as(Expr::cust("SUM(COALESCE(hours_centi, 0))"), "hours")
-            .expr_as(
-                Expr::cust(
-                    "SUM(CASE WHEN status = 'DELIVERED' THEN COALESCE(amount_cents, 0) ELSE 0 END)",
-                ),
-                "delivered",
-            )
-            .expr_as(Expr::cust("COUNT(*)"), "drawing")
-            .and_where(commitment::Column::Status.is_in(DRAWING))
-            .and_where(commitment::Column::BudgetLineId.in_subquery(selected_ids))
-            .group_by_col(commitment::Column::BudgetLineId)
-            .to_owned();
+        let drawing = drawing_per_line(commitment::Column::BudgetLineId.in_subquery(selected_ids));
 
         let mut lines: SelectStatement = selected.into_query();
         lines

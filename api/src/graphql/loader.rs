@@ -9,7 +9,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
-use sea_orm::{Condition, EntityTrait, IdenStatic};
+use sea_orm::{EntityTrait, IdenStatic};
 
 use crate::access::{Drawing, Link, Operation, Page, Reader, Scoped, int_value};
 
@@ -263,8 +263,9 @@ level_key!(
     PageOf => (Link<E>, Page<E>)
 );
 level_key!(
-    /// How many children meeting a filter a parent has through a link.
-    CountOf => (Link<E>, Condition)
+    /// How many children a parent has through a link, under the filter of a page read
+    /// of the same level (bounds and limit aside).
+    CountOf => (Link<E>, Page<E>)
 );
 
 /// Splits a level's keys by their shared read (one statement each), listing the parents.
@@ -324,10 +325,10 @@ where
         let mut found: HashMap<CountOf<E>, i64> = keys.iter().map(|key| (key.clone(), 0)).collect();
         for (shared, parents) in by_shared(keys.iter().map(|key| (key.shared.clone(), key.parent)))
         {
-            let (link, condition) = &shared.spec;
+            let (link, page) = &shared.spec;
             for (parent, count) in self
                 .reader
-                .counts_by_parent(link, &parents, condition.clone())
+                .counts_by_parent(link, &parents, page.condition.clone())
                 .await?
             {
                 found.insert(CountOf::new(parent, shared.clone()), count);

@@ -309,30 +309,22 @@ where
     };
     let prepared = Prepared::<E>::new(
         described.clone(),
-        condition.clone(),
+        condition,
         &[],
         &args,
         scope.settings.max_page_size,
     )?;
-    let fingerprint = prepared.fingerprint(&described, &tag);
-    let count_key = CountOf::new(
-        parent,
-        Arc::new(Shared {
-            fingerprint: format!("{described}|{tag}"),
-            spec: (link.clone(), condition),
-        }),
-    );
+    // One shared read for the page and, if selected, the count of this relation level.
+    let shared = Arc::new(Shared {
+        fingerprint: prepared.fingerprint(&described, &tag),
+        spec: (link, prepared.page.clone()),
+    });
     let rows = scope
         .loader
-        .load_one(PageOf::new(
-            parent,
-            Arc::new(Shared {
-                fingerprint,
-                spec: (link, prepared.page.clone()),
-            }),
-        ))
+        .load_one(PageOf::new(parent, shared.clone()))
         .await?
         .unwrap_or_default();
+    let count_key = CountOf::new(parent, shared);
     let counter = Counter::Nested(Box::new(move |loader| {
         let key = count_key.clone();
         Box::pin(async move {
