@@ -37,6 +37,7 @@ CACHE = ROOT / "bench" / ".cache"
 RESULTS = ROOT / "bench" / "results"
 WORK = Path(os.environ.get("WIJKGRAPH_BENCH_WORK", "/tmp/wijkgraph-bench"))
 SYSTEMS = ["wijkgraph", "postgraphile4", "postgraphile5", "floor"]
+WRITES = {"mutation"}
 
 
 def log(message):
@@ -271,6 +272,16 @@ def workloads(pg, database, urls, tokens):
     for system, value in pg_cursor.items():
         query = "query($a: Cursor) { allCommitments(first: 50, after: $a, orderBy: PRIMARY_KEY_ASC) { pageInfo { hasNextPage } nodes { id status } } }"
         w["deep_page"][system] = gql(for_v5(query) if system == "postgraphile5" else query, {"a": value}, None)
+    # Writes: residents' input recorded for a neighbourhood by its manager (wijkgraph also
+    # checks the role and writes an audit event; PostGraphile inserts the row).
+    hood_id, hood_code = pg.sql(database, "SELECT id || ' ' || code FROM neighbourhood ORDER BY id LIMIT 1").split()
+    w["mutation"] = {
+        "wijkgraph": gql("mutation($n: ID!) { recordResidentInput(input: {neighbourhoodId: $n, source: SURVEY, receivedOn: \"2026-11-01\", summary: \"Meer groen in de straat\"}) { residentInput { id summary outcome } } }",
+                         {"n": gid("Neighbourhood", int(hood_id))}, token=f"neighbourhood_manager:{hood_code}"),
+        **both("mutation($n: Int!) { createResidentInput(input: {residentInput: {neighbourhoodId: $n, source: \"SURVEY\", receivedOn: \"2026-11-01\", summary: \"Meer groen in de straat\", outcome: \"PENDING\", version: 1}}) { residentInput { id summary outcome } } }",
+               {"n": int(hood_id)}),
+        "floor": f"/record?id={hood_id}",
+    }
     w["budget_summary"] = {
         "wijkgraph": gql("{ budgetSummary(groupBy: [CLUSTER, AREA], filter: {year: 2026}) { cluster { code } area { code } budgeted committed commitments } }"),
     }
@@ -312,7 +323,8 @@ def check_same_rows(work, urls, tokens):
             answer = ask(system, spec, urls, tokens)
             if answer.get("errors"):
                 sys.exit(f"{system} failed {name}: {answer['errors']}")
-            answers[system] = ids_in(answer.get("data"))
+            # A write's answer is the row it created: the shape is compared, not the id.
+            answers[system] = ids_in(answer.get("data")) if name not in WRITES else [len(ids_in(answer.get("data")))]
         reference = answers.get("wijkgraph")
         for system, found in answers.items():
             if found != reference:
@@ -547,7 +559,8 @@ def main():
         log("rows: " + pg.sql(database, "SELECT (SELECT COUNT(*) FROM plan) || ' plans, ' || (SELECT COUNT(*) FROM commitment) || ' commitments, ' || (SELECT COUNT(*) FROM budget_line) || ' budget lines'"))
 
         tokens = {}
-        for role in ("admin", "cluster_member:MO"):
+        first_hood = pg.sql(database, "SELECT code FROM neighbourhood ORDER BY id LIMIT 1")
+        for role in ("admin", "cluster_member:MO", f"neighbourhood_manager:{first_hood}"):
             tokens[role] = subprocess.run([tools["wijkgraph"], "token", "--role", role, "--ttl", "86400"], env=env, check=True, capture_output=True, text=True).stdout.strip()
 
         ports = {name: free_port() for name in SYSTEMS}

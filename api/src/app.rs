@@ -50,6 +50,7 @@ impl App {
         let state = AppState {
             cost: std::sync::Arc::new(CostModel::from_sdl(&schema.sdl())),
             max_cost: config.max_cost,
+            inflight: crate::http::Inflight::new(config.max_inflight_cost),
             schema,
             db,
             verifier: Verifier::new(config.auth.clone()),

@@ -26,6 +26,11 @@ pub const ENV_MAX_COST: &str = "WIJKGRAPH_MAX_COST";
 /// Default most objects a query may return: a portal page of 20 plans with 5 priorities,
 /// 10 actions each and 10 commitments per action costs 11,120.
 pub const DEFAULT_MAX_COST: usize = 50_000;
+/// Environment variable for the most objects all requests being answered at once may return.
+pub const ENV_MAX_INFLIGHT_COST: &str = "WIJKGRAPH_MAX_INFLIGHT_COST";
+/// Default in-flight budget: two queries at the cost limit, or nine portal pages, at once;
+/// further requests wait their turn. It bounds the memory answers take.
+pub const DEFAULT_MAX_INFLIGHT_COST: usize = 100_000;
 /// Environment variable for the hours a cluster has to answer a request by default.
 pub const ENV_RESPONSE_HOURS: &str = "WIJKGRAPH_RESPONSE_HOURS";
 /// The mandate: an answer within 24 hours.
@@ -96,6 +101,9 @@ pub struct Config {
     /// Most objects a query may return; each connection's page size multiplies with its
     /// parents'.
     pub max_cost: u64,
+    /// Most objects the requests being answered at once may return together; a request
+    /// waits until its cost fits.
+    pub max_inflight_cost: u64,
     /// Largest request body in bytes.
     pub max_body_bytes: usize,
     /// Hours a cluster has to answer a commitment request, unless the request says otherwise.
@@ -171,6 +179,12 @@ impl Config {
         )? as u32;
         let max_cost =
             bounded(&env, ENV_MAX_COST, DEFAULT_MAX_COST, 10..=1_000_000_000_000)? as u64;
+        let max_inflight_cost = bounded(
+            &env,
+            ENV_MAX_INFLIGHT_COST,
+            DEFAULT_MAX_INFLIGHT_COST,
+            10..=1_000_000_000,
+        )? as u64;
         let max_body_bytes = bounded(
             &env,
             ENV_MAX_BODY_BYTES,
@@ -186,6 +200,7 @@ impl Config {
             data_dir,
             max_page_size,
             max_cost,
+            max_inflight_cost,
             max_body_bytes,
             response_hours,
             auth,

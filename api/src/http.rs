@@ -12,6 +12,7 @@ use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sea_orm::DatabaseConnection;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::access::Reader;
@@ -45,6 +46,37 @@ pub struct AppState {
     pub cost: std::sync::Arc<CostModel>,
     /// Most objects a query may return.
     pub max_cost: u64,
+    /// The cost budget of the requests being answered at once.
+    pub inflight: Inflight,
+}
+
+/// The objects the requests being answered at once may return together. A request holds its
+/// cost (at most the whole budget) while it runs, and waits, first come first served,
+/// while the budget is spent: memory for answers stays bounded under any load the cost
+/// limit admits.
+#[derive(Clone)]
+pub struct Inflight {
+    budget: std::sync::Arc<Semaphore>,
+    size: u32,
+}
+
+impl Inflight {
+    /// A budget of `size` objects.
+    pub fn new(size: u64) -> Self {
+        let size = u32::try_from(size)
+            .unwrap_or(u32::MAX)
+            .clamp(1, u32::try_from(Semaphore::MAX_PERMITS).unwrap_or(u32::MAX));
+        Self {
+            budget: std::sync::Arc::new(Semaphore::new(size as usize)),
+            size,
+        }
+    }
+
+    /// Waits until a query of `cost` objects fits, and holds its share until dropped.
+    pub async fn admit(&self, cost: u64) -> Option<OwnedSemaphorePermit> {
+        let share = u32::try_from(cost).unwrap_or(u32::MAX).clamp(1, self.size);
+        self.budget.clone().acquire_many_owned(share).await.ok()
+    }
 }
 
 /// The service's routes.
@@ -97,7 +129,7 @@ async fn handle(state: AppState, request: Request) -> Response {
     let started = std::time::Instant::now();
     let metrics = state.metrics.clone();
     match answer(state, request).await {
-        Ok(response) => {
+        Ok((response, share)) => {
             let codes = response.errors.iter().filter_map(|error| {
                 error
                     .extensions
@@ -108,7 +140,10 @@ async fn handle(state: AppState, request: Request) -> Response {
                     })
             });
             metrics.record(started.elapsed(), codes);
-            GraphQLResponse::from(response).into_response()
+            let response = GraphQLResponse::from(response).into_response();
+            // The answer's share of the in-flight budget ends once it is serialized.
+            drop(share);
+            response
         }
         Err(refusal) => {
             metrics.refused();
@@ -117,9 +152,12 @@ async fn handle(state: AppState, request: Request) -> Response {
     }
 }
 
-/// Authenticates, checks and executes one GraphQL request; `Err` is a refusal before
-/// execution, already shaped as the response.
-async fn answer(state: AppState, request: Request) -> Result<async_graphql::Response, Response> {
+/// Authenticates, checks and executes one GraphQL request, with the share of the in-flight
+/// budget it holds; `Err` is a refusal before execution, already shaped as the response.
+async fn answer(
+    state: AppState,
+    request: Request,
+) -> Result<(async_graphql::Response, Option<OwnedSemaphorePermit>), Response> {
     let method = request.method().clone();
     let authorization = request
         .headers()
@@ -165,17 +203,19 @@ async fn answer(state: AppState, request: Request) -> Result<async_graphql::Resp
     }
     let operation = request.operation_name.clone();
     let variables = request.variables.clone();
+    let mut cost = 1;
     if let Ok(document) = request.parsed_query() {
-        let cost = state
+        cost = state
             .cost
             .cost_of(document, operation.as_deref(), &variables);
         if cost > state.max_cost {
-            return Ok(async_graphql::Response::from_errors(vec![too_costly(
-                cost,
-                state.max_cost,
-            )]));
+            return Ok((
+                async_graphql::Response::from_errors(vec![too_costly(cost, state.max_cost)]),
+                None,
+            ));
         }
     }
+    let share = state.inflight.admit(cost).await;
     if state.verifier.settings().mode == Mode::Production && !principal.is_admin() {
         request = request.disable_introspection();
     }
@@ -186,7 +226,7 @@ async fn answer(state: AppState, request: Request) -> Result<async_graphql::Resp
     for error in &mut response.errors {
         with_code(error);
     }
-    Ok(response)
+    Ok((response, share))
 }
 
 /// Refuses, before execution, a mutation over GET (405) and a query with too many

@@ -318,3 +318,35 @@ async fn the_default_cost_limit_admits_a_portal_page_and_reports_the_cost_of_a_l
         "{larger}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_beyond_the_in_flight_budget_wait_and_all_answer_in_full() {
+    // A budget smaller than one portal page: each page runs alone, holding the whole budget.
+    let app =
+        crate::helpers::spawn_app_with(Engine::Sqlite, &[("WIJKGRAPH_MAX_INFLIGHT_COST", "100")])
+            .await;
+    let alone = app.graphql(PORTAL_PAGE, json!({ "commitments": 10 })).await;
+    assert!(alone.get("errors").is_none(), "{alone}");
+    let pages = (0..12).map(|_| app.graphql(PORTAL_PAGE, json!({ "commitments": 10 })));
+    let small =
+        (0..12).map(|_| app.graphql("{ clusters(first: 3) { nodes { code } } }", json!({})));
+    let (pages, small) = tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        futures_util::future::join(
+            futures_util::future::join_all(pages),
+            futures_util::future::join_all(small),
+        ),
+    )
+    .await
+    .expect("every waiting request is answered");
+    for page in pages {
+        assert_eq!(page, alone);
+    }
+    for answer in small {
+        assert_eq!(
+            answer["data"]["clusters"]["nodes"].as_array().map(Vec::len),
+            Some(3),
+            "{answer}"
+        );
+    }
+}

@@ -13,6 +13,8 @@ run_on_both_databases!(
     nested_pages_walk_a_parents_children_like_the_filtered_root_list,
     paging_by_a_column_with_nulls_forward_and_backward_visits_every_row_once_in_order,
     a_nested_list_paged_backward_returns_the_filtered_root_list,
+    a_mutation_payload_shows_links_as_an_earlier_mutation_of_the_document_left_them,
+    links_read_with_a_list_equal_their_lookups_and_a_hidden_link_reads_as_missing,
 );
 run_on_both_databases!(
     with [("WIJKGRAPH_MAX_PAGE_SIZE", "1000")] =>
@@ -374,5 +376,105 @@ async fn a_nested_list_paged_backward_returns_the_filtered_root_list(app: TestAp
             before = page["pageInfo"]["startCursor"].clone();
         }
         assert_eq!(walked, root);
+    }
+}
+
+const BLOEMHOF_MANAGER: &str = "neighbourhood_manager:BU05991081";
+
+async fn a_mutation_payload_shows_links_as_an_earlier_mutation_of_the_document_left_them(
+    app: TestApp,
+) {
+    let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+    let bloemhof = app
+        .data(
+            r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#,
+            json!({}),
+        )
+        .await["neighbourhoods"]["nodes"][0]["id"]
+        .clone();
+    let plan = manager
+        .data(
+            "mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id } } }",
+            json!({ "input": { "neighbourhoodId": bloemhof, "year": 2017 } }),
+        )
+        .await["createPlan"]["plan"]["id"]
+        .clone();
+    manager
+        .data(
+            "mutation($input: AddPriorityInput!) { addPriority(input: $input) { priority { id } } }",
+            json!({ "input": { "planId": plan, "expectedPlanVersion": 1, "title": "Schoon", "description": "Een schone wijk." } }),
+        )
+        .await;
+    // Each payload lists the plan's priorities with their plan: the first read records the
+    // plan as linked from its priorities; the second mutation renames it again.
+    let renamed = manager
+        .data(
+            "mutation($id: ID!) {
+                first: updatePlan(input: {id: $id, expectedVersion: 2, title: \"Eerste\"}) {
+                    plan { priorities(first: 5) { nodes { plan { title } } } } }
+                second: updatePlan(input: {id: $id, expectedVersion: 3, title: \"Tweede\"}) {
+                    plan { priorities(first: 5) { nodes { plan { title } } } } } }",
+            json!({ "id": plan }),
+        )
+        .await;
+    assert_eq!(
+        renamed["first"]["plan"]["priorities"]["nodes"][0]["plan"]["title"],
+        "Eerste"
+    );
+    assert_eq!(
+        renamed["second"]["plan"]["priorities"]["nodes"][0]["plan"]["title"],
+        "Tweede"
+    );
+}
+
+async fn links_read_with_a_list_equal_their_lookups_and_a_hidden_link_reads_as_missing(
+    app: TestApp,
+) {
+    const LINKED: &str = "{ commitments(first: 100) { nodes { cluster { id code }
+        action { id priority { id plan { id } } } } } }";
+    // As admin every link is there, and each is the row its own lookup returns.
+    let all = app.data(LINKED, json!({})).await;
+    let nodes = all["commitments"]["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 100);
+    for node in nodes.iter().step_by(17) {
+        let action = &node["action"];
+        let looked_up = app
+            .data(
+                "query($id: ID!) { node(id: $id) { ... on Action { id priority { id plan { id } } } } }",
+                json!({ "id": action["id"] }),
+            )
+            .await;
+        assert_eq!(&looked_up["node"], action);
+        assert!(node["cluster"]["code"].is_string(), "{node}");
+    }
+    // A committee member reads their area's team memberships but no person: the link
+    // reads as missing, for the list as for a lookup by id.
+    const TEAM: &str =
+        "{ teamMemberships(first: 50) { nodes { id person { id name } neighbourhood { code } } } }";
+    let committee = app.as_roles(&["committee_member:WK059910"]);
+    let seen = committee.data(TEAM, json!({})).await;
+    let seen = seen["teamMemberships"]["nodes"].as_array().unwrap().clone();
+    assert!(!seen.is_empty());
+    for node in &seen {
+        assert!(node["person"].is_null(), "{node}");
+        assert!(node["neighbourhood"]["code"].is_string(), "{node}");
+        let membership = app
+            .data(
+                "query($id: ID!) { node(id: $id) { ... on TeamMembership { person { id name } } } }",
+                json!({ "id": node["id"] }),
+            )
+            .await;
+        let person = &membership["node"]["person"];
+        assert!(
+            person["name"].is_string(),
+            "admin sees the person of {node}"
+        );
+        let lookup = committee
+            .data(
+                "query($id: ID!) { node(id: $id) { id } }",
+                json!({ "id": person["id"] }),
+            )
+            .await;
+        assert!(lookup["node"].is_null(), "{lookup}");
     }
 }

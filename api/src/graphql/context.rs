@@ -4,12 +4,13 @@
 //! and column; the scope is applied underneath.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use async_graphql::Context;
 use async_graphql::dataloader::DataLoader;
 
 use super::batch::BatchQueue;
+use super::links::Known;
 use super::loader::{ById, ChildrenOf, MayReach, ScopedLoader};
 use crate::access::{EntityKind, Operation, Reader, Scoped};
 
@@ -30,6 +31,8 @@ pub struct RequestScope {
     pub loader: DataLoader<ScopedLoader>,
     /// The service settings.
     pub settings: RequestSettings,
+    /// Rows read by id so far, filled a relation level at a time.
+    pub known: Arc<Known>,
     /// Per entity and operation: whether the caller's grants reach every row.
     unrestricted: Mutex<HashMap<(EntityKind, Operation), bool>>,
 }
@@ -39,9 +42,11 @@ impl RequestScope {
     /// (which the caller drives around the request's execution).
     pub fn new(reader: Reader, settings: RequestSettings, batches: &BatchQueue) -> Self {
         let queue = batches.clone();
-        let loader = DataLoader::new(ScopedLoader::new(reader.clone()), move |task| {
-            queue.spawn(task)
-        })
+        let known = Arc::new(Known::default());
+        let loader = DataLoader::new(
+            ScopedLoader::new(reader.clone(), known.clone()),
+            move |task| queue.spawn(task),
+        )
         .delay(std::time::Duration::ZERO)
         // A relation level is one batch however many parents it has; the reader splits a
         // statement only where the engine's parameter limit requires.
@@ -50,6 +55,7 @@ impl RequestScope {
             reader,
             loader,
             settings,
+            known,
             unrestricted: Mutex::new(HashMap::new()),
         }
     }
@@ -86,6 +92,7 @@ pub fn scope<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a RequestScope> {
 }
 
 /// Resolves a belongs-to relation (or a lookup by id): the row if it exists and is visible.
+/// A row its relation level already read is answered from the request's known rows.
 pub async fn one<E, T>(ctx: &Context<'_>, id: Option<i32>) -> async_graphql::Result<Option<T>>
 where
     E: Scoped + 'static,
@@ -93,7 +100,11 @@ where
     T: From<E::Model>,
 {
     let Some(id) = id else { return Ok(None) };
-    let row = scope(ctx)?.loader.load_one(ById::<E>::new(id)).await?;
+    let scope = scope(ctx)?;
+    if let Some(row) = scope.known.get::<E>(id) {
+        return Ok(row.map(T::from));
+    }
+    let row = scope.loader.load_one(ById::<E>::new(id)).await?;
     Ok(row.map(T::from))
 }
 

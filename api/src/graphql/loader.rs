@@ -11,17 +11,19 @@ use std::sync::Arc;
 use async_graphql::dataloader::Loader;
 use sea_orm::{EntityTrait, IdenStatic};
 
+use super::links::{Known, Wanted, prefetch};
 use crate::access::{Drawing, Link, Operation, Page, Reader, Scoped, int_value};
 
 /// Loads rows for one request's reader.
 pub struct ScopedLoader {
     reader: Reader,
+    known: Arc<Known>,
 }
 
 impl ScopedLoader {
-    /// A loader reading as `reader`'s principal.
-    pub fn new(reader: Reader) -> Self {
-        Self { reader }
+    /// A loader reading as `reader`'s principal, recording linked rows it reads in `known`.
+    pub fn new(reader: Reader, known: Arc<Known>) -> Self {
+        Self { reader, known }
     }
 }
 
@@ -258,14 +260,27 @@ macro_rules! level_key {
     };
 }
 
+/// One relation level's read: which children, which page of them, and which of their
+/// belongs-to links to read along.
+pub struct Level<E: Scoped> {
+    /// How children point at their parent.
+    pub link: Link<E>,
+    /// The page each parent gets.
+    pub page: Page<E>,
+    /// The children's belongs-to links, with the query's selection of them.
+    pub links: &'static [crate::graphql::links::LinkSpec<E::Model>],
+    /// The belongs-to links the query selects on the children.
+    pub wanted: Vec<Wanted>,
+}
+
 level_key!(
     /// One page of the children of a parent through a link.
-    PageOf => (Link<E>, Page<E>)
+    PageOf => Level<E>
 );
 level_key!(
     /// How many children a parent has through a link, under the filter of a page read
     /// of the same level (bounds and limit aside).
-    CountOf => (Link<E>, Page<E>)
+    CountOf => Level<E>
 );
 
 /// Splits a level's keys by their shared read (one statement each), listing the parents.
@@ -301,8 +316,20 @@ where
             keys.iter().map(|key| (key.clone(), Vec::new())).collect();
         for (shared, parents) in by_shared(keys.iter().map(|key| (key.shared.clone(), key.parent)))
         {
-            let (link, page) = &shared.spec;
-            for (parent, row) in self.reader.pages_by_parent(link, &parents, page).await? {
+            let level = &shared.spec;
+            let rows = self
+                .reader
+                .pages_by_parent(&level.link, &parents, &level.page)
+                .await?;
+            prefetch(
+                &self.reader,
+                &self.known,
+                rows.iter().map(|(_, row)| row),
+                level.links,
+                &level.wanted,
+            )
+            .await?;
+            for (parent, row) in rows {
                 found
                     .entry(PageOf::new(parent, shared.clone()))
                     .or_default()
@@ -325,10 +352,10 @@ where
         let mut found: HashMap<CountOf<E>, i64> = keys.iter().map(|key| (key.clone(), 0)).collect();
         for (shared, parents) in by_shared(keys.iter().map(|key| (key.shared.clone(), key.parent)))
         {
-            let (link, page) = &shared.spec;
+            let level = &shared.spec;
             for (parent, count) in self
                 .reader
-                .counts_by_parent(link, &parents, page.condition.clone())
+                .counts_by_parent(&level.link, &parents, level.page.condition.clone())
                 .await?
             {
                 found.insert(CountOf::new(parent, shared.clone()), count);

@@ -258,6 +258,41 @@ async fn deep(State(db): State<PgPool>, Query(args): Query<Args>) -> Answer {
     )
 }
 
+/// The mutation workload: residents' input recorded for a neighbourhood, in one
+/// transaction with its audit event, as wijkgraph's `recordResidentInput` writes it.
+async fn record(State(db): State<PgPool>, Query(args): Query<Args>) -> Answer {
+    let neighbourhood = args.id.unwrap_or(1);
+    let mut tx = db.begin().await.map_err(fail)?;
+    sqlx::query("SELECT id, code, name FROM neighbourhood WHERE id = $1")
+        .bind(neighbourhood)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?;
+    let row = sqlx::query(
+        "INSERT INTO resident_input (neighbourhood_id, source, received_on, summary, outcome, version)
+         VALUES ($1, 'SURVEY', DATE '2026-11-01', 'Meer groen in de straat', 'PENDING', 1)
+         RETURNING id, summary, outcome",
+    )
+    .bind(neighbourhood)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(fail)?;
+    let id = row.get::<i32, _>("id");
+    let after = json!({ "id": id, "neighbourhood_id": neighbourhood, "summary": row.get::<String, _>("summary") });
+    sqlx::query(
+        "INSERT INTO audit_event (occurred_at, subject, grants, entity, entity_id, operation, after)
+         VALUES (now(), 'bench', 'neighbourhood_manager', 'ResidentInput', $1, 'recordResidentInput', $2)",
+    )
+    .bind(id)
+    .bind(after.to_string())
+    .execute(&mut *tx)
+    .await
+    .map_err(fail)?;
+    tx.commit().await.map_err(fail)?;
+    answer(json!({ "recordResidentInput": { "residentInput": {
+        "id": id, "summary": row.get::<String, _>("summary"), "outcome": row.get::<String, _>("outcome") } } }))
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -281,6 +316,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .route("/fanout", get(fanout))
         .route("/inbox", get(inbox))
         .route("/deep", get(deep))
+        .route("/record", get(record))
         .with_state(db);
     let listener = tokio::net::TcpListener::bind(&listen).await?;
     axum::serve(listener, app.into_make_service()).await?;

@@ -20,7 +20,8 @@ use sea_orm::{Condition, IdenStatic, ModelTrait, Order};
 
 use self::cursor::{Binding, Cursor, Key, Position};
 use super::context::scope;
-use super::loader::{CountOf, PageOf, ScopedLoader, Shared};
+use super::links::{Linked, prefetch, wanted_by_nodes};
+use super::loader::{CountOf, Level, PageOf, ScopedLoader, Shared};
 use crate::access::{Bound, Link, Page, Scoped, int_value};
 use crate::error::{ApiError, ApiResult};
 
@@ -165,11 +166,11 @@ impl<E: Scoped> Prepared<E> {
         })
     }
 
-    /// A fingerprint of everything that decides which rows a page holds, for grouping
-    /// the pages of one relation level into one statement.
-    fn fingerprint(&self, link: &str, extra: &str) -> String {
+    /// A fingerprint of everything that decides which rows a page holds (and which links
+    /// are read along), for grouping the pages of one relation level into one statement.
+    fn fingerprint(&self, link: &str, extra: &str, links: &str) -> String {
         format!(
-            "{link}|{extra}|{}|{:?}|{:?}|{}|{}",
+            "{link}|{extra}|{}|{:?}|{:?}|{}|{}|{links}",
             self.binding.order,
             self.page.after,
             self.page.before,
@@ -257,7 +258,7 @@ pub async fn list<E, T>(
 where
     E: Scoped,
     E::Model: Sync,
-    T: From<E::Model> + OutputType,
+    T: From<E::Model> + OutputType + Linked<Model = E::Model>,
 {
     let scope = scope(ctx)?;
     let list = format!("{}:{}", E::default().table_name(), ctx.field().name());
@@ -269,6 +270,15 @@ where
         scope.settings.max_page_size,
     )?;
     let rows = scope.reader.page(&prepared.page).await?;
+    let wanted = wanted_by_nodes::<T>(ctx);
+    prefetch(
+        &scope.reader,
+        &scope.known,
+        rows.iter(),
+        T::links(),
+        &wanted,
+    )
+    .await?;
     let reader = scope.reader.clone();
     let counter = Counter::Root(Box::new(move || {
         let reader = reader.clone();
@@ -299,7 +309,7 @@ pub async fn relation<E, T>(
 where
     E: Scoped + 'static,
     E::Model: Sync,
-    T: From<E::Model> + OutputType,
+    T: From<E::Model> + OutputType + Linked<Model = E::Model>,
 {
     let scope = scope(ctx)?;
     let described = link.describe();
@@ -314,10 +324,16 @@ where
         &args,
         scope.settings.max_page_size,
     )?;
+    let wanted = wanted_by_nodes::<T>(ctx);
     // One shared read for the page and, if selected, the count of this relation level.
     let shared = Arc::new(Shared {
-        fingerprint: prepared.fingerprint(&described, &tag),
-        spec: (link, prepared.page.clone()),
+        fingerprint: prepared.fingerprint(&described, &tag, &format!("{wanted:?}")),
+        spec: Level {
+            link,
+            page: prepared.page.clone(),
+            links: T::links(),
+            wanted,
+        },
     });
     let rows = scope
         .loader
@@ -345,7 +361,7 @@ pub async fn children<E, T>(
 where
     E: Scoped + 'static,
     E::Model: Sync,
-    T: From<E::Model> + OutputType,
+    T: From<E::Model> + OutputType + Linked<Model = E::Model>,
 {
     relation::<E, T>(ctx, Link::Column(column), None, parent, args).await
 }
@@ -410,7 +426,7 @@ where
     E: Scoped + 'static,
     E::Model: Sync,
     L: Scoped,
-    T: From<E::Model> + OutputType,
+    T: From<E::Model> + OutputType + Linked<Model = E::Model>,
 {
     let link = scope(ctx)?.reader.through::<E, L>(child, parent_column);
     relation::<E, T>(ctx, link, None, parent, args).await

@@ -26,9 +26,12 @@ pub struct Mutation(
     budget::BudgetMutation,
 );
 
-/// Starts a change as the request's caller.
+/// Starts a change as the request's caller. Rows read earlier in the request are forgotten,
+/// so the payload shows what the change left.
 async fn begin<'a>(ctx: &Context<'a>) -> async_graphql::Result<Change<'a>> {
-    let reader = &scope(ctx)?.reader;
+    let scope = scope(ctx)?;
+    scope.known.clear();
+    let reader = &scope.reader;
     Ok(Change::begin(reader.db(), reader.principal()).await?)
 }
 

@@ -8,7 +8,7 @@ use sea_orm::Iterable;
 
 use super::{Area, Cluster, Commitment, Neighbourhood, Product, node_type};
 use crate::graphql::connection::connections;
-use crate::graphql::context::{child_rows, one, scope};
+use crate::graphql::context::{child_rows, scope};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
 use crate::graphql::loader::DrawingOf;
 use crate::money::from_hundredths;
@@ -16,7 +16,16 @@ use crate::money::from_hundredths;
 node_type!(
     /// A budget line (begrotingsregel): a cluster's product for a year, city-wide or for an
     /// area or neighbourhood.
-    BudgetLine wraps budget_line
+    BudgetLine wraps budget_line links BudgetLineLinks {
+        /// The cluster that owns the line.
+        cluster: Cluster by cluster from cluster_id,
+        /// The product budgeted.
+        product: Product by product from product_id,
+        /// The area, for an area line.
+        area: Area by area from area_id,
+        /// The neighbourhood, for a neighbourhood line.
+        neighbourhood: Neighbourhood by neighbourhood from neighbourhood_id,
+    }
 );
 node_type!(
     /// A P&C document for one budget year and phase.
@@ -24,7 +33,12 @@ node_type!(
 );
 node_type!(
     /// A typed budget amendment (bijstelling) in a P&C phase.
-    BudgetAmendment wraps budget_amendment
+    BudgetAmendment wraps budget_amendment links BudgetAmendmentLinks {
+        /// The P&C document it belongs to.
+        pnc_document: PncDocument by pnc_document from pnc_document_id,
+        /// The line amended.
+        budget_line: BudgetLine by budget_line from budget_line_id,
+    }
 );
 
 /// A budget line's amount as it stood after one P&C phase.
@@ -159,21 +173,10 @@ impl BudgetLine {
     async fn version(&self) -> i32 {
         self.0.version
     }
-    /// The cluster that owns the line.
-    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
-        one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
-    }
-    /// The product budgeted.
-    async fn product(&self, ctx: &Context<'_>) -> Result<Option<Product>> {
-        one::<product::Entity, _>(ctx, Some(self.0.product_id)).await
-    }
-    /// The area, for an area line.
-    async fn area(&self, ctx: &Context<'_>) -> Result<Option<Area>> {
-        one::<area::Entity, _>(ctx, self.0.area_id).await
-    }
-    /// The neighbourhood, for a neighbourhood line.
-    async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<Neighbourhood>> {
-        one::<neighbourhood::Entity, _>(ctx, self.0.neighbourhood_id).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> BudgetLineLinks {
+        BudgetLineLinks::of(&self.0)
     }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]
@@ -241,13 +244,10 @@ impl BudgetAmendment {
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
-    /// The P&C document it belongs to.
-    async fn pnc_document(&self, ctx: &Context<'_>) -> Result<Option<PncDocument>> {
-        one::<pnc_document::Entity, _>(ctx, Some(self.0.pnc_document_id)).await
-    }
-    /// The line amended.
-    async fn budget_line(&self, ctx: &Context<'_>) -> Result<Option<BudgetLine>> {
-        one::<budget_line::Entity, _>(ctx, Some(self.0.budget_line_id)).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> BudgetAmendmentLinks {
+        BudgetAmendmentLinks::of(&self.0)
     }
 }
 

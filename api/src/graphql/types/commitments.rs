@@ -17,11 +17,27 @@ use crate::money::from_hundredths;
 node_type!(
     /// A cluster's commitment (toezegging) to an action: only the cluster itself can
     /// commit its staff hours and money.
-    Commitment wraps commitment
+    Commitment wraps commitment links CommitmentLinks {
+        /// The action it is for.
+        action: Action by action from action_id,
+        /// The cluster asked to commit.
+        cluster: Cluster by cluster from cluster_id,
+    }
 );
 node_type!(
     /// An escalation (escalatie) on the ladder team, cluster, area, city.
-    Escalation wraps escalation
+    Escalation wraps escalation links EscalationLinks {
+        /// The neighbourhood it arose in.
+        neighbourhood: Neighbourhood by neighbourhood from neighbourhood_id,
+        /// The cluster involved.
+        cluster: Cluster by cluster from cluster_id,
+        /// The commitment escalated, for an overdue or rejected request.
+        commitment: Commitment by commitment from commitment_id,
+        /// The disputed action, if any.
+        action: Action by action from action_id,
+        /// The disputed priority, if any.
+        priority: Priority by priority from priority_id,
+    }
 );
 node_type!(
     /// One step in an escalation's history.
@@ -104,13 +120,10 @@ impl Commitment {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
-    /// The action it is for.
-    async fn action(&self, ctx: &Context<'_>) -> Result<Option<Action>> {
-        one::<action::Entity, _>(ctx, Some(self.0.action_id)).await
-    }
-    /// The cluster asked to commit.
-    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
-        one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> CommitmentLinks {
+        CommitmentLinks::of(&self.0)
     }
     /// The budget line that pays for it; null for callers who may not see money.
     async fn budget_line(&self, ctx: &Context<'_>) -> Result<Option<BudgetLine>> {
@@ -174,25 +187,10 @@ impl Escalation {
     async fn version(&self) -> i32 {
         self.0.version
     }
-    /// The neighbourhood it arose in.
-    async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<Neighbourhood>> {
-        one::<neighbourhood::Entity, _>(ctx, Some(self.0.neighbourhood_id)).await
-    }
-    /// The cluster involved.
-    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
-        one::<cluster::Entity, _>(ctx, self.0.cluster_id).await
-    }
-    /// The commitment escalated, for an overdue or rejected request.
-    async fn commitment(&self, ctx: &Context<'_>) -> Result<Option<Commitment>> {
-        one::<commitment::Entity, _>(ctx, self.0.commitment_id).await
-    }
-    /// The disputed action, if any.
-    async fn action(&self, ctx: &Context<'_>) -> Result<Option<Action>> {
-        one::<action::Entity, _>(ctx, self.0.action_id).await
-    }
-    /// The disputed priority, if any.
-    async fn priority(&self, ctx: &Context<'_>) -> Result<Option<Priority>> {
-        one::<priority::Entity, _>(ctx, self.0.priority_id).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> EscalationLinks {
+        EscalationLinks::of(&self.0)
     }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]

@@ -19,9 +19,83 @@ pub use team::{Person, TeamMembership};
 
 use async_graphql::{ID, Interface};
 
-/// Declares a GraphQL object type wrapping one entity row, with its Relay type name.
+/// Declares a GraphQL object type wrapping one entity row, with its Relay type name, and
+/// its belongs-to fields: each line names the field, the linked node type, the linked
+/// entity and the row's key column. The fields land in a small object (`<holder>`, holding
+/// the keys) that the type flattens into itself with `#[graphql(flatten)]`; a list of the
+/// type reads the links its query selects a level at a time ([`crate::graphql::links`]).
+///
+/// ```ignore
+/// node_type!(
+///     /// A commitment.
+///     Commitment wraps commitment links CommitmentLinks {
+///         /// The cluster asked to commit.
+///         cluster: Cluster by cluster from cluster_id,
+///     }
+/// );
+/// ```
 macro_rules! node_type {
     ($(#[$doc:meta])* $name:ident wraps $module:ident) => {
+        crate::graphql::types::node_type!(@row $(#[$doc])* $name wraps $module);
+
+        impl crate::graphql::links::Linked for $name {
+            type Model = entity::$module::Model;
+            fn links() -> &'static [crate::graphql::links::LinkSpec<entity::$module::Model>] {
+                &[]
+            }
+        }
+    };
+    ($(#[$doc:meta])* $name:ident wraps $module:ident links $holder:ident {
+        $($(#[doc = $ldoc:literal])* $field:ident: $node:ident by $target:ident from $key:ident),* $(,)?
+    }) => {
+        crate::graphql::types::node_type!(@row $(#[$doc])* $name wraps $module);
+
+        impl crate::graphql::links::Linked for $name {
+            type Model = entity::$module::Model;
+            fn links() -> &'static [crate::graphql::links::LinkSpec<entity::$module::Model>] {
+                const LINKS: &[crate::graphql::links::LinkSpec<entity::$module::Model>] = &[$(
+                    crate::graphql::links::LinkSpec {
+                        field: stringify!($field),
+                        key: |row: &entity::$module::Model| {
+                            crate::graphql::links::LinkKey::link_key(&row.$key)
+                        },
+                        load: crate::graphql::links::load_into::<entity::$target::Entity, $node>,
+                        below: crate::graphql::links::wanted::<$node>,
+                    }
+                ),*];
+                LINKS
+            }
+        }
+
+        #[doc = concat!("The belongs-to fields of [`", stringify!($name), "`], by the keys its row holds.")]
+        pub struct $holder {
+            $($field: Option<i32>,)*
+        }
+
+        impl $holder {
+            /// The keys of `row`.
+            pub fn of(row: &entity::$module::Model) -> Self {
+                Self {
+                    $($field: crate::graphql::links::LinkKey::link_key(&row.$key),)*
+                }
+            }
+        }
+
+        #[async_graphql::Object]
+        impl $holder {
+            $(
+                $(#[doc = $ldoc])*
+                async fn $field(
+                    &self,
+                    ctx: &async_graphql::Context<'_>,
+                ) -> async_graphql::Result<Option<$node>> {
+                    crate::graphql::context::one::<entity::$target::Entity, $node>(ctx, self.$field)
+                        .await
+                }
+            )*
+        }
+    };
+    (@row $(#[$doc:meta])* $name:ident wraps $module:ident) => {
         $(#[$doc])*
         #[derive(Clone)]
         pub struct $name(pub entity::$module::Model);

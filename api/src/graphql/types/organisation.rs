@@ -13,7 +13,6 @@ use super::{
 };
 use crate::access::Link;
 use crate::graphql::connection::{Conn, Extra, PageArgs, connections, relation, through};
-use crate::graphql::context::one;
 use crate::graphql::enums::RepresentativeBodyKind;
 
 node_type!(
@@ -22,7 +21,10 @@ node_type!(
 );
 node_type!(
     /// A neighbourhood (wijk) within an area: the unit of the action plan.
-    Neighbourhood wraps neighbourhood
+    Neighbourhood wraps neighbourhood links NeighbourhoodLinks {
+        /// The area (gebied) it lies in.
+        area: Area by area from area_id,
+    }
 );
 node_type!(
     /// A residents' body: area committee (gebiedscommissie), neighbourhood council (wijkraad)
@@ -35,11 +37,17 @@ node_type!(
 );
 node_type!(
     /// A cluster's city-wide policy programme (stedelijk programma).
-    CityProgramme wraps city_programme
+    CityProgramme wraps city_programme links CityProgrammeLinks {
+        /// The cluster that runs it.
+        cluster: Cluster by cluster from cluster_id,
+    }
 );
 node_type!(
     /// A budgeted service of a cluster (product), e.g. Vraagwijzer.
-    Product wraps product
+    Product wraps product links ProductLinks {
+        /// The cluster that owns the product.
+        cluster: Cluster by cluster from cluster_id,
+    }
 );
 
 #[Object]
@@ -115,9 +123,10 @@ impl Neighbourhood {
     async fn pilot2016(&self) -> bool {
         self.0.pilot_2016
     }
-    /// The area (gebied) it lies in.
-    async fn area(&self, ctx: &Context<'_>) -> Result<Option<Area>> {
-        one::<area::Entity, _>(ctx, Some(self.0.area_id)).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> NeighbourhoodLinks {
+        NeighbourhoodLinks::of(&self.0)
     }
     /// The team (wijkactieteam) as it was on `asOf` (today when absent): the memberships
     /// that ran on that date.
@@ -270,9 +279,10 @@ impl CityProgramme {
     async fn description(&self) -> &str {
         &self.0.description
     }
-    /// The cluster that runs it.
-    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
-        one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> CityProgrammeLinks {
+        CityProgrammeLinks::of(&self.0)
     }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]
@@ -299,9 +309,10 @@ impl Product {
     async fn taakveld_code(&self) -> &str {
         &self.0.taakveld_code
     }
-    /// The cluster that owns the product.
-    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
-        one::<cluster::Entity, _>(ctx, Some(self.0.cluster_id)).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> ProductLinks {
+        ProductLinks::of(&self.0)
     }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]

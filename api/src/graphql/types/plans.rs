@@ -1,31 +1,53 @@
 //! Plans, their ranked priorities, SMART actions and progress reports.
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::*;
 
 use super::{Area, CityProgramme, Cluster, Commitment, Neighbourhood, ResidentInput, node_type};
 use crate::graphql::connection::connections;
-use crate::graphql::context::one;
 use crate::graphql::enums::{ActionStatus, CityAlignment, PlanKind, PlanStatus, TrafficLight};
 
 node_type!(
     /// A plan: area plan (gebiedsplan), implementation plan (uitvoeringsplan) or
     /// neighbourhood action plan (wijkactieplan).
-    Plan wraps plan
+    Plan wraps plan links PlanLinks {
+        /// The area the plan belongs to.
+        area: Area by area from area_id,
+        /// The neighbourhood, for a neighbourhood action plan.
+        neighbourhood: Neighbourhood by neighbourhood from neighbourhood_id,
+        /// The cluster, for an implementation plan.
+        cluster: Cluster by cluster from cluster_id,
+        /// The plan this one derives from, e.g. an action plan's area plan.
+        parent_plan: Plan by plan from parent_plan_id,
+        /// The plan that replaced this one when neighbourhoods merged.
+        superseded_by: Plan by plan from superseded_by_id,
+    }
 );
 node_type!(
     /// A priority (prioriteit) of a plan, ranked 1..5; dropped priorities keep their history.
-    Priority wraps priority
+    Priority wraps priority links PriorityLinks {
+        /// The plan it belongs to.
+        plan: Plan by plan from plan_id,
+        /// The linked city programme, if any.
+        city_programme: CityProgramme by city_programme from city_programme_id,
+    }
 );
 node_type!(
     /// A SMART action (maatregel): what exactly, which cluster leads, who is responsible,
     /// the measurable target and the deadline.
-    Action wraps action
+    Action wraps action links ActionLinks {
+        /// The priority it serves.
+        priority: Priority by priority from priority_id,
+        /// The cluster that leads.
+        lead_cluster: Cluster by cluster from lead_cluster_id,
+    }
 );
 node_type!(
     /// One progress report (voortgangsrapportage) on an action.
-    ProgressUpdate wraps progress_update
+    ProgressUpdate wraps progress_update links ProgressUpdateLinks {
+        /// The action reported on.
+        action: Action by action from action_id,
+    }
 );
 
 #[Object]
@@ -70,25 +92,10 @@ impl Plan {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
-    /// The area the plan belongs to.
-    async fn area(&self, ctx: &Context<'_>) -> Result<Option<Area>> {
-        one::<area::Entity, _>(ctx, Some(self.0.area_id)).await
-    }
-    /// The neighbourhood, for a neighbourhood action plan.
-    async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<Neighbourhood>> {
-        one::<neighbourhood::Entity, _>(ctx, self.0.neighbourhood_id).await
-    }
-    /// The cluster, for an implementation plan.
-    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
-        one::<cluster::Entity, _>(ctx, self.0.cluster_id).await
-    }
-    /// The plan this one derives from, e.g. an action plan's area plan.
-    async fn parent_plan(&self, ctx: &Context<'_>) -> Result<Option<Plan>> {
-        one::<plan::Entity, _>(ctx, self.0.parent_plan_id).await
-    }
-    /// The plan that replaced this one when neighbourhoods merged.
-    async fn superseded_by(&self, ctx: &Context<'_>) -> Result<Option<Plan>> {
-        one::<plan::Entity, _>(ctx, self.0.superseded_by_id).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> PlanLinks {
+        PlanLinks::of(&self.0)
     }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]
@@ -135,13 +142,10 @@ impl Priority {
     async fn version(&self) -> i32 {
         self.0.version
     }
-    /// The plan it belongs to.
-    async fn plan(&self, ctx: &Context<'_>) -> Result<Option<Plan>> {
-        one::<plan::Entity, _>(ctx, Some(self.0.plan_id)).await
-    }
-    /// The linked city programme, if any.
-    async fn city_programme(&self, ctx: &Context<'_>) -> Result<Option<CityProgramme>> {
-        one::<city_programme::Entity, _>(ctx, self.0.city_programme_id).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> PriorityLinks {
+        PriorityLinks::of(&self.0)
     }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]
@@ -192,13 +196,10 @@ impl Action {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
-    /// The priority it serves.
-    async fn priority(&self, ctx: &Context<'_>) -> Result<Option<Priority>> {
-        one::<priority::Entity, _>(ctx, Some(self.0.priority_id)).await
-    }
-    /// The cluster that leads.
-    async fn lead_cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
-        one::<cluster::Entity, _>(ctx, self.0.lead_cluster_id).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> ActionLinks {
+        ActionLinks::of(&self.0)
     }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]
@@ -241,9 +242,10 @@ impl ProgressUpdate {
     async fn public(&self) -> bool {
         self.0.public
     }
-    /// The action reported on.
-    async fn action(&self, ctx: &Context<'_>) -> Result<Option<Action>> {
-        one::<action::Entity, _>(ctx, Some(self.0.action_id)).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> ProgressUpdateLinks {
+        ProgressUpdateLinks::of(&self.0)
     }
 }
 

@@ -1,16 +1,21 @@
 //! Residents' input (inbreng), traceable to where it landed or why it did not.
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{ID, Object};
 use chrono::NaiveDate;
-use entity::*;
 
 use super::{Action, Neighbourhood, Priority, node_type};
-use crate::graphql::context::one;
 use crate::graphql::enums::{ResidentInputOutcome, ResidentInputSource};
 
 node_type!(
     /// Residents' input from a panel, survey, wijktafel, poll or meeting.
-    ResidentInput wraps resident_input
+    ResidentInput wraps resident_input links ResidentInputLinks {
+        /// The neighbourhood it concerns.
+        neighbourhood: Neighbourhood by neighbourhood from neighbourhood_id,
+        /// The priority where it landed.
+        priority: Priority by priority from priority_id,
+        /// The action where it landed.
+        action: Action by action from action_id,
+    }
 );
 
 #[Object]
@@ -43,16 +48,9 @@ impl ResidentInput {
     async fn version(&self) -> i32 {
         self.0.version
     }
-    /// The neighbourhood it concerns.
-    async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<Neighbourhood>> {
-        one::<neighbourhood::Entity, _>(ctx, Some(self.0.neighbourhood_id)).await
-    }
-    /// The priority where it landed.
-    async fn priority(&self, ctx: &Context<'_>) -> Result<Option<Priority>> {
-        one::<priority::Entity, _>(ctx, self.0.priority_id).await
-    }
-    /// The action where it landed.
-    async fn action(&self, ctx: &Context<'_>) -> Result<Option<Action>> {
-        one::<action::Entity, _>(ctx, self.0.action_id).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> ResidentInputLinks {
+        ResidentInputLinks::of(&self.0)
     }
 }

@@ -1,12 +1,10 @@
 //! People and their dated memberships of neighbourhood action teams (wijkactieteams).
 
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{ID, Object};
 use chrono::NaiveDate;
-use entity::*;
 
 use super::{Cluster, Neighbourhood, node_type};
 use crate::graphql::connection::connections;
-use crate::graphql::context::one;
 use crate::graphql::enums::{MembershipKind, TeamRole};
 
 node_type!(
@@ -15,7 +13,14 @@ node_type!(
 );
 node_type!(
     /// A dated membership of a neighbourhood action team; ended, never overwritten.
-    TeamMembership wraps team_membership
+    TeamMembership wraps team_membership links TeamMembershipLinks {
+        /// The team's neighbourhood.
+        neighbourhood: Neighbourhood by neighbourhood from neighbourhood_id,
+        /// The member.
+        person: Person by person from person_id,
+        /// The cluster the member represents, if any.
+        cluster: Cluster by cluster from cluster_id,
+    }
 );
 
 #[Object]
@@ -57,17 +62,10 @@ impl TeamMembership {
     async fn valid_to(&self) -> Option<NaiveDate> {
         self.0.valid_to
     }
-    /// The team's neighbourhood.
-    async fn neighbourhood(&self, ctx: &Context<'_>) -> Result<Option<Neighbourhood>> {
-        one::<neighbourhood::Entity, _>(ctx, Some(self.0.neighbourhood_id)).await
-    }
-    /// The member.
-    async fn person(&self, ctx: &Context<'_>) -> Result<Option<Person>> {
-        one::<person::Entity, _>(ctx, Some(self.0.person_id)).await
-    }
-    /// The cluster the member represents, if any.
-    async fn cluster(&self, ctx: &Context<'_>) -> Result<Option<Cluster>> {
-        one::<cluster::Entity, _>(ctx, self.0.cluster_id).await
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> TeamMembershipLinks {
+        TeamMembershipLinks::of(&self.0)
     }
 }
 
