@@ -18,8 +18,8 @@ import urllib.request
 from decimal import Decimal
 
 QUERY = """
-query($after: String) {
-  commitments(first: 100, after: $after) {
+query($first: Int, $after: String) {
+  commitments(first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
     nodes {
       status amount hours
@@ -46,10 +46,13 @@ def post(url, token, query, variables):
     return answer["data"]
 
 
-def commitments(url, token):
+def commitments(url, token, page_size):
+    # The server tells each caller its largest page (larger for admin and controller).
+    largest = post(url, token, "{ me { maxPageSize } }", {})["me"]["maxPageSize"]
+    first = min(page_size, largest)
     after = None
     while True:
-        page = post(url, token, QUERY, {"after": after})["commitments"]
+        page = post(url, token, QUERY, {"first": first, "after": after})["commitments"]
         yield from page["nodes"]
         if not page["pageInfo"]["hasNextPage"]:
             return
@@ -60,11 +63,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8080/graphql")
     parser.add_argument("--out", default="-", help="CSV file, or - for standard output")
+    parser.add_argument("--page-size", type=int, default=1000, help="rows per request, at most what the server allows the token")
     args = parser.parse_args()
     token = os.environ.get("WIJKGRAPH_TOKEN")
 
     rows = {}
-    for commitment in commitments(args.url, token):
+    for commitment in commitments(args.url, token, args.page_size):
         plan = ((commitment.get("action") or {}).get("priority") or {}).get("plan") or {}
         hood = plan.get("neighbourhood") or {"code": "", "name": "(none)"}
         key = (commitment["cluster"]["code"], hood["code"], hood["name"])

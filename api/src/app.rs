@@ -51,6 +51,7 @@ impl App {
             cost: std::sync::Arc::new(CostModel::from_sdl(&schema.sdl())),
             max_cost: config.max_cost,
             inflight: crate::http::Inflight::new(config.max_inflight_cost),
+            reporting_page_size: config.reporting_page_size,
             schema,
             db,
             verifier: Verifier::new(config.auth.clone()),

@@ -21,6 +21,11 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATA_DIR: &str = "data";
 /// Default largest page size of a connection.
 pub const DEFAULT_MAX_PAGE_SIZE: u32 = 100;
+/// Environment variable for the largest page of reporting callers (admin, controller).
+pub const ENV_REPORTING_PAGE_SIZE: &str = "WIJKGRAPH_REPORTING_PAGE_SIZE";
+/// Default largest page of reporting callers: an export of 150,000 commitments in 150
+/// requests instead of 1,500.
+pub const DEFAULT_REPORTING_PAGE_SIZE: u32 = 1000;
 /// Environment variable for the most objects a query may return (page sizes multiply).
 pub const ENV_MAX_COST: &str = "WIJKGRAPH_MAX_COST";
 /// Default most objects a query may return: a portal page of 20 plans with 5 priorities,
@@ -98,6 +103,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Largest `first`/`last` a connection accepts.
     pub max_page_size: u32,
+    /// Largest `first`/`last` for reporting callers (admin, controller); at least
+    /// `max_page_size`.
+    pub reporting_page_size: u32,
     /// Most objects a query may return; each connection's page size multiplies with its
     /// parents'.
     pub max_cost: u64,
@@ -177,6 +185,13 @@ impl Config {
             DEFAULT_MAX_PAGE_SIZE as usize,
             1..=1000,
         )? as u32;
+        let reporting_page_size = (bounded(
+            &env,
+            ENV_REPORTING_PAGE_SIZE,
+            DEFAULT_REPORTING_PAGE_SIZE as usize,
+            1..=10_000,
+        )? as u32)
+            .max(max_page_size);
         let max_cost =
             bounded(&env, ENV_MAX_COST, DEFAULT_MAX_COST, 10..=1_000_000_000_000)? as u64;
         let max_inflight_cost = bounded(
@@ -199,6 +214,7 @@ impl Config {
             listen,
             data_dir,
             max_page_size,
+            reporting_page_size,
             max_cost,
             max_inflight_cost,
             max_body_bytes,

@@ -48,6 +48,8 @@ pub struct AppState {
     pub max_cost: u64,
     /// The cost budget of the requests being answered at once.
     pub inflight: Inflight,
+    /// Largest page for reporting callers.
+    pub reporting_page_size: u32,
 }
 
 /// The objects the requests being answered at once may return together. A request holds its
@@ -219,9 +221,13 @@ async fn answer(
     if state.verifier.settings().mode == Mode::Production && !principal.is_admin() {
         request = request.disable_introspection();
     }
+    let mut settings = state.settings;
+    if principal.reports() {
+        settings.max_page_size = state.reporting_page_size;
+    }
     let reader = Reader::new(state.db.clone(), principal);
     let batches = BatchQueue::default();
-    let request = request.data(RequestScope::new(reader, state.settings, &batches));
+    let request = request.data(RequestScope::new(reader, settings, &batches));
     let mut response = batches.drive(state.schema.execute(request)).await;
     for error in &mut response.errors {
         with_code(error);

@@ -261,7 +261,7 @@ async fn production_serves_introspection_and_suggestions_to_admins_only() {
 async fn metrics_count_requests_errors_by_code_and_refusals() {
     let app = spawn_app(Engine::Sqlite).await;
     app.data("{ areas { totalCount } }", json!({})).await;
-    app.graphql("{ areas(first: 1000) { totalCount } }", json!({}))
+    app.graphql("{ areas(first: 5000) { totalCount } }", json!({}))
         .await;
     app.client
         .post(format!("{}/graphql", app.address))
@@ -349,4 +349,43 @@ async fn requests_beyond_the_in_flight_budget_wait_and_all_answer_in_full() {
             "{answer}"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reporting_callers_read_pages_up_to_the_reporting_size_and_others_up_to_the_maximum() {
+    let app = crate::helpers::spawn_app_with(
+        Engine::Sqlite,
+        &[
+            ("WIJKGRAPH_MAX_PAGE_SIZE", "40"),
+            ("WIJKGRAPH_REPORTING_PAGE_SIZE", "120"),
+        ],
+    )
+    .await;
+    const PAGE: &str =
+        "query($n: Int) { me { maxPageSize } commitments(first: $n) { nodes { id } } }";
+    for role in ["controller", "admin"] {
+        let caller = app.as_roles(&[role]);
+        let page = caller.data(PAGE, json!({ "n": 120 })).await;
+        assert_eq!(page["me"]["maxPageSize"], 120, "{role}");
+        assert_eq!(
+            page["commitments"]["nodes"].as_array().map(Vec::len),
+            Some(120),
+            "{role}"
+        );
+        let over = caller.graphql(PAGE, json!({ "n": 121 })).await;
+        assert_eq!(
+            over["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+            "{over}"
+        );
+        assert_eq!(over["errors"][0]["extensions"]["field"], "first", "{over}");
+    }
+    let manager = app.as_roles(&["area_director:WK059910"]);
+    let page = manager.data(PAGE, json!({ "n": 40 })).await;
+    assert_eq!(page["me"]["maxPageSize"], 40);
+    let over = manager.graphql(PAGE, json!({ "n": 41 })).await;
+    assert_eq!(
+        over["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{over}"
+    );
+    assert_eq!(over["errors"][0]["extensions"]["field"], "first", "{over}");
 }

@@ -163,6 +163,14 @@ impl Principal {
         self.grants.iter().any(|grant| grant.role == Role::Admin)
     }
 
+    /// True for callers who export city-wide data (programme office, P&C controller): they
+    /// may read larger pages.
+    pub fn reports(&self) -> bool {
+        self.grants
+            .iter()
+            .any(|grant| matches!(grant.role, Role::Admin | Role::Controller))
+    }
+
     /// The roles this principal acts in: the public's, then each grant's.
     pub fn acting_roles(&self) -> impl Iterator<Item = (Role, &str)> {
         std::iter::once((Role::Public, "")).chain(

@@ -3,6 +3,7 @@
 //! (connections live in [`super::connection`]). The object types only say which entity
 //! and column; the scope is applied underneath.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -33,6 +34,8 @@ pub struct RequestScope {
     pub settings: RequestSettings,
     /// Rows read by id so far, filled a relation level at a time.
     pub known: Arc<Known>,
+    /// The plans of the nested connection fields resolved so far.
+    pub levels: Levels,
     /// Per entity and operation: whether the caller's grants reach every row.
     unrestricted: Mutex<HashMap<(EntityKind, Operation), bool>>,
 }
@@ -56,6 +59,7 @@ impl RequestScope {
             loader,
             settings,
             known,
+            levels: Levels::default(),
             unrestricted: Mutex::new(HashMap::new()),
         }
     }
@@ -82,6 +86,34 @@ impl RequestScope {
             known.insert(key, answer);
         }
         answer
+    }
+}
+
+type Plan = Arc<dyn Any + Send + Sync>;
+
+/// Per field of the parsed query (by its address) and a tag: what its resolver worked out
+/// once for all the field's parents.
+#[derive(Default)]
+pub struct Levels {
+    plans: Mutex<HashMap<(usize, String), Plan>>,
+}
+
+impl Levels {
+    /// The plan of `field` with `tag`, if one of type `P` was stored.
+    pub fn get<P: Any + Send + Sync>(&self, field: usize, tag: &str) -> Option<Arc<P>> {
+        let plans = self.plans.lock().ok()?;
+        plans
+            .get(&(field, tag.to_owned()))?
+            .clone()
+            .downcast::<P>()
+            .ok()
+    }
+
+    /// Stores the plan of `field` with `tag`.
+    pub fn put<P: Any + Send + Sync>(&self, field: usize, tag: String, plan: Arc<P>) {
+        if let Ok(mut plans) = self.plans.lock() {
+            plans.insert((field, tag), plan);
+        }
     }
 }
 

@@ -221,8 +221,28 @@ where
 pub struct Shared<T> {
     /// Equal fingerprints mean equal reads.
     pub fingerprint: String,
+    /// The fingerprint's hash, worked out once for all the level's keys.
+    hash: u64,
     /// The read.
     pub spec: T,
+}
+
+impl<T> Shared<T> {
+    /// The read `spec`, told apart from others by `fingerprint`.
+    pub fn new(fingerprint: String, spec: T) -> Self {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        fingerprint.hash(&mut hasher);
+        Self {
+            hash: hasher.finish(),
+            fingerprint,
+            spec,
+        }
+    }
+
+    /// Whether `self` and `other` are the same read.
+    fn same(self: &Arc<Self>, other: &Arc<Self>) -> bool {
+        Arc::ptr_eq(self, other) || self.fingerprint == other.fingerprint
+    }
 }
 
 /// Declares a key made of a parent id and a shared read, compared by parent and fingerprint.
@@ -248,13 +268,13 @@ macro_rules! level_key {
         }
         impl<E: Scoped> PartialEq for $name<E> {
             fn eq(&self, other: &Self) -> bool {
-                self.parent == other.parent && self.shared.fingerprint == other.shared.fingerprint
+                self.parent == other.parent && self.shared.same(&other.shared)
             }
         }
         impl<E: Scoped> Eq for $name<E> {}
         impl<E: Scoped> Hash for $name<E> {
             fn hash<H: Hasher>(&self, state: &mut H) {
-                (self.parent, &self.shared.fingerprint).hash(state);
+                (self.parent, self.shared.hash).hash(state);
             }
         }
     };
@@ -289,10 +309,7 @@ fn by_shared<S>(
 ) -> Vec<(Arc<Shared<S>>, Vec<i32>)> {
     let mut groups: Vec<(Arc<Shared<S>>, Vec<i32>)> = Vec::new();
     for (shared, parent) in keys {
-        match groups
-            .iter_mut()
-            .find(|(known, _)| known.fingerprint == shared.fingerprint)
-        {
+        match groups.iter_mut().find(|(known, _)| known.same(&shared)) {
             Some((_, parents)) => parents.push(parent),
             None => groups.push((shared, vec![parent])),
         }

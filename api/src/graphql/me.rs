@@ -146,6 +146,11 @@ impl Me {
             })
             .collect()
     }
+    /// The largest `first`/`last` a connection accepts from the caller: larger for
+    /// reporting callers (admin, controller).
+    async fn max_page_size(&self, ctx: &Context<'_>) -> Result<i32> {
+        Ok(i32::try_from(scope(ctx)?.settings.max_page_size).unwrap_or(i32::MAX))
+    }
     /// What the caller may do, per entity and operation.
     async fn permissions(&self) -> Vec<Permission> {
         let mut permissions = Vec::new();

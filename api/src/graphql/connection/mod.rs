@@ -312,35 +312,14 @@ where
     T: From<E::Model> + OutputType + Linked<Model = E::Model>,
 {
     let scope = scope(ctx)?;
-    let described = link.describe();
-    let (tag, condition) = match extra {
-        Some(Extra { tag, condition }) => (tag, condition),
-        None => (String::new(), Condition::all()),
-    };
-    let prepared = Prepared::<E>::new(
-        described.clone(),
-        condition,
-        &[],
-        &args,
-        scope.settings.max_page_size,
-    )?;
-    let wanted = wanted_by_nodes::<T>(ctx);
-    // One shared read for the page and, if selected, the count of this relation level.
-    let shared = Arc::new(Shared {
-        fingerprint: prepared.fingerprint(&described, &tag, &format!("{wanted:?}")),
-        spec: Level {
-            link,
-            page: prepared.page.clone(),
-            links: T::links(),
-            wanted,
-        },
-    });
+    let level = level_plan::<E, T>(ctx, scope, link, extra, &args)?;
+    let (prepared, shared) = (&level.prepared, &level.shared);
     let rows = scope
         .loader
         .load_one(PageOf::new(parent, shared.clone()))
         .await?
         .unwrap_or_default();
-    let count_key = CountOf::new(parent, shared);
+    let count_key = CountOf::new(parent, shared.clone());
     let counter = Counter::Nested(Box::new(move |loader| {
         let key = count_key.clone();
         Box::pin(async move {
@@ -349,6 +328,61 @@ where
         })
     }));
     Ok(prepared.finish(rows, counter)?)
+}
+
+/// What every parent of one nested connection field shares: the resolved page request and
+/// the level's read.
+struct LevelPlan<E: Scoped> {
+    prepared: Prepared<E>,
+    shared: Arc<Shared<Level<E>>>,
+}
+
+/// The plan of the nested connection field being resolved, worked out for its first
+/// parent and reused for the others: every parent of one field in the query has the same
+/// arguments, so the same page request, fingerprint and selected links.
+fn level_plan<E, T>(
+    ctx: &Context<'_>,
+    scope: &super::context::RequestScope,
+    link: Link<E>,
+    extra: Option<Extra>,
+    args: &PageArgs,
+) -> ApiResult<Arc<LevelPlan<E>>>
+where
+    E: Scoped + 'static,
+    E::Model: Sync,
+    T: Linked<Model = E::Model>,
+{
+    let (tag, condition) = match extra {
+        Some(Extra { tag, condition }) => (tag, condition),
+        None => (String::new(), Condition::all()),
+    };
+    // The field's place in the parsed query tells its parents apart from other fields'.
+    let field = std::ptr::from_ref(ctx.item) as usize;
+    if let Some(known) = scope.levels.get::<LevelPlan<E>>(field, &tag) {
+        return Ok(known);
+    }
+    let described = link.describe();
+    let prepared = Prepared::<E>::new(
+        described.clone(),
+        condition,
+        &[],
+        args,
+        scope.settings.max_page_size,
+    )?;
+    let wanted = wanted_by_nodes::<T>(ctx);
+    // One shared read for the page and, if selected, the count of this relation level.
+    let shared = Arc::new(Shared::new(
+        prepared.fingerprint(&described, &tag, &format!("{wanted:?}")),
+        Level {
+            link,
+            page: prepared.page.clone(),
+            links: T::links(),
+            wanted,
+        },
+    ));
+    let plan = Arc::new(LevelPlan { prepared, shared });
+    scope.levels.put(field, tag, plan.clone());
+    Ok(plan)
 }
 
 /// Resolves a has-many relation: the children whose `column` holds `parent`'s id.
