@@ -15,10 +15,12 @@ impl MigrationName for Migration {
 }
 
 /// A column of an index, descending when `true`.
-type Key = (&'static str, bool);
+pub(crate) type Key = (&'static str, bool);
 
 /// (table, columns): the index is named `vol_<table>_<columns>`.
-const INDEXES: &[(&str, &[Key])] = &[
+pub(crate) type Indexes = &'static [(&'static str, &'static [Key])];
+
+const INDEXES: Indexes = &[
     // Plans: the root list's default order, and each parent's plans in that order.
     (
         "plan",
@@ -168,39 +170,49 @@ fn name(table: &str, columns: &[Key]) -> String {
     format!("vol_{table}_{}", columns.join("_"))
 }
 
+/// Creates each of `indexes` (if missing).
+pub(crate) async fn create(manager: &SchemaManager<'_>, indexes: Indexes) -> Result<(), DbErr> {
+    for (table, columns) in indexes {
+        let mut index = Index::create();
+        index
+            .name(name(table, columns))
+            .table(Alias::new(*table))
+            .if_not_exists();
+        for (column, descending) in *columns {
+            let order = if *descending {
+                IndexOrder::Desc
+            } else {
+                IndexOrder::Asc
+            };
+            index.col((Alias::new(*column), order));
+        }
+        manager.create_index(index).await?;
+    }
+    Ok(())
+}
+
+/// Drops each of `indexes`.
+pub(crate) async fn drop(manager: &SchemaManager<'_>, indexes: Indexes) -> Result<(), DbErr> {
+    for (table, columns) in indexes {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name(name(table, columns))
+                    .table(Alias::new(*table))
+                    .to_owned(),
+            )
+            .await?;
+    }
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (table, columns) in INDEXES {
-            let mut index = Index::create();
-            index
-                .name(name(table, columns))
-                .table(Alias::new(*table))
-                .if_not_exists();
-            for (column, descending) in *columns {
-                let order = if *descending {
-                    IndexOrder::Desc
-                } else {
-                    IndexOrder::Asc
-                };
-                index.col((Alias::new(*column), order));
-            }
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        create(manager, INDEXES).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (table, columns) in INDEXES {
-            manager
-                .drop_index(
-                    Index::drop()
-                        .name(name(table, columns))
-                        .table(Alias::new(*table))
-                        .to_owned(),
-                )
-                .await?;
-        }
-        Ok(())
+        drop(manager, INDEXES).await
     }
 }

@@ -61,7 +61,7 @@ pub fn budget_totals_condition(principal: &Principal, detail: bool) -> Condition
             ScopeKind::AggregateOnly if detail => None,
             ScopeKind::AggregateOnly => Some(
                 Condition::any()
-                    .add(budget_line::Column::AreaId.in_subquery(area_ids(code)))
+                    .add(is_row_of(budget_line::Column::AreaId, area_ids(code)))
                     .add(
                         budget_line::Column::NeighbourhoodId
                             .in_subquery(neighbourhoods_of_area(code)),
@@ -96,11 +96,12 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
             PlanStatus::Closed,
             PlanStatus::Superseded,
         ])),
-        (E::Plan, S::OwnAreas) => only(plan::Column::AreaId.in_subquery(area_ids(code))),
-        (E::Plan, S::OwnNeighbourhoods) => {
-            only(plan::Column::NeighbourhoodId.in_subquery(neighbourhood_ids(code)))
-        }
-        (E::Plan, S::OwnCluster) => only(plan::Column::ClusterId.in_subquery(cluster_ids(code))),
+        (E::Plan, S::OwnAreas) => only(is_row_of(plan::Column::AreaId, area_ids(code))),
+        (E::Plan, S::OwnNeighbourhoods) => only(is_row_of(
+            plan::Column::NeighbourhoodId,
+            neighbourhood_ids(code),
+        )),
+        (E::Plan, S::OwnCluster) => only(is_row_of(plan::Column::ClusterId, cluster_ids(code))),
 
         (E::Priority, _) => only(
             priority::Column::PlanId.in_subquery(ids_where::<plan::Entity>(condition(
@@ -110,7 +111,7 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
             )?)),
         ),
         (E::Action, S::OwnCluster) => {
-            only(action::Column::LeadClusterId.in_subquery(cluster_ids(code)))
+            only(is_row_of(action::Column::LeadClusterId, cluster_ids(code)))
         }
         (E::Action, _) => only(action::Column::PriorityId.in_subquery(
             ids_where::<priority::Entity>(condition(E::Priority, scope, code)?),
@@ -130,7 +131,7 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
         }
 
         (E::Commitment, S::OwnCluster) => {
-            only(commitment::Column::ClusterId.in_subquery(cluster_ids(code)))
+            only(is_row_of(commitment::Column::ClusterId, cluster_ids(code)))
         }
         (E::Commitment, S::OwnAreas | S::OwnNeighbourhoods) => only(
             commitment::Column::ActionId.in_subquery(ids_where::<action::Entity>(condition(
@@ -141,14 +142,15 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
         ),
 
         (E::Escalation, S::OwnCluster) => {
-            only(escalation::Column::ClusterId.in_subquery(cluster_ids(code)))
+            only(is_row_of(escalation::Column::ClusterId, cluster_ids(code)))
         }
         (E::Escalation, S::OwnAreas) => {
             only(escalation::Column::NeighbourhoodId.in_subquery(neighbourhoods_of_area(code)))
         }
-        (E::Escalation, S::OwnNeighbourhoods) => {
-            only(escalation::Column::NeighbourhoodId.in_subquery(neighbourhood_ids(code)))
-        }
+        (E::Escalation, S::OwnNeighbourhoods) => only(is_row_of(
+            escalation::Column::NeighbourhoodId,
+            neighbourhood_ids(code),
+        )),
         (E::EscalationEvent, _) => only(escalation_event::Column::EscalationId.in_subquery(
             ids_where::<escalation::Entity>(condition(E::Escalation, scope, code)?),
         )),
@@ -156,22 +158,25 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
         (E::TeamMembership, S::OwnAreas) => {
             only(team_membership::Column::NeighbourhoodId.in_subquery(neighbourhoods_of_area(code)))
         }
-        (E::TeamMembership, S::OwnNeighbourhoods) => {
-            only(team_membership::Column::NeighbourhoodId.in_subquery(neighbourhood_ids(code)))
-        }
-        (E::TeamMembership, S::OwnCluster) => {
-            only(team_membership::Column::ClusterId.in_subquery(cluster_ids(code)))
-        }
+        (E::TeamMembership, S::OwnNeighbourhoods) => only(is_row_of(
+            team_membership::Column::NeighbourhoodId,
+            neighbourhood_ids(code),
+        )),
+        (E::TeamMembership, S::OwnCluster) => only(is_row_of(
+            team_membership::Column::ClusterId,
+            cluster_ids(code),
+        )),
 
         (E::ResidentInput, S::OwnAreas) => {
             only(resident_input::Column::NeighbourhoodId.in_subquery(neighbourhoods_of_area(code)))
         }
-        (E::ResidentInput, S::OwnNeighbourhoods) => {
-            only(resident_input::Column::NeighbourhoodId.in_subquery(neighbourhood_ids(code)))
-        }
+        (E::ResidentInput, S::OwnNeighbourhoods) => only(is_row_of(
+            resident_input::Column::NeighbourhoodId,
+            neighbourhood_ids(code),
+        )),
 
         (E::BudgetLine, S::OwnCluster) => {
-            only(budget_line::Column::ClusterId.in_subquery(cluster_ids(code)))
+            only(is_row_of(budget_line::Column::ClusterId, cluster_ids(code)))
         }
         (E::BudgetAmendment, _) => only(budget_amendment::Column::BudgetLineId.in_subquery(
             ids_where::<budget_line::Entity>(condition(E::BudgetLine, scope, code)?),
@@ -190,6 +195,13 @@ fn ids_where<E: Scoped>(condition: Condition) -> SelectStatement {
         .to_owned()
 }
 
+/// `column` holds the id `ids` selects: `ids` looks a row up by its unique code, so it
+/// selects at most one id (none: no row matches). Equality, unlike `IN`, lets the planner
+/// read a composite index on `column` in order (a cluster's inbox by deadline).
+fn is_row_of<C: ColumnTrait>(column: C, ids: SelectStatement) -> Expr {
+    Expr::col(column.as_column_ref()).eq(Expr::SubQuery(None, Box::new(ids.into())))
+}
+
 fn area_ids(code: &str) -> SelectStatement {
     ids_where::<area::Entity>(Condition::all().add(area::Column::Code.eq(code)))
 }
@@ -200,7 +212,7 @@ fn neighbourhood_ids(code: &str) -> SelectStatement {
 
 fn neighbourhoods_of_area(code: &str) -> SelectStatement {
     ids_where::<neighbourhood::Entity>(
-        Condition::all().add(neighbourhood::Column::AreaId.in_subquery(area_ids(code))),
+        Condition::all().add(is_row_of(neighbourhood::Column::AreaId, area_ids(code))),
     )
 }
 

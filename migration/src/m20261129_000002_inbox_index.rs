@@ -1,0 +1,37 @@
+//! A cluster's inbox in deadline order: its requests with the nearest answer deadline
+//! first, read as one index range (the volume indexes served it by scanning every cluster's
+//! requests in deadline order and skipping other clusters').
+
+use sea_orm_migration::prelude::*;
+
+use crate::m20261129_000001_volume_indexes::{Indexes, create, drop};
+
+/// Adds the inbox index.
+pub struct Migration;
+
+impl MigrationName for Migration {
+    fn name(&self) -> &str {
+        "m20261129_000002_inbox_index"
+    }
+}
+
+const INDEXES: Indexes = &[(
+    "commitment",
+    &[
+        ("cluster_id", false),
+        ("status", false),
+        ("response_deadline", false),
+        ("id", false),
+    ],
+)];
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        create(manager, INDEXES).await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        drop(manager, INDEXES).await
+    }
+}
