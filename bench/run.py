@@ -273,12 +273,13 @@ def workloads(pg, database, urls, tokens):
         query = "query($a: Cursor) { allCommitments(first: 50, after: $a, orderBy: PRIMARY_KEY_ASC) { pageInfo { hasNextPage } nodes { id status } } }"
         w["deep_page"][system] = gql(for_v5(query) if system == "postgraphile5" else query, {"a": value}, None)
     # Writes: residents' input recorded for a neighbourhood by its manager (wijkgraph also
-    # checks the role and writes an audit event; PostGraphile inserts the row).
+    # checks the role and writes an audit event; PostGraphile inserts the row; it calls the
+    # type ResidentInputRecord, its name for residents' input clashing with input types).
     hood_id, hood_code = pg.sql(database, "SELECT id || ' ' || code FROM neighbourhood ORDER BY id LIMIT 1").split()
     w["mutation"] = {
         "wijkgraph": gql("mutation($n: ID!) { recordResidentInput(input: {neighbourhoodId: $n, source: SURVEY, receivedOn: \"2026-11-01\", summary: \"Meer groen in de straat\"}) { residentInput { id summary outcome } } }",
                          {"n": gid("Neighbourhood", int(hood_id))}, token=f"neighbourhood_manager:{hood_code}"),
-        **both("mutation($n: Int!) { createResidentInput(input: {residentInput: {neighbourhoodId: $n, source: \"SURVEY\", receivedOn: \"2026-11-01\", summary: \"Meer groen in de straat\", outcome: \"PENDING\", version: 1}}) { residentInput { id summary outcome } } }",
+        **both("mutation($n: Int!) { createResidentInputRecord(input: {residentInputRecord: {neighbourhoodId: $n, source: \"SURVEY\", receivedOn: \"2026-11-01\", summary: \"Meer groen in de straat\", outcome: \"PENDING\", version: 1}}) { residentInputRecord { id summary outcome } } }",
                {"n": int(hood_id)}),
         "floor": f"/record?id={hood_id}",
     }

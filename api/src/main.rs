@@ -68,6 +68,7 @@ enum Command {
 
 /// mimalloc instead of the system allocator: a nested answer allocates for every object,
 /// and the benchmark measured glibc's malloc and free at about a quarter of the CPU time.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

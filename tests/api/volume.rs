@@ -15,6 +15,7 @@ run_on_both_databases!(
     a_nested_list_paged_backward_returns_the_filtered_root_list,
     a_mutation_payload_shows_links_as_an_earlier_mutation_of_the_document_left_them,
     links_read_with_a_list_equal_their_lookups_and_a_hidden_link_reads_as_missing,
+    aliases_of_one_nested_connection_with_other_arguments_get_their_own_pages,
 );
 run_on_both_databases!(
     with [("WIJKGRAPH_MAX_PAGE_SIZE", "1000")] =>
@@ -476,5 +477,37 @@ async fn links_read_with_a_list_equal_their_lookups_and_a_hidden_link_reads_as_m
             )
             .await;
         assert!(lookup["node"].is_null(), "{lookup}");
+    }
+}
+
+async fn aliases_of_one_nested_connection_with_other_arguments_get_their_own_pages(
+    app: TestApp,
+) {
+    let data = app
+        .data(
+            "{ clusters(first: 3) { nodes { code
+                one: commitments(first: 1) { nodes { id } }
+                three: commitments(first: 3) { nodes { id } }
+                lastTwo: commitments(last: 2) { nodes { id } }
+                ...Pages } } }
+             fragment Pages on Cluster { viaFragment: commitments(first: 2) { nodes { id } } }",
+            json!({}),
+        )
+        .await;
+    let clusters = data["clusters"]["nodes"].as_array().unwrap();
+    assert_eq!(clusters.len(), 3);
+    for cluster in clusters {
+        let all = app
+            .data(
+                "query($code: String) { clusters(filter: {code: $code}) { nodes { commitments(first: 100) { nodes { id } } } } }",
+                json!({ "code": cluster["code"] }),
+            )
+            .await;
+        let all = ids(&all["clusters"]["nodes"][0]["commitments"]["nodes"]);
+        assert!(all.len() >= 3, "{cluster}");
+        assert_eq!(ids(&cluster["one"]["nodes"]), all[..1]);
+        assert_eq!(ids(&cluster["three"]["nodes"]), all[..3]);
+        assert_eq!(ids(&cluster["viaFragment"]["nodes"]), all[..2]);
+        assert_eq!(ids(&cluster["lastTwo"]["nodes"]), all[all.len() - 2..]);
     }
 }
