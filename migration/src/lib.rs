@@ -9,7 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_initial;
 mod m20261128_000002_idempotency;
 mod m20261129_000001_volume_indexes;
-mod m20261129_000002_inbox_index;
+mod m20261129_000002_inbox_and_drawing_indexes;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -21,7 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_initial::Migration),
             Box::new(m20261128_000002_idempotency::Migration),
             Box::new(m20261129_000001_volume_indexes::Migration),
-            Box::new(m20261129_000002_inbox_index::Migration),
+            Box::new(m20261129_000002_inbox_and_drawing_indexes::Migration),
         ]
     }
 }

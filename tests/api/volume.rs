@@ -480,9 +480,7 @@ async fn links_read_with_a_list_equal_their_lookups_and_a_hidden_link_reads_as_m
     }
 }
 
-async fn aliases_of_one_nested_connection_with_other_arguments_get_their_own_pages(
-    app: TestApp,
-) {
+async fn aliases_of_one_nested_connection_with_other_arguments_get_their_own_pages(app: TestApp) {
     let data = app
         .data(
             "{ clusters(first: 3) { nodes { code
