@@ -587,7 +587,8 @@ def main():
             run([tools["wijkgraph"], "seed", "--synthetic", scale], env=env)
         if not args.database:
             run([tools["wijkgraph"], "migrate"], env=env)
-        pg.sql(database, "ANALYZE")
+        # Settled like a database autovacuum keeps: statistics and the visibility map.
+        pg.sql(database, "VACUUM (ANALYZE)")
         log("rows: " + pg.sql(database, "SELECT (SELECT COUNT(*) FROM plan) || ' plans, ' || (SELECT COUNT(*) FROM commitment) || ' commitments, ' || (SELECT COUNT(*) FROM budget_line) || ' budget lines'"))
 
         tokens = {}

@@ -520,7 +520,8 @@ impl Ids {
     }
 
     /// PostgreSQL's id sequences continue after the ids given here; both engines get
-    /// fresh planner statistics.
+    /// fresh planner statistics, and PostgreSQL's visibility map is set (as autovacuum
+    /// would in time), so index-only scans need no heap visits.
     async fn settle(&self, db: &DatabaseConnection) -> Result<(), DbErr> {
         if db.get_database_backend() == DbBackend::Postgres {
             for (_, name) in TABLES {
@@ -531,7 +532,11 @@ impl Ids {
                 .await?;
             }
         }
-        db.execute_unprepared("ANALYZE").await?;
+        let settle = match db.get_database_backend() {
+            DbBackend::Postgres => "VACUUM (ANALYZE)",
+            _ => "ANALYZE",
+        };
+        db.execute_unprepared(settle).await?;
         Ok(())
     }
 }
