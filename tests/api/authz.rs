@@ -500,3 +500,36 @@ async fn every_schema_type_and_root_list_has_a_row_in_the_matrix() {
         );
     }
 }
+
+on_both_databases! {
+    async fn only_callers_who_see_every_readable_commitments_money_filter_or_sort_by_it(app) {
+        let line = app.data("{ budgetLines(first: 1) { nodes { id } } }", json!({})).await["budgetLines"]["nodes"][0]["id"].clone();
+        let by_money = [
+            ("orderBy", "{ commitments(first: 50, orderBy: [{field: AMOUNT}]) { nodes { id } } }".to_owned()),
+            ("filter.budgetLineId", format!("{{ commitments(first: 50, filter: {{budgetLineId: {line}}}) {{ nodes {{ id }} }} }}")),
+        ];
+        for caller in CALLERS {
+            // Generated from the matrix: allowed exactly when money reaches as far as reading
+            // does, for each of the caller's acting roles (the public's and the grant's).
+            let allowed = Grant::parse(caller)
+                .map(|grant| grant.role)
+                .into_iter()
+                .chain([Role::Public])
+                .all(|role| scope_of(role, EntityKind::Commitment, Operation::ReadMoney) == scope_of(role, EntityKind::Commitment, Operation::Read));
+            let who = app.as_roles(&roles(caller));
+            for (field, query) in &by_money {
+                let response = who.graphql(query, json!({})).await;
+                if allowed {
+                    assert!(response.get("errors").is_none(), "{caller} {field}: {response}");
+                } else {
+                    assert_eq!(response["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{caller} {field}: {response}");
+                    assert_eq!(response["errors"][0]["extensions"]["field"], *field, "{caller}: {response}");
+                    assert!(response["data"].is_null(), "{caller} {field}: {response}");
+                }
+            }
+            // The same list without money arguments answers as before.
+            let plain = who.graphql("{ commitments(first: 50, orderBy: [{field: STATUS}]) { nodes { id } } }", json!({})).await;
+            assert!(plain.get("errors").is_none(), "{caller}: {plain}");
+        }
+    }
+}

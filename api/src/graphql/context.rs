@@ -117,6 +117,16 @@ impl Levels {
     }
 }
 
+impl RequestScope {
+    /// Whether the caller sees the money of every row of `E` they can read: only then may
+    /// they filter or sort by money, or the order and matches would tell what they may
+    /// not read.
+    pub fn sees_money_of_all_it_reads<E: Scoped>(&self) -> bool {
+        let principal = self.reader.principal();
+        E::scope(principal, Operation::ReadMoney) == E::scope(principal, Operation::Read)
+    }
+}
+
 /// The request state; a missing one is a wiring bug, reported as an internal error.
 pub fn scope<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a RequestScope> {
     ctx.data::<RequestScope>()

@@ -7,8 +7,10 @@ use sea_orm::{ColumnTrait, Condition};
 
 use super::order::order_input;
 use super::{eq, eq_id};
+use crate::error::ApiError;
 use crate::graphql::connection::list;
 use crate::graphql::connection::{Conn, PageArgs};
+use crate::graphql::context::scope;
 use crate::graphql::enums::{CommitmentKind, CommitmentStatus, EscalationLevel, EscalationStatus};
 use crate::graphql::types::{Action, BudgetLine, Cluster, Commitment, Escalation, Neighbourhood};
 
@@ -87,6 +89,28 @@ impl CommitmentQuery {
         before: Option<String>,
     ) -> Result<Conn<Commitment>> {
         let filter = filter.unwrap_or_default();
+        let order_by = order_by.unwrap_or_default();
+        // Filtering or sorting by money (a budget line is money) would tell a caller who
+        // may not see it which rows match or how they rank.
+        let by_money = [
+            (filter.budget_line_id.is_some(), "filter.budgetLineId"),
+            (
+                order_by
+                    .iter()
+                    .any(|term| term.field == CommitmentOrderField::Amount),
+                "orderBy",
+            ),
+        ];
+        if let Some((_, field)) = by_money.iter().find(|(used, _)| *used)
+            && !scope(ctx)?.sees_money_of_all_it_reads::<commitment::Entity>()
+        {
+            return Err(ApiError::bad_input(
+                *field,
+                "filters and sorts by money only for callers who see the money of every \
+                 commitment they can read",
+            )
+            .into());
+        }
         let mut condition = eq(
             Condition::all(),
             commitment::Column::Status,
@@ -131,7 +155,7 @@ impl CommitmentQuery {
         list::<commitment::Entity, _>(
             ctx,
             condition,
-            &CommitmentOrder::terms(&order_by.unwrap_or_default()),
+            &CommitmentOrder::terms(&order_by),
             PageArgs::new(first, after, last, before),
         )
         .await
