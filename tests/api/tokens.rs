@@ -257,6 +257,8 @@ async fn unknown_roles_are_ignored_never_widened() {
             json!([
                 "superuser",
                 "admin:MO",
+                "admin:",
+                "controller:",
                 "cluster_member:mo",
                 "cluster_member:SB"
             ]),

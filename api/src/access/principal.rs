@@ -90,16 +90,18 @@ pub struct Grant {
 }
 
 impl Grant {
-    /// Parses `role` or `role:CODE`. `None` for unknown roles, a missing or superfluous code,
-    /// or a code that is not of the shape the role needs — never a wider grant.
+    /// Parses `role` or `role:CODE`. `None` for unknown roles, a missing or superfluous code
+    /// (`admin:` too), or a code that is not of the shape the role needs — never a wider
+    /// grant.
     pub fn parse(text: &str) -> Option<Grant> {
         let (name, code) = match text.split_once(':') {
-            Some((name, code)) => (name, code),
-            None => (text, ""),
+            Some((name, code)) => (name, Some(code)),
+            None => (text, None),
         };
         let role = Role::from_name(name)?;
+        let (city_wide, code) = (code.is_none(), code.unwrap_or(""));
         let valid = match role.unit() {
-            ScopeUnit::City => code.is_empty(),
+            ScopeUnit::City => city_wide,
             ScopeUnit::Area => is_code(code, "WK", 6),
             ScopeUnit::Neighbourhood => is_code(code, "BU", 8),
             ScopeUnit::Cluster => {
@@ -200,6 +202,8 @@ mod tests {
     fn malformed_grants_are_ignored_never_widened() {
         for text in [
             "admin:MO",
+            "admin:",
+            "controller:",
             "cluster_member",
             "cluster_member:",
             "cluster_member:mo",
