@@ -71,7 +71,16 @@ on_both_databases! {
             (vec!["committee_member:WK059910"], "1 = 0"),
         ] {
             let data = app.as_roles(&roles).data(BY_CLUSTER, json!({})).await;
-            assert_eq!(answered(&data), truth(&app, lines_where).await, "{roles:?}");
+            let mut expected = truth(&app, lines_where).await;
+            if roles == ["area_director:WK059910"] {
+                // Totals-only callers get no single line's figures.
+                for row in &mut expected {
+                    if row.3 == 1 {
+                        (row.1, row.2) = (0, 0);
+                    }
+                }
+            }
+            assert_eq!(answered(&data), expected, "{roles:?}");
         }
     }
 }
@@ -102,5 +111,35 @@ on_both_databases! {
         assert_eq!(spring["revised"], "1400000.00");
         assert_eq!(year_end["realised"], "1358000.00");
         assert_eq!(year_end["budgeted"], "1250000.00");
+    }
+}
+
+on_both_databases! {
+    async fn a_totals_only_caller_gets_no_group_made_of_a_single_line(app) {
+        // One 2031 line in Feijenoord, for cluster MO: alone in its group.
+        for sql in [
+            "INSERT INTO budget_line (cluster_id, product_id, area_id, year, kind, description, capacity_hours_centi, version)
+             SELECT (SELECT id FROM cluster WHERE code = 'MO'), (SELECT MIN(id) FROM product),
+                    (SELECT id FROM area WHERE code = 'WK059910'), 2031, 'EXPENSES', 'Eén regel', 120000, 1",
+            "INSERT INTO budget_line_amount (budget_line_id, phase, amount_cents)
+             SELECT MAX(id), 'BUDGET', 4200000 FROM budget_line",
+        ] {
+            app.db.execute_unprepared(sql).await.unwrap();
+        }
+        const QUERY: &str = "{ budgetSummary(groupBy: [CLUSTER], filter: {year: 2031}) { cluster { code } lines budgeted capacityHours suppressed } }";
+        let controller = app.as_roles(&["controller"]).data(QUERY, json!({})).await;
+        assert_eq!(controller["budgetSummary"], json!([{ "cluster": { "code": "MO" }, "lines": 1, "budgeted": "42000.00", "capacityHours": "1200.00", "suppressed": false }]));
+        let director = app.as_roles(&["area_director:WK059910"]).data(QUERY, json!({})).await;
+        assert_eq!(director["budgetSummary"], json!([{ "cluster": { "code": "MO" }, "lines": 1, "budgeted": "0.00", "capacityHours": "0.00", "suppressed": true }]));
+        // A second line makes a group of two: totals again.
+        app.db
+            .execute_unprepared(
+                "INSERT INTO budget_line (cluster_id, product_id, area_id, year, kind, description, capacity_hours_centi, version)
+                 SELECT cluster_id, product_id, area_id, year, kind, 'Tweede regel', 80000, 1 FROM budget_line WHERE year = 2031",
+            )
+            .await
+            .unwrap();
+        let director = app.as_roles(&["area_director:WK059910"]).data(QUERY, json!({})).await;
+        assert_eq!(director["budgetSummary"], json!([{ "cluster": { "code": "MO" }, "lines": 2, "budgeted": "42000.00", "capacityHours": "2000.00", "suppressed": false }]));
     }
 }

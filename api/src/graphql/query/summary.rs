@@ -10,7 +10,8 @@ use entity::*;
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, Condition, Iterable};
 
-use crate::access::Dimensions;
+use crate::access::matrix::{EntityKind, Operation, ScopeKind, scope_of};
+use crate::access::{Dimensions, Group, Principal};
 use crate::graphql::context::{scope, several};
 use crate::graphql::enums::PncPhase;
 use crate::graphql::relay::id_of;
@@ -83,6 +84,9 @@ pub struct BudgetSummaryRow {
     pub lines: i32,
     /// Commitments drawing on them.
     pub commitments: i32,
+    /// True when the group is a single budget line the caller may only add up, not read
+    /// (an area director's totals): its money and hours are withheld and read as zero.
+    pub suppressed: bool,
 }
 
 /// The `budgetSummary` root field.
@@ -159,9 +163,17 @@ impl SummaryQuery {
                 .map(|p| (p.0.id, p))
                 .collect();
         let cap = |n: i64| i32::try_from(n).unwrap_or(i32::MAX);
+        let totals_only = budget_totals_only(scope(ctx)?.reader.principal());
         Ok(groups
             .into_iter()
-            .map(|totals| BudgetSummaryRow {
+            .map(|mut totals| {
+                let suppressed = totals_only && totals.lines == 1;
+                if suppressed {
+                    totals = withheld(totals);
+                }
+                (totals, suppressed)
+            })
+            .map(|(totals, suppressed)| BudgetSummaryRow {
                 cluster: totals.cluster.and_then(|id| clusters.get(&id).cloned()),
                 area: totals.area.and_then(|id| areas.get(&id).cloned()),
                 neighbourhood: totals
@@ -183,8 +195,34 @@ impl SummaryQuery {
                 committed_hours: from_hundredths(totals.committed_hours),
                 lines: cap(totals.lines),
                 commitments: cap(totals.commitments),
+                suppressed,
             })
             .collect())
+    }
+}
+
+/// Whether some of the lines the caller adds up are lines they may not read: one of their
+/// roles reaches budget lines for totals only, and none reaches every line.
+fn budget_totals_only(principal: &Principal) -> bool {
+    let reaches = |kind| {
+        principal
+            .acting_roles()
+            .any(|(role, _)| scope_of(role, EntityKind::BudgetLine, Operation::ReadMoney) == kind)
+    };
+    reaches(ScopeKind::AggregateOnly) && !reaches(ScopeKind::All)
+}
+
+/// A group's totals with its money and hours withheld (its counts kept).
+fn withheld(totals: Group) -> Group {
+    Group {
+        budgeted: 0,
+        revised: 0,
+        realised: 0,
+        committed: 0,
+        delivered: 0,
+        capacity: 0,
+        committed_hours: 0,
+        ..totals
     }
 }
 
