@@ -18,7 +18,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 
 pub use jwks::JwksSource;
-pub use settings::{AuthSettings, DEV_SECRET_FILE, Mode, load_or_create_dev_secret};
+pub use settings::{AuthSettings, DEV_SECRET_FILE, Mode, Secret, load_or_create_dev_secret};
 pub use token::issue_development_token;
 
 use crate::access::{Grant, Principal};
@@ -76,7 +76,7 @@ impl Verifier {
         let hs256 = settings
             .hs256_secret
             .as_ref()
-            .map(|secret| DecodingKey::from_secret(secret.as_bytes()));
+            .map(|secret| DecodingKey::from_secret(secret.expose().as_bytes()));
         let jwks = settings.jwks.clone().map(jwks::JwksCache::new);
         Self {
             inner: Arc::new(Inner {

@@ -38,8 +38,8 @@ pub enum Mode {
 pub struct AuthSettings {
     /// The mode.
     pub mode: Mode,
-    /// HS256 secret, development only. Never logged.
-    pub hs256_secret: Option<String>,
+    /// HS256 secret, development only. Never logged: its `Debug` is redacted.
+    pub hs256_secret: Option<Secret>,
     /// Where the identity provider's keys are.
     pub jwks: Option<JwksSource>,
     /// The required issuer.
@@ -95,8 +95,8 @@ impl AuthSettings {
             }
         }
         let hs256_secret = match (configured_secret, &jwks, mode) {
-            (Some(secret), _, _) => Some(secret),
-            (None, None, Mode::Development) => Some(load_or_create_dev_secret(data_dir)?),
+            (Some(secret), _, _) => Some(Secret(secret)),
+            (None, None, Mode::Development) => Some(Secret(load_or_create_dev_secret(data_dir)?)),
             (None, None, Mode::Production) => {
                 return Err(ConfigError::new(
                     ENV_JWKS,
@@ -134,6 +134,24 @@ impl AuthSettings {
             leeway_seconds,
             roles_claim: text(ENV_ROLES_CLAIM, "roles"),
         })
+    }
+}
+
+/// A secret: its text is read with [`Secret::expose`] and never shown by `Debug`, so a
+/// settings struct can be logged whole.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret's text, for signing and verifying.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(<redacted>)")
     }
 }
 
@@ -189,4 +207,26 @@ fn write_private(path: &Path, secret: &str) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn write_private(path: &Path, secret: &str) -> std::io::Result<()> {
     std::fs::write(path, secret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_debug_output_never_shows_the_secret() {
+        let secret = "a-development-secret-of-at-least-32-chars";
+        let settings = AuthSettings::from_lookup(
+            |name| (name == ENV_JWT_SECRET).then(|| secret.to_owned()),
+            Path::new("unused"),
+        )
+        .expect("valid settings");
+        assert_eq!(
+            settings.hs256_secret.as_ref().map(Secret::expose),
+            Some(secret)
+        );
+        let shown = format!("{settings:?}");
+        assert!(!shown.contains(secret), "{shown}");
+        assert!(shown.contains("Secret(<redacted>)"), "{shown}");
+    }
 }

@@ -29,7 +29,7 @@ pub fn issue_development_token(
     jsonwebtoken::encode(
         &header,
         &claims,
-        &EncodingKey::from_secret(secret.as_bytes()),
+        &EncodingKey::from_secret(secret.expose().as_bytes()),
     )
     .ok()
 }
