@@ -47,6 +47,15 @@ impl App {
             mode: config.auth.mode,
         };
         let schema = build_schema(limits);
+        let verifier = Verifier::new(config.auth.clone());
+        match verifier.load_keys().await {
+            Ok(Some(keys)) => tracing::info!(keys, "read the identity provider's keys"),
+            Ok(None) => {}
+            Err(problem) if config.auth.mode == crate::auth::Mode::Production => {
+                anyhow::bail!("WIJKGRAPH_JWKS: {problem}");
+            }
+            Err(problem) => tracing::warn!(%problem, "cannot read WIJKGRAPH_JWKS yet"),
+        }
         let state = AppState {
             cost: std::sync::Arc::new(CostModel::from_sdl(&schema.sdl())),
             max_cost: config.max_cost,
@@ -54,7 +63,7 @@ impl App {
             reporting_page_size: config.reporting_page_size,
             schema,
             db,
-            verifier: Verifier::new(config.auth.clone()),
+            verifier,
             settings: RequestSettings {
                 max_page_size: config.max_page_size,
                 response_hours: config.response_hours,

@@ -192,3 +192,29 @@ fn production_mode_refuses_to_start_with_a_development_secret_or_without_a_jwks(
         "secret echoed: {stderr}"
     );
 }
+
+#[test]
+fn production_start_up_stops_on_a_jwks_it_cannot_use_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty-jwks.json");
+    std::fs::write(&empty, r#"{"keys": []}"#).unwrap();
+    let not_json = dir.path().join("not-jwks.json");
+    std::fs::write(&not_json, "<html>login</html>").unwrap();
+    let missing = dir.path().join("missing.json");
+    for jwks in [
+        empty.to_string_lossy().into_owned(),
+        not_json.to_string_lossy().into_owned(),
+        missing.to_string_lossy().into_owned(),
+        "http://idp.rotterdam.example/jwks.json".to_owned(),
+    ] {
+        let output = wijkgraph(dir.path())
+            .env("WIJKGRAPH_MODE", "production")
+            .env("WIJKGRAPH_JWKS", &jwks)
+            .env("WIJKGRAPH_LISTEN", "127.0.0.1:0")
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{jwks} accepted");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("WIJKGRAPH_JWKS"), "{jwks}: {stderr}");
+    }
+}

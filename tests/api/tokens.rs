@@ -366,7 +366,7 @@ async fn the_jwks_url_is_cached_and_refreshed_at_most_once_per_interval() {
     assert_eq!(
         fetches.load(Ordering::SeqCst),
         1,
-        "first use fetches the keys"
+        "start-up fetched the keys once; their first use needs no fetch"
     );
     for _ in 0..3 {
         let unknown = signed(Algorithm::RS256, Some("unknown-kid"), &rsa_key(), &claims());

@@ -64,6 +64,19 @@ impl JwksCache {
             .map(|(key, _)| key.clone())
     }
 
+    /// Reads the keys now (at start-up): how many usable RS256/ES256 keys with a `kid` the
+    /// set holds, or why it cannot be used.
+    pub(super) async fn load(&self) -> Result<usize, String> {
+        let keys = self.fetch().await?;
+        if keys.is_empty() {
+            return Err("holds no RS256 or ES256 key with a kid".to_owned());
+        }
+        let mut state = self.state.lock().await;
+        state.refreshed = Some(Instant::now());
+        state.keys = keys;
+        Ok(state.keys.len())
+    }
+
     async fn fetch(&self) -> Result<HashMap<String, (DecodingKey, Algorithm)>, String> {
         let text = match &self.source {
             JwksSource::File(path) => tokio::fs::read_to_string(path)

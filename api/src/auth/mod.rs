@@ -87,6 +87,17 @@ impl Verifier {
         }
     }
 
+    /// Reads the identity provider's keys now, if a JWKS is configured: the number of
+    /// usable keys, or why the set cannot be used (unreadable, unreachable, not a key set,
+    /// no RS256/ES256 key with a `kid`). Production start-up stops on an error, so a
+    /// service never runs refusing every token.
+    pub async fn load_keys(&self) -> Result<Option<usize>, String> {
+        match &self.inner.jwks {
+            Some(jwks) => jwks.load().await.map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// The settings in force.
     pub fn settings(&self) -> &AuthSettings {
         &self.inner.settings

@@ -74,7 +74,16 @@ impl AuthSettings {
             .filter(|v| !v.is_empty())
         {
             None => None,
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            Some(url) if url.starts_with("https://") => Some(JwksSource::Url(url)),
+            // Plain http only to this machine: elsewhere the keys could be swapped in
+            // transit.
+            Some(url) if url.starts_with("http://") => {
+                if !is_loopback_url(&url) {
+                    return Err(ConfigError::new(
+                        ENV_JWKS,
+                        "a JWKS URL must be https (http only for 127.0.0.1, [::1] or localhost)",
+                    ));
+                }
                 Some(JwksSource::Url(url))
             }
             Some(path) => Some(JwksSource::File(path.into())),
@@ -135,6 +144,25 @@ impl AuthSettings {
             roles_claim: text(ENV_ROLES_CLAIM, "roles"),
         })
     }
+}
+
+/// Whether an `http://` URL's host is this machine.
+fn is_loopback_url(url: &str) -> bool {
+    let rest = url.trim_start_matches("http://");
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = match authority.rsplit_once('@') {
+        Some((_, host)) => host,
+        None => authority,
+    };
+    let host = if let Some(bracketed) = host.strip_prefix('[') {
+        bracketed.split(']').next().unwrap_or("")
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// A secret: its text is read with [`Secret::expose`] and never shown by `Debug`, so a
@@ -212,6 +240,34 @@ fn write_private(path: &Path, secret: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jwks_urls_must_be_https_except_to_this_machine() {
+        let with = |url: &str| {
+            let url = url.to_owned();
+            AuthSettings::from_lookup(
+                move |name| (name == ENV_JWKS).then(|| url.clone()),
+                Path::new("unused"),
+            )
+        };
+        for url in [
+            "https://idp.rotterdam.example/jwks.json",
+            "http://127.0.0.1:8081/jwks.json",
+            "http://localhost/jwks",
+            "http://[::1]:9000/keys",
+        ] {
+            assert!(with(url).is_ok(), "{url}");
+        }
+        for url in [
+            "http://idp.rotterdam.example/jwks.json",
+            "http://127.0.0.1.evil.example/jwks",
+            "http://localhost@idp.example/jwks",
+            "http://10.0.0.5/jwks",
+        ] {
+            let error = with(url).expect_err(url);
+            assert_eq!(error.setting, ENV_JWKS, "{url}");
+        }
+    }
 
     #[test]
     fn settings_debug_output_never_shows_the_secret() {
