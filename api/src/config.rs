@@ -66,8 +66,8 @@ impl ConfigError {
     }
 }
 
-/// Where the data lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where the data lives. Its `Debug` hides a URL's password.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Database {
     /// The embedded SQLite file in the data folder: migrated and seeded with the demo data
     /// on first start.
@@ -75,6 +75,31 @@ pub enum Database {
     /// A database named by URL (SQLite or PostgreSQL); migrated on start, never seeded
     /// implicitly.
     Url(String),
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Database::DefaultSqlite(path) => f.debug_tuple("DefaultSqlite").field(path).finish(),
+            Database::Url(url) => f.debug_tuple("Url").field(&without_password(url)).finish(),
+        }
+    }
+}
+
+/// `url` with the password of its user info (`user:password@`) replaced by `***`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((user_info, host)) => match user_info.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
 }
 
 impl Database {
@@ -269,6 +294,20 @@ fn parse_database_url(setting: &str, url: String) -> Result<String, ConfigError>
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn a_database_urls_password_never_shows_in_debug_output() {
+        let url = "postgres://wijkgraph:hunter2@db.internal:5432/wijkgraph?sslmode=require";
+        let shown = format!("{:?}", Database::Url(url.to_owned()));
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(
+            shown.contains("postgres://wijkgraph:***@db.internal:5432/wijkgraph?sslmode=require"),
+            "{shown}"
+        );
+        assert_eq!(Database::Url(url.to_owned()).url(), url);
+        let plain = format!("{:?}", Database::Url("sqlite://data/x.sqlite".to_owned()));
+        assert!(plain.contains("sqlite://data/x.sqlite"), "{plain}");
+    }
 
     fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
         let secret = [(
