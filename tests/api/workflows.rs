@@ -327,11 +327,34 @@ on_both_databases! {
         let first = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"]["id"].clone();
         let again = manager.data(CREATE_PLAN, input).await["createPlan"]["plan"]["id"].clone();
         assert_eq!(first, again, "the repeat returns the first result");
+        // The same input written in another order is the same request.
+        let reordered = json!({ "input": { "idempotencyKey": "portal-7f3a", "year": 2019, "neighbourhoodId": hood } });
+        let third = manager.data(CREATE_PLAN, reordered).await["createPlan"]["plan"]["id"].clone();
+        assert_eq!(first, third, "field order does not matter");
         assert_eq!(count(&app, "plan").await, plans + 1, "one row");
         assert_eq!(count(&app, "audit_event").await, audit + 1, "one audit event");
         let other = manager.graphql(CREATE_PLAN, json!({ "input": { "neighbourhoodId": hood, "year": 2020, "idempotencyKey": "portal-7f3a" } })).await;
         assert_eq!(response_field(&other), "input.idempotencyKey");
         assert_eq!(count(&app, "plan").await, plans + 1);
+        // What is remembered is the input in the schema's names, keys sorted, without the
+        // key itself: stable across releases that keep the schema.
+        use sea_orm::{ConnectionTrait, Statement};
+        let stored = app
+            .db
+            .query_one_raw(Statement::from_string(app.db.get_database_backend(), "SELECT fingerprint FROM idempotency_key WHERE key = 'portal-7f3a'"))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<String>("", "fingerprint")
+            .unwrap();
+        let remembered: Value = serde_json::from_str(&stored).expect("the fingerprint is JSON");
+        let names: Vec<&str> = remembered.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted, "{stored}");
+        assert!(!stored.contains("portal-7f3a"), "{stored}");
+        assert_eq!(remembered["neighbourhoodId"], hood, "{stored}");
+        assert_eq!(remembered["year"], 2019, "{stored}");
     }
 }
 

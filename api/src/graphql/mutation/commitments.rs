@@ -139,7 +139,7 @@ impl CommitmentMutation {
         ctx: &Context<'_>,
         input: RequestCommitmentInput,
     ) -> Result<CommitmentPayload> {
-        let fingerprint = format!("{input:?}");
+        let fingerprint = super::fingerprint(&input);
         let key = input.idempotency_key.clone();
         let request = NewRequest {
             action_id: id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?,

@@ -62,7 +62,7 @@ impl EscalationMutation {
         ctx: &Context<'_>,
         input: RaiseEscalationInput,
     ) -> Result<EscalationPayload> {
-        let fingerprint = format!("{input:?}");
+        let fingerprint = super::fingerprint(&input);
         let key = input.idempotency_key.clone();
         let field = "input.subject";
         let subject = match &input.subject {

@@ -35,6 +35,39 @@ async fn begin<'a>(ctx: &Context<'a>) -> async_graphql::Result<Change<'a>> {
     Ok(Change::begin(reader.db(), reader.principal()).await?)
 }
 
+/// A creating mutation's input as its idempotency record holds it: the GraphQL value (named
+/// as the schema names it, not as the Rust fields are), objects with their keys sorted,
+/// the idempotency key itself left out. Stable across field order and releases that keep
+/// the schema.
+fn fingerprint<T: async_graphql::InputType>(input: &T) -> String {
+    let mut value = canonical(&input.to_value());
+    if let serde_json::Value::Object(fields) = &mut value {
+        fields.remove("idempotencyKey");
+    }
+    value.to_string()
+}
+
+/// `value` as JSON with every object's keys in sorted order.
+fn canonical(value: &async_graphql::Value) -> serde_json::Value {
+    use async_graphql::Value;
+    match value {
+        Value::Object(fields) => {
+            let sorted: std::collections::BTreeMap<&str, serde_json::Value> = fields
+                .iter()
+                .map(|(name, item)| (name.as_str(), canonical(item)))
+                .collect();
+            serde_json::Value::Object(
+                sorted
+                    .into_iter()
+                    .map(|(name, item)| (name.to_owned(), item))
+                    .collect(),
+            )
+        }
+        Value::List(items) => serde_json::Value::Array(items.iter().map(canonical).collect()),
+        other => other.clone().into_json().unwrap_or(serde_json::Value::Null),
+    }
+}
+
 /// A decimal input with at most two places, as hundredths.
 fn hundredths(field: &str, value: Decimal) -> ApiResult<i64> {
     crate::money::to_hundredths(value)

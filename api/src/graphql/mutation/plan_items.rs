@@ -203,7 +203,7 @@ impl PlanItemMutation {
         ctx: &Context<'_>,
         input: DisputePlanItemInput,
     ) -> Result<EscalationPayload> {
-        let fingerprint = format!("{input:?}");
+        let fingerprint = super::fingerprint(&input);
         let key = input.idempotency_key.clone();
         let subject = match &input.item {
             DisputedItemInput::PriorityId(id) => {

@@ -144,7 +144,7 @@ pub struct PlanMutation;
 impl PlanMutation {
     /// Draft a neighbourhood action plan (neighbourhood manager of that neighbourhood).
     async fn create_plan(&self, ctx: &Context<'_>, input: CreatePlanInput) -> Result<PlanPayload> {
-        let fingerprint = format!("{input:?}");
+        let fingerprint = super::fingerprint(&input);
         let key = input.idempotency_key.clone();
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
@@ -207,7 +207,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         input: AddPriorityInput,
     ) -> Result<PriorityPayload> {
-        let fingerprint = format!("{input:?}");
+        let fingerprint = super::fingerprint(&input);
         let key = input.idempotency_key.clone();
         let plan_id = id_of(Plan::TYPE_NAME, "input.planId", &input.plan_id)?;
         let city_programme_id = optional_id(
@@ -245,7 +245,7 @@ impl PlanMutation {
 
     /// Add a SMART action to a priority.
     async fn add_action(&self, ctx: &Context<'_>, input: AddActionInput) -> Result<ActionPayload> {
-        let fingerprint = format!("{input:?}");
+        let fingerprint = super::fingerprint(&input);
         let key = input.idempotency_key.clone();
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
         let fields = ActionFields {

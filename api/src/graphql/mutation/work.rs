@@ -174,7 +174,7 @@ impl WorkMutation {
         ctx: &Context<'_>,
         input: AddTeamMemberInput,
     ) -> Result<TeamMembershipPayload> {
-        let fingerprint = format!("{input:?}");
+        let fingerprint = super::fingerprint(&input);
         let key = input.idempotency_key.clone();
         let member = NewMember {
             neighbourhood_id: id_of(
@@ -233,7 +233,7 @@ impl WorkMutation {
         ctx: &Context<'_>,
         input: RecordResidentInputInput,
     ) -> Result<ResidentInputPayload> {
-        let fingerprint = format!("{input:?}");
+        let fingerprint = super::fingerprint(&input);
         let key = input.idempotency_key.clone();
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
