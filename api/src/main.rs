@@ -82,12 +82,27 @@ enum ScaleArg {
 }
 
 fn main() -> std::process::ExitCode {
+    // The log filter is a setting like any other: a bad one stops start-up, naming it.
+    let filter = match std::env::var("WIJKGRAPH_LOG") {
+        Ok(text) if !text.trim().is_empty() => {
+            match tracing_subscriber::EnvFilter::try_new(text.trim()) {
+                Ok(filter) => filter,
+                Err(err) => {
+                    eprintln!(
+                        "wijkgraph: WIJKGRAPH_LOG: '{}' is not a log filter ({err}); expected e.g. info or wijkgraph=debug,warn",
+                        text.trim()
+                    );
+                    return std::process::ExitCode::FAILURE;
+                }
+            }
+        }
+        _ => tracing_subscriber::EnvFilter::new("info"),
+    };
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("WIJKGRAPH_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
+        .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colour only for a person at a terminal, never in a file or a log collector.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match run(Cli::parse()) {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -218,3 +218,28 @@ fn production_start_up_stops_on_a_jwks_it_cannot_use_naming_it() {
         assert!(stderr.contains("WIJKGRAPH_JWKS"), "{jwks}: {stderr}");
     }
 }
+
+#[test]
+fn a_bad_log_filter_stops_start_up_and_logs_carry_no_colour_outside_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = wijkgraph(dir.path())
+        .env("WIJKGRAPH_LOG", "info,wijkgraph=[[[")
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("WIJKGRAPH_LOG"), "{stderr}");
+    let migrated = wijkgraph(dir.path())
+        .env("WIJKGRAPH_LOG", "info")
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(migrated.status.success());
+    let stderr = String::from_utf8_lossy(&migrated.stderr);
+    assert!(stderr.contains("applied"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "colour codes in a pipe: {stderr:?}"
+    );
+}
