@@ -300,8 +300,12 @@ fn with_code(error: &mut ServerError) {
         .as_ref()
         .is_some_and(|ext| ext.get("code").is_some());
     if !has_code {
-        // Errors inside execution carry a path; the rest are about the document itself.
-        let code = if error.path.is_empty() {
+        // A value async-graphql could not coerce into an argument's type (an Int out of
+        // range, a Decimal "NaN", a date that does not exist) is the caller's error. Other
+        // errors inside execution carry a path; the rest are about the document itself.
+        let code = if error.message.starts_with("Failed to parse \"") {
+            "BAD_USER_INPUT"
+        } else if error.path.is_empty() {
             "GRAPHQL_VALIDATION_FAILED"
         } else {
             "INTERNAL"

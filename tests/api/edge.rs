@@ -389,3 +389,32 @@ async fn reporting_callers_read_pages_up_to_the_reporting_size_and_others_up_to_
     );
     assert_eq!(over["errors"][0]["extensions"]["field"], "first", "{over}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn values_that_do_not_coerce_to_an_arguments_type_are_bad_user_input() {
+    let app = spawn_app(Engine::Sqlite).await;
+    for (query, variables) in [
+        (
+            "query($n: Int) { plans(first: $n) { totalCount } }",
+            json!({ "n": 2_147_483_648_i64 }),
+        ),
+        (
+            "mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { id } } }",
+            json!({ "input": { "budgetLineId": "x", "amendmentType": "CASH_SHIFT", "delta": "1e30", "phase": "SPRING_REVISION", "rationale": "r" } }),
+        ),
+        (
+            "query($d: NaiveDate) { teamMemberships(filter: {activeOn: $d}) { totalCount } }",
+            json!({ "d": "2016-02-30" }),
+        ),
+        (
+            "mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { id } } }",
+            json!({ "input": { "budgetLineId": "x", "amendmentType": "CASH_SHIFT", "delta": "NaN", "phase": "SPRING_REVISION", "rationale": "r" } }),
+        ),
+    ] {
+        let response = app.graphql(query, variables.clone()).await;
+        assert_eq!(
+            response["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+            "{query} {variables}: {response}"
+        );
+    }
+}
