@@ -253,3 +253,21 @@ on_both_databases! {
         assert_eq!(cursor["errors"][0]["extensions"]["field"], "after");
     }
 }
+
+on_both_databases! {
+    async fn filter_texts_with_a_nul_or_over_200_characters_are_bad_user_input(app) {
+        let long = "a".repeat(100_000);
+        for (query, text) in [
+            ("query($t: String) { plans(filter: {titleContains: $t}) { totalCount } }", "Wijk\u{0}actie"),
+            ("query($t: String) { clusters(filter: {code: $t}) { totalCount } }", "MO\u{0}"),
+            ("query($t: String) { plans(filter: {titleContains: $t}) { totalCount } }", long.as_str()),
+            ("query($t: String) { neighbourhoods(filter: {nameContains: $t}) { totalCount } }", &long[..201]),
+        ] {
+            let response = app.graphql(query, json!({ "t": text })).await;
+            assert_eq!(error_code(&response), "BAD_USER_INPUT", "{query}: {response}");
+        }
+        // At the limit the filter simply matches nothing.
+        let at_limit = app.data("query($t: String) { neighbourhoods(filter: {nameContains: $t}) { totalCount } }", json!({ "t": &long[..200] })).await;
+        assert_eq!(at_limit["neighbourhoods"]["totalCount"], 0);
+    }
+}

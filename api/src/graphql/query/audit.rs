@@ -16,8 +16,10 @@ pub struct AuditFilter {
     /// Events about this object.
     pub entity_id: Option<ID>,
     /// Events about objects of this type, e.g. `Commitment`.
+    #[graphql(validator(custom = "super::FilterText"))]
     pub entity: Option<String>,
     /// Events of this mutation, e.g. `adoptPlan`.
+    #[graphql(validator(custom = "super::FilterText"))]
     pub operation: Option<String>,
 }
 

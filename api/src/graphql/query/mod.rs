@@ -37,6 +37,30 @@ use sea_orm::{ColumnTrait, Condition};
 use crate::error::ApiResult;
 use crate::graphql::relay::id_of;
 
+/// The longest text a filter compares.
+pub const MAX_FILTER_TEXT: usize = 200;
+
+/// Checks text a filter compares (a code, a name to look for): at most
+/// [`MAX_FILTER_TEXT`] characters and no NUL character, which PostgreSQL text cannot hold.
+/// A failure answers `BAD_USER_INPUT`.
+pub struct FilterText;
+
+impl async_graphql::CustomValidator<String> for FilterText {
+    fn check(&self, value: &String) -> Result<(), async_graphql::InputValueError<String>> {
+        if value.contains('\0') {
+            return Err(async_graphql::InputValueError::custom(
+                "a filter text must not contain a NUL character",
+            ));
+        }
+        if value.chars().count() > MAX_FILTER_TEXT {
+            return Err(async_graphql::InputValueError::custom(format!(
+                "a filter text must be at most {MAX_FILTER_TEXT} characters"
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// Adds `column = value` to `condition` when the filter field was given.
 fn eq<C: ColumnTrait, V: Into<sea_orm::Value>>(
     condition: Condition,

@@ -18,8 +18,10 @@ use crate::graphql::types::{
 #[derive(InputObject, Default)]
 pub struct AreaFilter {
     /// Exactly this CBS wijk code.
+    #[graphql(validator(custom = "super::FilterText"))]
     pub code: Option<String>,
     /// Name contains this text (case-insensitive).
+    #[graphql(validator(custom = "super::FilterText"))]
     pub name_contains: Option<String>,
 }
 
@@ -39,8 +41,10 @@ pub struct NeighbourhoodFilter {
     /// In this area.
     pub area_id: Option<ID>,
     /// Exactly this CBS buurt code.
+    #[graphql(validator(custom = "super::FilterText"))]
     pub code: Option<String>,
     /// Name contains this text (case-insensitive).
+    #[graphql(validator(custom = "super::FilterText"))]
     pub name_contains: Option<String>,
     /// Only pilot 2016 neighbourhoods (true) or only the others (false).
     pub pilot2016: Option<bool>,
@@ -79,6 +83,7 @@ pub struct RepresentativeBodyFilter {
 #[derive(InputObject, Default)]
 pub struct ClusterFilter {
     /// Exactly this code, e.g. MO.
+    #[graphql(validator(custom = "super::FilterText"))]
     pub code: Option<String>,
 }
 
@@ -113,6 +118,7 @@ pub struct ProductFilter {
     /// Of this cluster.
     pub cluster_id: Option<ID>,
     /// In this BBV taakveld, e.g. `6.2`.
+    #[graphql(validator(custom = "super::FilterText"))]
     pub taakveld_code: Option<String>,
 }
 

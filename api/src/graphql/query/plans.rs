@@ -30,6 +30,7 @@ pub struct PlanFilter {
     /// Implementation plans of this cluster.
     pub cluster_id: Option<ID>,
     /// Title contains this text (case-insensitive).
+    #[graphql(validator(custom = "super::FilterText"))]
     pub title_contains: Option<String>,
 }
 

@@ -61,6 +61,7 @@ pub struct BudgetSummaryRow {
     /// The group's product, when grouped by product.
     pub product: Option<Product>,
     /// The group's taakveld, when grouped by taakveld.
+    #[graphql(validator(custom = "super::FilterText"))]
     pub taakveld_code: Option<String>,
     /// The group's year, when grouped by year.
     pub year: Option<i32>,

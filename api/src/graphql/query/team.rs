@@ -23,6 +23,7 @@ order_input!(
 #[derive(InputObject, Default)]
 pub struct PersonFilter {
     /// Name contains this text (case-insensitive).
+    #[graphql(validator(custom = "super::FilterText"))]
     pub name_contains: Option<String>,
 }
 
