@@ -15,5 +15,5 @@ pub use matrix::{EntityKind, Operation, ScopeKind};
 pub use page::{Bound, Link, Page};
 pub use principal::{Grant, Principal, Role, ScopeUnit};
 pub use reader::{Drawing, Reader, int_value};
-pub use scope::Scoped;
+pub use scope::{Scoped, budget_totals_only};
 pub use summary::{Dimensions, Group};

@@ -77,6 +77,18 @@ pub fn budget_totals_condition(principal: &Principal, detail: bool) -> Condition
     if reaches_something { any } else { never() }
 }
 
+/// Whether some of the budget lines the principal adds up are lines they may not read:
+/// one of their roles reaches budget lines for totals only (the aggregate-only reach of
+/// [`budget_totals_condition`]), and none reaches every line.
+pub fn budget_totals_only(principal: &Principal) -> bool {
+    let reaches = |kind| {
+        principal
+            .acting_roles()
+            .any(|(role, _)| scope_of(role, EntityKind::BudgetLine, Operation::ReadMoney) == kind)
+    };
+    reaches(ScopeKind::AggregateOnly) && !reaches(ScopeKind::All)
+}
+
 /// A condition no row meets.
 fn never() -> Condition {
     Condition::all().add(Expr::val(1).eq(0))

@@ -63,9 +63,7 @@ impl RequestScope {
             unrestricted: Mutex::new(HashMap::new()),
         }
     }
-}
 
-impl RequestScope {
     /// Whether the caller reads and reaches every row of `E` for `operation` (worked out
     /// once per request and entity).
     pub fn reaches_every<E: Scoped>(&self, operation: Operation) -> bool {
@@ -86,6 +84,14 @@ impl RequestScope {
             known.insert(key, answer);
         }
         answer
+    }
+
+    /// Whether the caller sees the money of every row of `E` they can read: only then may
+    /// they filter or sort by money, or the order and matches would tell what they may
+    /// not read.
+    pub fn sees_money_of_all_it_reads<E: Scoped>(&self) -> bool {
+        let principal = self.reader.principal();
+        E::scope(principal, Operation::ReadMoney) == E::scope(principal, Operation::Read)
     }
 }
 
@@ -114,16 +120,6 @@ impl Levels {
         if let Ok(mut plans) = self.plans.lock() {
             plans.insert((field, tag), plan);
         }
-    }
-}
-
-impl RequestScope {
-    /// Whether the caller sees the money of every row of `E` they can read: only then may
-    /// they filter or sort by money, or the order and matches would tell what they may
-    /// not read.
-    pub fn sees_money_of_all_it_reads<E: Scoped>(&self) -> bool {
-        let principal = self.reader.principal();
-        E::scope(principal, Operation::ReadMoney) == E::scope(principal, Operation::Read)
     }
 }
 

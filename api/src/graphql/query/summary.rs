@@ -10,8 +10,7 @@ use entity::*;
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, Condition, Iterable};
 
-use crate::access::matrix::{EntityKind, Operation, ScopeKind, scope_of};
-use crate::access::{Dimensions, Group, Principal};
+use crate::access::{Dimensions, Group, budget_totals_only};
 use crate::graphql::context::{scope, several};
 use crate::graphql::enums::PncPhase;
 use crate::graphql::relay::id_of;
@@ -200,17 +199,6 @@ impl SummaryQuery {
             })
             .collect())
     }
-}
-
-/// Whether some of the lines the caller adds up are lines they may not read: one of their
-/// roles reaches budget lines for totals only, and none reaches every line.
-fn budget_totals_only(principal: &Principal) -> bool {
-    let reaches = |kind| {
-        principal
-            .acting_roles()
-            .any(|(role, _)| scope_of(role, EntityKind::BudgetLine, Operation::ReadMoney) == kind)
-    };
-    reaches(ScopeKind::AggregateOnly) && !reaches(ScopeKind::All)
 }
 
 /// A group's totals with its money and hours withheld (its counts kept).
