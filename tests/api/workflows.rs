@@ -381,3 +381,15 @@ async fn the_answer_deadline_defaults_to_the_configured_hours() {
         );
     }
 }
+
+on_both_databases! {
+    async fn a_text_input_with_a_nul_character_is_bad_user_input_naming_it(app) {
+        let hood = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+        let plans = count(&app, "plan").await;
+        let response = manager.graphql(CREATE_PLAN, json!({ "input": { "neighbourhoodId": hood, "year": 2021, "title": "Wijk\u{0}plan" } })).await;
+        assert_eq!(error_code(&response), "BAD_USER_INPUT", "{response}");
+        assert_eq!(response_field(&response), "input.title");
+        assert_eq!(count(&app, "plan").await, plans, "nothing is written");
+    }
+}

@@ -345,13 +345,20 @@ pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
     if value.is_empty() {
         return Err(ApiError::bad_input(field, "must not be empty"));
     }
-    if value.chars().count() > max {
-        return Err(ApiError::bad_input(
-            field,
-            format!("must be at most {max} characters"),
-        ));
+    if let Some(problem) = text_problem(value, max) {
+        return Err(ApiError::bad_input(field, problem));
     }
     Ok(value.to_owned())
+}
+
+/// What is wrong with `value` as text of at most `max` characters, if anything: too long,
+/// or holding a NUL character, which PostgreSQL text cannot store. The one rule for text
+/// inputs and text filters.
+pub fn text_problem(value: &str, max: usize) -> Option<String> {
+    if value.contains('\0') {
+        return Some("must not contain a NUL character".to_owned());
+    }
+    (value.chars().count() > max).then(|| format!("must be at most {max} characters"))
 }
 
 /// An optional text input under the same rules.

@@ -47,17 +47,12 @@ pub struct FilterText;
 
 impl async_graphql::CustomValidator<String> for FilterText {
     fn check(&self, value: &String) -> Result<(), async_graphql::InputValueError<String>> {
-        if value.contains('\0') {
-            return Err(async_graphql::InputValueError::custom(
-                "a filter text must not contain a NUL character",
-            ));
+        match crate::domain::text_problem(value, MAX_FILTER_TEXT) {
+            Some(problem) => Err(async_graphql::InputValueError::custom(format!(
+                "a filter text {problem}"
+            ))),
+            None => Ok(()),
         }
-        if value.chars().count() > MAX_FILTER_TEXT {
-            return Err(async_graphql::InputValueError::custom(format!(
-                "a filter text must be at most {MAX_FILTER_TEXT} characters"
-            )));
-        }
-        Ok(())
     }
 }
 
