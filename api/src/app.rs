@@ -19,21 +19,33 @@ use crate::{db, seed};
 /// A bound, not yet serving, application.
 pub struct App {
     listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
     state: AppState,
+    shutdown_grace: std::time::Duration,
 }
 
 impl App {
     /// Opens the configured database (migrating it, and seeding the demo data when it is
     /// the default SQLite file and empty) and binds the listen address.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
-        let db = db::open(&config.database).await?;
-        db::migrate(&db)
+        // Migrations and the first seed run without the serving pool's statement timeout.
+        let maintenance = db::open(&config.database).await?;
+        db::migrate(&maintenance)
             .await
             .context("cannot migrate the database")?;
-        if matches!(config.database, Database::DefaultSqlite(_)) && seed::is_empty(&db).await? {
-            seed::demo(&db).await.context("cannot seed the demo data")?;
+        if matches!(config.database, Database::DefaultSqlite(_))
+            && seed::is_empty(&maintenance).await?
+        {
+            seed::demo(&maintenance)
+                .await
+                .context("cannot seed the demo data")?;
             tracing::info!("seeded the 2016 pilot demo data");
         }
+        maintenance
+            .close()
+            .await
+            .context("cannot close the migration connection")?;
+        let db = db::open_with(&config.database, &config.pool).await?;
         Self::with_database(db, config).await
     }
 
@@ -43,6 +55,12 @@ impl App {
         let listener = TcpListener::bind(listen)
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
+        let metrics_listener = match config.metrics_listen {
+            Some(address) => Some(TcpListener::bind(address).await.with_context(|| {
+                format!("WIJKGRAPH_METRICS_LISTEN: cannot listen on {address}")
+            })?),
+            None => None,
+        };
         let limits = Limits {
             mode: config.auth.mode,
         };
@@ -69,9 +87,26 @@ impl App {
                 response_hours: config.response_hours,
             },
             max_body_bytes: config.max_body_bytes,
-            metrics: Default::default(),
+            metrics: std::sync::Arc::new(
+                crate::metrics::Metrics::new().context("cannot set up the metrics")?,
+            ),
+            request_timeout: config.request_timeout,
+            rate_limiter: config.rate_limit.map(crate::rate::RateLimiter::new),
+            metrics_elsewhere: config.metrics_listen.is_some(),
         };
-        Ok(Self { listener, state })
+        Ok(Self {
+            listener,
+            metrics_listener,
+            state,
+            shutdown_grace: config.shutdown_grace,
+        })
+    }
+
+    /// The address `/metrics` is served on when it has its own.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|listener| listener.local_addr().ok())
     }
 
     /// The address actually bound (port 0 becomes a real port).
@@ -79,13 +114,55 @@ impl App {
         self.listener.local_addr()
     }
 
-    /// Serves until `shutdown` completes.
+    /// Serves until `shutdown` completes, then stops accepting connections and gives the
+    /// requests in flight the grace period (`WIJKGRAPH_SHUTDOWN_SECONDS`) to finish; those
+    /// still running after it are cut off, with a warning.
     pub async fn serve(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, router(self.state))
-            .with_graceful_shutdown(shutdown)
-            .await
+        let (begun, mut begins) = tokio::sync::watch::channel(false);
+        let signalled = async move {
+            shutdown.await;
+            tracing::info!("shutting down: no new connections, finishing the requests in flight");
+            let _ = begun.send(true);
+        };
+        if let Some(listener) = self.metrics_listener {
+            let metrics = crate::http::metrics_router(self.state.clone());
+            let mut stop = begins.clone();
+            tokio::spawn(async move {
+                let served = axum::serve(listener, metrics)
+                    .with_graceful_shutdown(async move {
+                        let _ = stop.wait_for(|begun| *begun).await;
+                    })
+                    .await;
+                if let Err(err) = served {
+                    tracing::error!(error = %err, "the metrics listener failed");
+                }
+            });
+        }
+        let server = axum::serve(
+            self.listener,
+            router(self.state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(signalled);
+        let grace = self.shutdown_grace;
+        let deadline = async move {
+            if begins.wait_for(|begun| *begun).await.is_err() {
+                // The sender is gone without a shutdown: the server ended on its own.
+                std::future::pending::<()>().await;
+            }
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            served = server => served,
+            () = deadline => {
+                tracing::warn!(
+                    seconds = grace.as_secs(),
+                    "requests still in flight after the shutdown grace period were cut off"
+                );
+                Ok(())
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::auth::AuthSettings;
 
@@ -44,6 +45,40 @@ pub const DEFAULT_RESPONSE_HOURS: usize = 24;
 pub const ENV_MAX_BODY_BYTES: &str = "WIJKGRAPH_MAX_BODY_BYTES";
 /// Default largest request body.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
+/// Environment variable for the seconds in-flight requests get to finish after SIGTERM or
+/// SIGINT.
+pub const ENV_SHUTDOWN_SECONDS: &str = "WIJKGRAPH_SHUTDOWN_SECONDS";
+/// Default grace period on shutdown.
+pub const DEFAULT_SHUTDOWN_SECONDS: usize = 20;
+/// Environment variable for the longest time a request may run.
+pub const ENV_REQUEST_TIMEOUT_SECONDS: &str = "WIJKGRAPH_REQUEST_TIMEOUT_SECONDS";
+/// Default request timeout.
+pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: usize = 30;
+/// Environment variable for the longest wait for a database connection, in milliseconds.
+pub const ENV_DB_ACQUIRE_TIMEOUT_MS: &str = "WIJKGRAPH_DB_ACQUIRE_TIMEOUT_MS";
+/// Default wait for a connection: long enough for a busy pool, short enough that a request
+/// during a database outage is answered `UNAVAILABLE` within 2 s.
+pub const DEFAULT_DB_ACQUIRE_TIMEOUT_MS: usize = 1500;
+/// Environment variable for PostgreSQL's `statement_timeout` in milliseconds (0: none).
+pub const ENV_STATEMENT_TIMEOUT_MS: &str = "WIJKGRAPH_STATEMENT_TIMEOUT_MS";
+/// Default statement timeout.
+pub const DEFAULT_STATEMENT_TIMEOUT_MS: usize = 10_000;
+/// Environment variable for the size of the PostgreSQL connection pool.
+pub const ENV_DB_POOL_SIZE: &str = "WIJKGRAPH_DB_POOL_SIZE";
+/// Default PostgreSQL pool size.
+pub const DEFAULT_DB_POOL_SIZE: usize = 16;
+/// Environment variable for the requests a caller may make per minute (0: no limit).
+pub const ENV_RATE_LIMIT_PER_MINUTE: &str = "WIJKGRAPH_RATE_LIMIT_PER_MINUTE";
+/// Environment variable for the requests a caller may make at once above the steady rate.
+pub const ENV_RATE_LIMIT_BURST: &str = "WIJKGRAPH_RATE_LIMIT_BURST";
+/// Default burst.
+pub const DEFAULT_RATE_LIMIT_BURST: usize = 30;
+/// Environment variable for a separate address serving `/metrics` (then not on the API's).
+pub const ENV_METRICS_LISTEN: &str = "WIJKGRAPH_METRICS_LISTEN";
+/// Environment variable for the log format: `text` (default) or `json`.
+pub const ENV_LOG_FORMAT: &str = "WIJKGRAPH_LOG_FORMAT";
+/// Environment variable for the log filter (`info`, `wijkgraph=debug,warn`, ...).
+pub const ENV_LOG: &str = "WIJKGRAPH_LOG";
 /// File name of the embedded SQLite database inside the data folder.
 pub const SQLITE_FILE: &str = "wijkgraph.sqlite";
 
@@ -143,6 +178,80 @@ pub struct Config {
     pub response_hours: u32,
     /// Token verification.
     pub auth: AuthSettings,
+    /// How the serving pool waits for and limits the database.
+    pub pool: PoolSettings,
+    /// Longest time a request may run before it is answered `TIMEOUT`.
+    pub request_timeout: Duration,
+    /// Time in-flight requests get to finish after SIGTERM or SIGINT.
+    pub shutdown_grace: Duration,
+    /// Requests per minute and burst per caller; `None`: no limit.
+    pub rate_limit: Option<RateLimit>,
+    /// A separate address for `/metrics`; `None`: on the API's address.
+    pub metrics_listen: Option<SocketAddr>,
+}
+
+/// The serving connection pool's limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// Longest wait for a connection; past it the request is answered `UNAVAILABLE`.
+    pub acquire_timeout: Duration,
+    /// PostgreSQL's `statement_timeout`; `None`: no limit.
+    pub statement_timeout: Option<Duration>,
+    /// Connections to PostgreSQL (SQLite keeps its own small pool).
+    pub max_connections: u32,
+}
+
+impl PoolSettings {
+    /// The serving defaults.
+    pub fn serving() -> Self {
+        Self {
+            acquire_timeout: Duration::from_millis(DEFAULT_DB_ACQUIRE_TIMEOUT_MS as u64),
+            statement_timeout: Some(Duration::from_millis(DEFAULT_STATEMENT_TIMEOUT_MS as u64)),
+            max_connections: DEFAULT_DB_POOL_SIZE as u32,
+        }
+    }
+
+    /// For migrations, seeding and tests' own connections: no statement timeout (an index
+    /// on ten years of data takes its time) and a patient wait.
+    pub fn maintenance() -> Self {
+        Self {
+            acquire_timeout: Duration::from_secs(30),
+            statement_timeout: None,
+            max_connections: DEFAULT_DB_POOL_SIZE as u32,
+        }
+    }
+}
+
+/// A per-caller request rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests per minute, steady.
+    pub per_minute: u32,
+    /// Requests at once above the steady rate.
+    pub burst: u32,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
+impl LogFormat {
+    /// Reads `WIJKGRAPH_LOG_FORMAT`.
+    pub fn from_lookup(env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        match env(ENV_LOG_FORMAT).as_deref().map(str::trim) {
+            None | Some("") | Some("text") => Ok(Self::Text),
+            Some("json") => Ok(Self::Json),
+            Some(other) => Err(ConfigError::new(
+                ENV_LOG_FORMAT,
+                format!("'{other}' is not a log format; expected text or json"),
+            )),
+        }
+    }
 }
 
 /// Values given on the command line; each overrides its environment variable.
@@ -234,6 +343,55 @@ impl Config {
         let response_hours =
             bounded(&env, ENV_RESPONSE_HOURS, DEFAULT_RESPONSE_HOURS, 1..=720)? as u32;
         let auth = AuthSettings::from_lookup(&env, &data_dir)?;
+        let statement_timeout_ms = bounded(
+            &env,
+            ENV_STATEMENT_TIMEOUT_MS,
+            DEFAULT_STATEMENT_TIMEOUT_MS,
+            0..=3_600_000,
+        )? as u64;
+        let pool = PoolSettings {
+            acquire_timeout: Duration::from_millis(bounded(
+                &env,
+                ENV_DB_ACQUIRE_TIMEOUT_MS,
+                DEFAULT_DB_ACQUIRE_TIMEOUT_MS,
+                100..=60_000,
+            )? as u64),
+            statement_timeout: (statement_timeout_ms > 0)
+                .then(|| Duration::from_millis(statement_timeout_ms)),
+            max_connections: bounded(&env, ENV_DB_POOL_SIZE, DEFAULT_DB_POOL_SIZE, 1..=1000)?
+                as u32,
+        };
+        let request_timeout = Duration::from_secs(bounded(
+            &env,
+            ENV_REQUEST_TIMEOUT_SECONDS,
+            DEFAULT_REQUEST_TIMEOUT_SECONDS,
+            1..=3600,
+        )? as u64);
+        let shutdown_grace = Duration::from_secs(bounded(
+            &env,
+            ENV_SHUTDOWN_SECONDS,
+            DEFAULT_SHUTDOWN_SECONDS,
+            0..=3600,
+        )? as u64);
+        let per_minute = bounded(&env, ENV_RATE_LIMIT_PER_MINUTE, 0, 0..=1_000_000)? as u32;
+        let burst = bounded(
+            &env,
+            ENV_RATE_LIMIT_BURST,
+            DEFAULT_RATE_LIMIT_BURST,
+            1..=100_000,
+        )? as u32;
+        let rate_limit = (per_minute > 0).then_some(RateLimit { per_minute, burst });
+        let metrics_listen = match env(ENV_METRICS_LISTEN) {
+            None => None,
+            Some(raw) if raw.trim().is_empty() => None,
+            Some(raw) => Some(raw.trim().parse::<SocketAddr>().map_err(|_| {
+                ConfigError::new(
+                    ENV_METRICS_LISTEN,
+                    format!("'{raw}' is not a socket address; expected e.g. 127.0.0.1:9090"),
+                )
+            })?),
+        };
+        LogFormat::from_lookup(&env)?;
         Ok(Self {
             database,
             listen,
@@ -245,6 +403,11 @@ impl Config {
             max_body_bytes,
             response_hours,
             auth,
+            pool,
+            request_timeout,
+            shutdown_grace,
+            rate_limit,
+            metrics_listen,
         })
     }
 }

@@ -40,6 +40,11 @@ pub enum ApiError {
         /// Per item (a global id), the fields it lacks.
         gaps: Vec<(String, Vec<&'static str>)>,
     },
+    /// The database cannot be reached or the pool has no connection to give in time; the
+    /// client may retry shortly (HTTP 503 with `Retry-After`).
+    Unavailable(anyhow::Error),
+    /// The request ran past its time limit (a statement timeout, or the request timeout).
+    Timeout,
     /// Something failed inside the service; details are only in the log.
     Internal(anyhow::Error),
 }
@@ -67,6 +72,10 @@ impl ApiError {
                 format!("cannot {attempted} while the status is {current}")
             }
             ApiError::Incomplete { gaps } => format!("{} item(s) lack required fields", gaps.len()),
+            ApiError::Unavailable(_) => {
+                "the database is not available; retry in a moment".to_owned()
+            }
+            ApiError::Timeout => "the request took too long and was stopped".to_owned(),
             ApiError::Internal(_) => "internal error".to_owned(),
         }
     }
@@ -81,6 +90,8 @@ impl ApiError {
             ApiError::Conflict { .. } => "CONFLICT",
             ApiError::InvalidTransition { .. } => "INVALID_TRANSITION",
             ApiError::Incomplete { .. } => "INCOMPLETE",
+            ApiError::Unavailable(_) => "UNAVAILABLE",
+            ApiError::Timeout => "TIMEOUT",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -108,17 +119,93 @@ impl ApiError {
             }
             ApiError::Internal(source) => {
                 let error_id = next_error_id();
-                tracing::error!(error_id, error = ?source, "internal error");
+                tracing::error!(error_id, error = format!("{source:#}"), "internal error");
                 ext.set("errorId", error_id);
             }
-            ApiError::Unauthenticated | ApiError::NotFound(_) | ApiError::Forbidden(_) => {}
+            ApiError::Unavailable(source) => {
+                tracing::warn!(error = format!("{source:#}"), "database unavailable");
+            }
+            ApiError::Unauthenticated
+            | ApiError::NotFound(_)
+            | ApiError::Forbidden(_)
+            | ApiError::Timeout => {}
         }
     }
 }
 
 impl From<sea_orm::DbErr> for ApiError {
+    /// A lost or unreachable database is `UNAVAILABLE`, a cancelled statement `TIMEOUT`, a
+    /// unique index's refusal `BAD_USER_INPUT` naming the field, as the check in code
+    /// before it would have ([`crate::domain::unique`]); the rest is `INTERNAL`.
     fn from(err: sea_orm::DbErr) -> Self {
-        ApiError::Internal(err.into())
+        match classify(&err) {
+            DbFailure::Unreachable => ApiError::Unavailable(err.into()),
+            DbFailure::Cancelled => ApiError::Timeout,
+            DbFailure::Unique(message) => match crate::domain::unique::field_of(&message) {
+                Some((field, what)) => ApiError::bad_input(field, what),
+                None => ApiError::Internal(err.into()),
+            },
+            DbFailure::Other => ApiError::Internal(err.into()),
+        }
+    }
+}
+
+/// What kind of database failure an error is.
+enum DbFailure {
+    /// No connection to be had, or the one in use broke.
+    Unreachable,
+    /// The server cancelled the statement (PostgreSQL's `statement_timeout`).
+    Cancelled,
+    /// A unique index refused a row; the database's message names the index or columns.
+    Unique(String),
+    /// Anything else.
+    Other,
+}
+
+fn classify(err: &sea_orm::DbErr) -> DbFailure {
+    use sea_orm::sqlx::Error as Sqlx;
+    use sea_orm::{DbErr, RuntimeErr};
+    let sqlx = match err {
+        DbErr::ConnectionAcquire(_) => return DbFailure::Unreachable,
+        DbErr::Conn(RuntimeErr::SqlxError(sqlx))
+        | DbErr::Exec(RuntimeErr::SqlxError(sqlx))
+        | DbErr::Query(RuntimeErr::SqlxError(sqlx)) => sqlx,
+        DbErr::Conn(_) => return DbFailure::Unreachable,
+        _ => return DbFailure::Other,
+    };
+    match sqlx.as_ref() {
+        Sqlx::Io(_)
+        | Sqlx::Tls(_)
+        | Sqlx::PoolTimedOut
+        | Sqlx::PoolClosed
+        | Sqlx::WorkerCrashed
+        | Sqlx::Protocol(_) => DbFailure::Unreachable,
+        Sqlx::Database(database) => {
+            let code = database.code().unwrap_or_default();
+            match code.as_ref() {
+                // PostgreSQL: query_canceled (the statement timeout).
+                "57014" => DbFailure::Cancelled,
+                // PostgreSQL: the server is shutting down or starting, too many
+                // connections; SQLite: the file stayed locked (SQLITE_BUSY, SQLITE_LOCKED).
+                "57P01" | "57P02" | "57P03" | "53300" | "5" | "6" => DbFailure::Unreachable,
+                // PostgreSQL class 08: connection exceptions.
+                code if code.starts_with("08") => DbFailure::Unreachable,
+                _ if matches!(
+                    database.kind(),
+                    sea_orm::sqlx::error::ErrorKind::UniqueViolation
+                ) =>
+                {
+                    DbFailure::Unique(
+                        database
+                            .constraint()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| database.message().to_owned()),
+                    )
+                }
+                _ => DbFailure::Other,
+            }
+        }
+        _ => DbFailure::Other,
     }
 }
 
@@ -134,7 +221,7 @@ impl From<ApiError> for async_graphql::Error {
 }
 
 /// A process-unique id that ties a client's `INTERNAL` error to its log line.
-fn next_error_id() -> u64 {
+pub(crate) fn next_error_id() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(1);
     NEXT.fetch_add(1, Ordering::Relaxed)

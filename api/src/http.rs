@@ -7,16 +7,20 @@ use async_graphql::parser::types::OperationType;
 use async_graphql::{ServerError, Value};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
-use axum::http::{Method, StatusCode, header};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sea_orm::DatabaseConnection;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tower_http::limit::RequestBodyLimitLayer;
+use tracing::Instrument as _;
 
 use crate::access::Reader;
 use crate::auth::{Mode, Verifier};
+use crate::error::ApiError;
 use crate::graphql::AppSchema;
 use crate::graphql::batch::BatchQueue;
 use crate::graphql::context::{RequestScope, RequestSettings};
@@ -50,6 +54,12 @@ pub struct AppState {
     pub inflight: Inflight,
     /// Largest page for reporting callers.
     pub reporting_page_size: u32,
+    /// Longest time a request may run.
+    pub request_timeout: std::time::Duration,
+    /// Limits each caller's request rate, when configured.
+    pub rate_limiter: Option<crate::rate::RateLimiter>,
+    /// `/metrics` is served on its own address, not the API's.
+    pub metrics_elsewhere: bool,
 }
 
 /// The objects the requests being answered at once may return together. A request holds its
@@ -81,41 +91,45 @@ impl Inflight {
     }
 }
 
-/// The service's routes.
+/// The service's routes; `/metrics` among them unless it has its own address.
 pub fn router(state: AppState) -> Router {
     let limit = state.max_body_bytes;
-    Router::new()
+    let mut routes = Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(ready))
-        .route("/metrics", get(metrics))
+        .route("/readyz", get(ready));
+    if !state.metrics_elsewhere {
+        routes = routes.route("/metrics", get(metrics));
+    }
+    routes
         .merge(crate::graphiql::assets())
         .layer(DefaultBodyLimit::max(limit))
         .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)
 }
 
-async fn graphql_post(State(state): State<AppState>, request: Request) -> Response {
-    let is_json = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split(';').next())
-        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
-    if !is_json {
-        state.metrics.refused();
-        return error_response(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "UNSUPPORTED_MEDIA_TYPE",
-            "a GraphQL POST must be application/json",
-        );
-    }
-    handle(state, request).await
+/// `/metrics` alone, for a separate listen address.
+pub fn metrics_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics))
+        .with_state(state)
+}
+
+async fn graphql_post(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    handle(state, peer, request).await
 }
 
 /// A browser (asking for HTML, no query string) gets GraphiQL; anything else is a
 /// GraphQL request over GET.
-async fn graphql_get(State(state): State<AppState>, request: Request) -> Response {
+async fn graphql_get(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
     let wants_html = request
         .headers()
         .get(header::ACCEPT)
@@ -124,43 +138,166 @@ async fn graphql_get(State(state): State<AppState>, request: Request) -> Respons
     if wants_html && request.uri().query().is_none_or(str::is_empty) {
         return crate::graphiql::page().into_response();
     }
-    handle(state, request).await
+    handle(state, peer, request).await
 }
 
-async fn handle(state: AppState, request: Request) -> Response {
+/// What the access log and the metrics say of a request.
+#[derive(Default)]
+struct Outcome {
+    /// `query`, `mutation`, `subscription`, or empty when the document did not parse.
+    operation_type: &'static str,
+    /// The executed operation's name, when it has one.
+    operation_name: Option<String>,
+    /// The caller's subject; `None` for the public.
+    subject: Option<String>,
+    /// The query's cost.
+    cost: u64,
+    /// The errors' codes.
+    codes: Vec<String>,
+    /// Why it was refused before execution, if it was.
+    refused: Option<&'static str>,
+}
+
+/// Answers one GraphQL request under its request id: echoes the id, records its metrics
+/// and writes its access-log line.
+async fn handle(state: AppState, peer: SocketAddr, request: Request) -> Response {
     let started = std::time::Instant::now();
-    let metrics = state.metrics.clone();
-    match answer(state, request).await {
+    let request_id = crate::observe::request_id(request.headers());
+    let method = request.method().clone();
+    let span = tracing::info_span!("request", id = %request_id);
+    let _in_flight = state.metrics.in_flight();
+    let mut outcome = Outcome::default();
+    let mut response = answer(&state, peer, request, &mut outcome)
+        .instrument(span.clone())
+        .await;
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        response
+            .headers_mut()
+            .insert(crate::observe::REQUEST_ID_HEADER, value);
+    }
+    let elapsed = started.elapsed();
+    match outcome.refused {
+        Some(reason) => state.metrics.refused(reason),
+        None => state.metrics.record(
+            outcome.operation_type,
+            outcome.operation_name.as_deref(),
+            elapsed,
+            outcome.codes.iter().map(String::as_str),
+        ),
+    }
+    let _entered = span.enter();
+    tracing::info!(
+        target: "wijkgraph::access",
+        method = %method,
+        status = response.status().as_u16(),
+        operation_type = outcome.operation_type,
+        operation_name = outcome.operation_name.as_deref().unwrap_or(""),
+        subject = outcome.subject.as_deref().unwrap_or(""),
+        codes = %outcome.codes.join(","),
+        cost = outcome.cost,
+        duration_ms = elapsed.as_secs_f64() * 1000.0,
+        "request"
+    );
+    response
+}
+
+/// Authenticates, checks and executes one GraphQL request, filling in `outcome`.
+async fn answer(
+    state: &AppState,
+    peer: SocketAddr,
+    request: Request,
+    outcome: &mut Outcome,
+) -> Response {
+    match execute(state, peer, request, outcome).await {
         Ok((response, share)) => {
-            let codes = response.errors.iter().filter_map(|error| {
-                error
-                    .extensions
-                    .as_ref()
-                    .and_then(|ext| match ext.get("code") {
-                        Some(Value::String(code)) => Some(code.clone()),
-                        _ => None,
-                    })
-            });
-            metrics.record(started.elapsed(), codes);
-            let response = GraphQLResponse::from(response).into_response();
+            outcome.codes = response
+                .errors
+                .iter()
+                .filter_map(|error| {
+                    error
+                        .extensions
+                        .as_ref()
+                        .and_then(|ext| match ext.get("code") {
+                            Some(Value::String(code)) => Some(code.clone()),
+                            _ => None,
+                        })
+                })
+                .collect();
+            let mut response = GraphQLResponse::from(response).into_response();
             // The answer's share of the in-flight budget ends once it is serialized.
             drop(share);
+            let has = |code: &str| outcome.codes.iter().any(|c| c == code);
+            if has("UNAVAILABLE") {
+                *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            } else if has("TIMEOUT") {
+                *response.status_mut() = StatusCode::GATEWAY_TIMEOUT;
+            }
             response
         }
         Err(refusal) => {
-            metrics.refused();
-            refusal
+            outcome.codes = vec![refusal.code.to_owned()];
+            outcome.refused = Some(refusal.code);
+            refusal.into_response()
         }
     }
 }
 
+/// A request refused before execution.
+struct Refusal {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    retry_after: Option<u64>,
+}
+
+impl Refusal {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+
+    fn into_response(self) -> Response {
+        let mut response = error_response(self.status, self.code, &self.message);
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
 /// Authenticates, checks and executes one GraphQL request, with the share of the in-flight
-/// budget it holds; `Err` is a refusal before execution, already shaped as the response.
-async fn answer(
-    state: AppState,
+/// budget it holds; `Err` is a refusal before execution.
+async fn execute(
+    state: &AppState,
+    peer: SocketAddr,
     request: Request,
-) -> Result<(async_graphql::Response, Option<OwnedSemaphorePermit>), Response> {
+    outcome: &mut Outcome,
+) -> Result<(async_graphql::Response, Option<OwnedSemaphorePermit>), Refusal> {
     let method = request.method().clone();
+    if method == Method::POST {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
+        if !is_json {
+            return Err(Refusal::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "a GraphQL POST must be application/json",
+            ));
+        }
+    }
     let authorization = request
         .headers()
         .get(header::AUTHORIZATION)
@@ -169,40 +306,53 @@ async fn answer(
         Ok(principal) => principal,
         Err(reason) => {
             tracing::info!(%reason, "refused a token");
-            return Err(error_response(
+            return Err(Refusal::new(
                 StatusCode::UNAUTHORIZED,
                 "UNAUTHENTICATED",
                 "missing, invalid or expired token",
             ));
         }
     };
+    outcome.subject = principal.subject.clone();
+    if let Some(limiter) = &state.rate_limiter {
+        let caller = match &principal.subject {
+            Some(subject) => format!("subject:{subject}"),
+            None => format!("address:{}", peer.ip()),
+        };
+        if let Err(wait) = limiter.check(&caller) {
+            let mut refusal = Refusal::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "RATE_LIMITED",
+                "too many requests; retry after the time in Retry-After",
+            );
+            refusal.retry_after = Some(wait.as_secs_f64().ceil().max(1.0) as u64);
+            return Err(refusal);
+        }
+    }
     let mut request =
         match GraphQLRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
-            request, &state,
+            request, state,
         )
         .await
         {
             Ok(request) => request.into_inner(),
             Err(rejection) => {
                 let response = rejection.into_response();
-                let status = response.status();
-                if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    return Err(error_response(
-                        status,
+                if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    return Err(Refusal::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
                         "PAYLOAD_TOO_LARGE",
                         "request body too large",
                     ));
                 }
-                return Err(error_response(
+                return Err(Refusal::new(
                     StatusCode::BAD_REQUEST,
                     "BAD_REQUEST",
                     "not a GraphQL request",
                 ));
             }
         };
-    if let Some(refusal) = refuse_by_shape(&mut request, &method) {
-        return Err(refusal);
-    }
+    refuse_by_shape(&mut request, &method, outcome)?;
     let operation = request.operation_name.clone();
     let variables = request.variables.clone();
     let mut cost = 1;
@@ -210,6 +360,7 @@ async fn answer(
         cost = state
             .cost
             .cost_of(document, operation.as_deref(), &variables);
+        outcome.cost = cost;
         if cost > state.max_cost {
             return Ok((
                 async_graphql::Response::from_errors(vec![too_costly(cost, state.max_cost)]),
@@ -217,7 +368,6 @@ async fn answer(
             ));
         }
     }
-    let share = state.inflight.admit(cost).await;
     if state.verifier.settings().mode == Mode::Production && !principal.is_admin() {
         request = request.disable_introspection();
     }
@@ -225,35 +375,71 @@ async fn answer(
     if principal.reports() {
         settings.max_page_size = state.reporting_page_size;
     }
-    let reader = Reader::new(state.db.clone(), principal);
-    let batches = BatchQueue::default();
-    let request = request.data(RequestScope::new(reader, settings, &batches));
-    let mut response = batches.drive(state.schema.execute(request)).await;
+    let run = async {
+        let share = {
+            let _waiting = state.metrics.waiting();
+            state.inflight.admit(cost).await
+        };
+        let reader = Reader::new(state.db.clone(), principal);
+        let batches = BatchQueue::default();
+        let request = request.data(RequestScope::new(reader, settings, &batches));
+        (batches.drive(state.schema.execute(request)).await, share)
+    };
+    let (mut response, share) = match tokio::time::timeout(state.request_timeout, run).await {
+        Ok(answered) => answered,
+        Err(_) => (
+            async_graphql::Response::from_errors(vec![server_error(ApiError::Timeout)]),
+            None,
+        ),
+    };
     for error in &mut response.errors {
         with_code(error);
     }
     Ok((response, share))
 }
 
+/// An error outside any field, as GraphQL reports it.
+fn server_error(error: ApiError) -> ServerError {
+    let error = async_graphql::Error::from(error);
+    let mut server_error = ServerError::new(error.message, None);
+    server_error.extensions = error.extensions;
+    server_error
+}
+
 /// Refuses, before execution, a mutation over GET (405) and a query with too many
-/// aliases. Parse errors are left to execution, which reports them as GraphQL errors.
-fn refuse_by_shape(request: &mut async_graphql::Request, method: &Method) -> Option<Response> {
+/// aliases, and notes the operation's type and name. Parse errors are left to execution,
+/// which reports them as GraphQL errors.
+fn refuse_by_shape(
+    request: &mut async_graphql::Request,
+    method: &Method,
+    outcome: &mut Outcome,
+) -> Result<(), Refusal> {
     let operation_name = request.operation_name.clone();
-    let document = request.parsed_query().ok()?;
-    let is_mutation = document.operations.iter().any(|(name, operation)| {
-        let selected = match (&operation_name, name) {
+    let Ok(document) = request.parsed_query() else {
+        return Ok(());
+    };
+    let selected = document
+        .operations
+        .iter()
+        .find(|(name, _)| match (&operation_name, name) {
             (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
             (None, _) => true,
             (Some(_), None) => false,
+        });
+    if let Some((name, operation)) = selected {
+        outcome.operation_type = match operation.node.ty {
+            OperationType::Query => "query",
+            OperationType::Mutation => "mutation",
+            OperationType::Subscription => "subscription",
         };
-        selected && operation.node.ty != OperationType::Query
-    });
-    if is_mutation && method == Method::GET {
-        return Some(error_response(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "METHOD_NOT_ALLOWED",
-            "mutations and subscriptions need POST",
-        ));
+        outcome.operation_name = name.map(|name| name.to_string());
+        if operation.node.ty != OperationType::Query && method == Method::GET {
+            return Err(Refusal::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+                "mutations and subscriptions need POST",
+            ));
+        }
     }
     let aliases = document
         .operations
@@ -267,13 +453,13 @@ fn refuse_by_shape(request: &mut async_graphql::Request, method: &Method) -> Opt
         )
         .sum::<usize>();
     if aliases > MAX_ALIASES {
-        return Some(error_response(
+        return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
             "BAD_USER_INPUT",
-            &format!("query: more than {MAX_ALIASES} aliases"),
+            format!("query: more than {MAX_ALIASES} aliases"),
         ));
     }
-    None
+    Ok(())
 }
 
 fn count_aliases(selection_set: &async_graphql::parser::types::SelectionSet) -> usize {
@@ -312,6 +498,12 @@ fn with_code(error: &mut ServerError) {
         };
         let mut extensions = error.extensions.take().unwrap_or_default();
         extensions.set("code", Value::from(code));
+        if code == "INTERNAL" {
+            // Logged once, like every other internal error, under the request's span.
+            let error_id = crate::error::next_error_id();
+            tracing::error!(error_id, error = %error.message, path = ?error.path, "internal error");
+            extensions.set("errorId", error_id);
+        }
         error.extensions = Some(extensions);
     }
     if error.message.chars().count() > MAX_MESSAGE_CHARS {
@@ -338,16 +530,25 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
 
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(),
+        [(header::CONTENT_TYPE, prometheus::TEXT_FORMAT)],
+        state.metrics.render(&state.db),
     )
 }
 
+/// Longest `/readyz` waits for the database before answering 503.
+const READY_WITHIN: std::time::Duration = std::time::Duration::from_millis(800);
+
+/// 200 when the database answers a ping within [`READY_WITHIN`], else 503: a load
+/// balancer takes the instance out in time.
 async fn ready(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready"),
-        Err(err) => {
+    match tokio::time::timeout(READY_WITHIN, state.db.ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready"),
+        Ok(Err(err)) => {
             tracing::warn!(error = %err, "database not reachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+        Err(_) => {
+            tracing::warn!("database did not answer a ping in time");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
         }
     }

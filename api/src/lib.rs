@@ -17,4 +17,6 @@ pub mod graphql;
 pub mod http;
 pub mod metrics;
 pub mod money;
+pub mod observe;
+pub mod rate;
 pub mod seed;

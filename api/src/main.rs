@@ -82,28 +82,11 @@ enum ScaleArg {
 }
 
 fn main() -> std::process::ExitCode {
-    // The log filter is a setting like any other: a bad one stops start-up, naming it.
-    let filter = match std::env::var("WIJKGRAPH_LOG") {
-        Ok(text) if !text.trim().is_empty() => {
-            match tracing_subscriber::EnvFilter::try_new(text.trim()) {
-                Ok(filter) => filter,
-                Err(err) => {
-                    eprintln!(
-                        "wijkgraph: WIJKGRAPH_LOG: '{}' is not a log filter ({err}); expected e.g. info or wijkgraph=debug,warn",
-                        text.trim()
-                    );
-                    return std::process::ExitCode::FAILURE;
-                }
-            }
-        }
-        _ => tracing_subscriber::EnvFilter::new("info"),
-    };
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        // Colour only for a person at a terminal, never in a file or a log collector.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+    // The log settings are settings like any other: a bad one stops start-up, naming it.
+    if let Err(err) = wijkgraph::observe::init_logging(|name| std::env::var(name).ok()) {
+        eprintln!("wijkgraph: {err}");
+        return std::process::ExitCode::FAILURE;
+    }
     match run(Cli::parse()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
@@ -228,9 +211,34 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
             "development tokens: wijkgraph token --role admin (or cluster_member:MO, neighbourhood_manager:BU05991086, ...)"
         );
     }
-    app.serve(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    if let Some(metrics) = app.metrics_addr() {
+        eprintln!("metrics on http://{metrics}/metrics");
+    }
+    app.serve(stop_signal()).await?;
+    eprintln!("wijkgraph stopped");
     Ok(())
+}
+
+/// Completes on SIGTERM (what a deploy or scale-in sends) or SIGINT (Ctrl-C).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = terminate.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot listen for SIGTERM; only Ctrl-C stops the server gracefully");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

@@ -257,45 +257,6 @@ async fn production_serves_introspection_and_suggestions_to_admins_only() {
     assert_eq!(data["__schema"]["queryType"]["name"], "Query");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn metrics_count_requests_errors_by_code_and_refusals() {
-    let app = spawn_app(Engine::Sqlite).await;
-    app.data("{ areas { totalCount } }", json!({})).await;
-    app.graphql("{ areas(first: 5000) { totalCount } }", json!({}))
-        .await;
-    app.client
-        .post(format!("{}/graphql", app.address))
-        .header("content-type", "text/plain")
-        .body("{}")
-        .send()
-        .await
-        .unwrap();
-    let text = app
-        .client
-        .get(format!("{}/metrics", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let value = |name: &str| -> f64 {
-        text.lines()
-            .find_map(|line| {
-                line.strip_prefix(name)
-                    .map(|rest| rest.trim().parse().unwrap())
-            })
-            .unwrap_or_else(|| panic!("{name} missing:\n{text}"))
-    };
-    assert_eq!(value("wijkgraph_graphql_requests_total "), 2.0);
-    assert_eq!(value("wijkgraph_graphql_refused_total "), 1.0);
-    assert_eq!(
-        value("wijkgraph_graphql_errors_total{code=\"BAD_USER_INPUT\"} "),
-        1.0
-    );
-    assert!(value("wijkgraph_graphql_seconds_total ") > 0.0);
-}
-
 /// A portal page: 20 plans, 5 priorities each, 10 actions each, 10 commitments each.
 const PORTAL_PAGE: &str = "query($commitments: Int) { plans(first: 20) { nodes { title
     priorities(first: 5) { nodes { title actions(first: 10) { nodes { description

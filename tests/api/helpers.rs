@@ -82,9 +82,20 @@ pub fn with_unbounded_cost<'a>(settings: &[(&'a str, &'a str)]) -> Vec<(&'a str,
 /// The application with extra `WIJKGRAPH_*` settings.
 pub async fn spawn_app_with(engine: Engine, settings: &[(&str, &str)]) -> TestApp {
     let (url, dir) = fresh_database(engine).await;
-    let mut db = db::connect(&url).await.expect("connect");
-    db::migrate(&db).await.expect("migrate");
-    seed::demo(&db).await.expect("seed");
+    let mut app = spawn_app_on(&url, settings).await;
+    app._dir = dir;
+    app
+}
+
+/// The application over the database at `url`, migrated and seeded with the demo data
+/// here, serving through a pool with the configured limits.
+pub async fn spawn_app_on(url: &str, settings: &[(&str, &str)]) -> TestApp {
+    let setup = db::connect(url).await.expect("connect");
+    db::migrate(&setup).await.expect("migrate");
+    seed::demo(&setup).await.expect("seed");
+    setup.close().await.expect("close the set-up connection");
+    let config = test_config(settings);
+    let mut db = db::connect_with(url, &config.pool).await.expect("connect");
     let statements = Arc::new(Mutex::new(Vec::new()));
     let recorded = statements.clone();
     db.set_metric_callback(move |info| {
@@ -92,7 +103,6 @@ pub async fn spawn_app_with(engine: Engine, settings: &[(&str, &str)]) -> TestAp
             statements.push(info.statement.to_string());
         }
     });
-    let config = test_config(settings);
     let app = App::with_database(db.clone(), &config).await.expect("bind");
     let address = format!("http://{}", app.local_addr().expect("local addr"));
     let (shutdown, stopped) = oneshot::channel::<()>();
@@ -113,7 +123,7 @@ pub async fn spawn_app_with(engine: Engine, settings: &[(&str, &str)]) -> TestAp
         config,
         caller,
         statements,
-        _dir: dir,
+        _dir: None,
         _shutdown: shutdown,
     }
 }
@@ -123,6 +133,9 @@ pub fn test_config(settings: &[(&str, &str)]) -> Config {
     let mut env: HashMap<String, String> = HashMap::new();
     env.insert("WIJKGRAPH_LISTEN".into(), "127.0.0.1:0".into());
     env.insert("WIJKGRAPH_JWT_SECRET".into(), TEST_SECRET.into());
+    // Tests run side by side on a busy machine: a pool wait is not an outage unless a
+    // test says so.
+    env.insert("WIJKGRAPH_DB_ACQUIRE_TIMEOUT_MS".into(), "30000".into());
     env.insert(
         "WIJKGRAPH_DATA_DIR".into(),
         std::env::temp_dir().display().to_string(),

@@ -12,6 +12,7 @@ mod cli;
 mod edge;
 mod ladder;
 mod mutation_matrix;
+mod ops;
 mod pnc;
 mod read;
 mod report_script;

@@ -11,9 +11,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// A running server.
 pub struct PgServer {
     port: u16,
+    bin: PathBuf,
+    data: PathBuf,
+    log: PathBuf,
+    options: String,
+    root: bool,
 }
 
 static SERVER: OnceLock<Result<PgServer, String>> = OnceLock::new();
+
+/// A server of the test's own, for tests that stop and start it (the suite's server is
+/// shared by every test).
+pub fn dedicated() -> PgServer {
+    start().unwrap_or_else(|problem| panic!("cannot start a PostgreSQL server: {problem}"))
+}
 static NEXT_DATABASE: AtomicUsize = AtomicUsize::new(0);
 
 /// The suite's server, started on first use.
@@ -44,6 +55,32 @@ impl PgServer {
     /// The URL of database `name`.
     pub fn url(&self, name: &str) -> String {
         format!("postgres://postgres@127.0.0.1:{}/{name}", self.port)
+    }
+
+    /// Stops the server (fast shutdown: open sessions are ended), as an outage would.
+    pub fn stop(&self) {
+        let mut pg_ctl = as_server_user(&self.bin.join("pg_ctl"), self.root);
+        pg_ctl
+            .arg("-D")
+            .arg(&self.data)
+            .args(["-m", "fast", "-w", "stop"]);
+        run(pg_ctl, "pg_ctl stop").expect("stop PostgreSQL");
+    }
+
+    /// Starts the server again on the same port.
+    pub fn start(&self) {
+        run(self.pg_ctl_start(), "pg_ctl start").expect("start PostgreSQL");
+    }
+
+    fn pg_ctl_start(&self) -> Command {
+        let mut pg_ctl = as_server_user(&self.bin.join("pg_ctl"), self.root);
+        pg_ctl
+            .arg("-D")
+            .arg(&self.data)
+            .args(["-o", &self.options, "-l"])
+            .arg(&self.log)
+            .args(["-w", "start"]);
+        pg_ctl
     }
 }
 
@@ -142,14 +179,15 @@ fn start() -> Result<PgServer, String> {
         "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
         dir.display()
     );
-    let mut pg_ctl = as_server_user(&bin.join("pg_ctl"), root);
-    pg_ctl
-        .arg("-D")
-        .arg(&data)
-        .args(["-o", &options, "-l"])
-        .arg(dir.join("server.log"))
-        .args(["-w", "start"]);
-    run(pg_ctl, "pg_ctl start")?;
+    let server = PgServer {
+        port,
+        bin: bin.clone(),
+        data: data.clone(),
+        log: dir.join("server.log"),
+        options,
+        root,
+    };
+    run(server.pg_ctl_start(), "pg_ctl start")?;
 
     // Stop the server once this test process is gone, however it ends.
     let stop = format!(
@@ -167,5 +205,5 @@ fn start() -> Result<PgServer, String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|err| format!("watchdog: {err}"))?;
-    Ok(PgServer { port })
+    Ok(server)
 }

@@ -14,6 +14,7 @@ pub mod priority;
 pub mod progress;
 pub mod resident;
 pub mod team;
+pub mod unique;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{

@@ -33,22 +33,9 @@ pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan:
         .one(change.txn())
         .await?
         .ok_or(ApiError::NotFound("neighbourhood"))?;
-    let existing = plan::Entity::find()
-        .filter(plan::Column::NeighbourhoodId.eq(neighbourhood.id))
-        .filter(plan::Column::Kind.eq(PlanKind::NeighbourhoodActionPlan))
-        .filter(plan::Column::YearFrom.eq(input.year))
-        .filter(plan::Column::Status.ne(PlanStatus::Superseded))
-        .one(change.txn())
-        .await?;
-    if existing.is_some() {
-        return Err(ApiError::bad_input(
-            "input.year",
-            format!(
-                "{} already has an action plan for {}",
-                neighbourhood.name, input.year
-            ),
-        ));
-    }
+    // One action plan per neighbourhood and year: the unique index
+    // `uq-plan-action_plan_per_year` refuses a second one, also when two requests race;
+    // its refusal answers BAD_USER_INPUT naming input.year (see `domain::unique`).
     let title = match input.title {
         Some(title) => text("input.title", &title, 200)?,
         None => format!("Wijkactieplan {} {}", neighbourhood.name, input.year),

@@ -1,0 +1,67 @@
+//! The uniqueness rules the database holds with unique indexes, and the input field a
+//! violation is about. The workflows check these rules first and answer in the caller's
+//! terms; the index holds them when two requests race past the check at once, and its
+//! refusal is answered the same way (`BAD_USER_INPUT` naming the field), never `INTERNAL`.
+
+/// One unique index.
+struct Rule {
+    /// Its name, as PostgreSQL reports it.
+    index: &'static str,
+    /// Its columns, as SQLite reports them (`UNIQUE constraint failed: <columns>`).
+    columns: &'static str,
+    /// The input field the value comes from.
+    field: &'static str,
+    /// What is taken.
+    message: &'static str,
+}
+
+/// Name of the index holding "one action plan per neighbourhood per year".
+pub const ACTION_PLAN_PER_YEAR: &str = "uq-plan-action_plan_per_year";
+
+const RULES: &[Rule] = &[
+    Rule {
+        index: ACTION_PLAN_PER_YEAR,
+        columns: "plan.neighbourhood_id, plan.year_from",
+        field: "input.year",
+        message: "the neighbourhood already has an action plan for this year",
+    },
+    Rule {
+        index: "idx-priority-rank",
+        columns: "priority.plan_id, priority.rank",
+        field: "input.rank",
+        message: "this rank is taken in the plan",
+    },
+    Rule {
+        index: "idx-pnc_document-phase",
+        columns: "pnc_document.year, pnc_document.phase",
+        field: "input.phase",
+        message: "a document for this year and phase exists",
+    },
+    Rule {
+        index: "idx-budget_line_amount-phase",
+        columns: "budget_line_amount.budget_line_id, budget_line_amount.phase",
+        field: "input.phase",
+        message: "the line already has an amount for this phase",
+    },
+    Rule {
+        index: "idx-idempotency_key-key",
+        columns: "idempotency_key.subject, idempotency_key.key",
+        field: "input.idempotencyKey",
+        message: "a request with this key was just made; repeat it to get its result",
+    },
+    Rule {
+        index: "person_subject_key",
+        columns: "person.subject",
+        field: "input.subject",
+        message: "a person with this subject exists",
+    },
+];
+
+/// The field and message for the unique index a database error names: PostgreSQL gives
+/// the index's name, SQLite its columns.
+pub fn field_of(reported: &str) -> Option<(&'static str, &'static str)> {
+    RULES
+        .iter()
+        .find(|rule| reported == rule.index || reported.ends_with(rule.columns))
+        .map(|rule| (rule.field, rule.message))
+}
