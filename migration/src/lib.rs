@@ -6,6 +6,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod frozen;
 mod m20261128_000001_initial;
 mod m20261128_000002_idempotency;
 mod m20261129_000001_volume_indexes;

@@ -1,8 +1,8 @@
-//! Idempotency keys for creating mutations.
+//! Idempotency keys for creating mutations. Frozen statements, as the initial migration's.
 
-use entity::idempotency_key;
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::Schema;
+
+use crate::frozen::Frozen;
 
 /// Creates the `idempotency_key` table.
 pub struct Migration;
@@ -16,19 +16,21 @@ impl MigrationName for Migration {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let schema = Schema::new(manager.get_database_backend());
-        manager
-            .create_table(schema.create_table_from_entity(idempotency_key::Entity))
-            .await?;
-        for index in schema.create_index_from_entity(idempotency_key::Entity) {
-            manager.create_index(index).await?;
+        Frozen {
+            sqlite: include_str!("../sql/m20261128_000002_idempotency.sqlite.sql"),
+            postgres: include_str!("../sql/m20261128_000002_idempotency.postgres.sql"),
         }
-        Ok(())
+        .apply(manager)
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_table(Table::drop().table(idempotency_key::Entity).to_owned())
+            .drop_table(
+                Table::drop()
+                    .table(Alias::new("idempotency_key"))
+                    .to_owned(),
+            )
             .await
     }
 }
