@@ -460,7 +460,46 @@ def report_script(pg, database, url, token):
     return result
 
 
-def report(args, rows, mismatches, scale, started, scans, reporting=None):
+WRITES = 600
+WRITERS = 8
+
+
+def writes(tools, database_url=None):
+    """p50 and p99 of WRITES requestCommitment calls made by WRITERS callers at once, against
+    a fresh demo database: the embedded SQLite file, or the PostgreSQL database given."""
+    name = "writes-postgres" if database_url else "writes-sqlite"
+    data = WORK / name
+    shutil.rmtree(data, ignore_errors=True)
+    env = dict(os.environ, WIJKGRAPH_DATA_DIR=str(data), WIJKGRAPH_LOG="warn")
+    env.pop("WIJKGRAPH_DATABASE_URL", None)
+    if database_url:
+        env["WIJKGRAPH_DATABASE_URL"] = database_url
+        run([tools["wijkgraph"], "seed", "--demo"], env=env)
+    port = free_port()
+    server = Server(name, [tools["wijkgraph"], "serve", "--listen", f"127.0.0.1:{port}"], port, env=env)
+    try:
+        server.wait("/")
+        url = f"http://127.0.0.1:{port}/graphql"
+        token = subprocess.run([tools["wijkgraph"], "token", "--role", "admin"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+        found = post(url, {"query": "{ plans(first: 1, filter: {status: ADOPTED}) { nodes { priorities(first: 1) { nodes { actions(first: 1) { nodes { id } } } } } } clusters(first: 1) { nodes { id } } }"}, token)["data"]
+        action = found["plans"]["nodes"][0]["priorities"]["nodes"][0]["actions"]["nodes"][0]["id"]
+        cluster = found["clusters"]["nodes"][0]["id"]
+        body = {"query": "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }",
+                "variables": {"input": {"actionId": action, "clusterId": cluster}}}
+        command = [str(tools["oha"]), "--no-tui", "--output-format", "json", "-n", str(WRITES), "-c", str(WRITERS),
+                   "-m", "POST", "-H", "content-type: application/json", "-H", f"authorization: Bearer {token}", "-d", json.dumps(body), url]
+        result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        percentiles = result.get("latencyPercentiles", {})
+        statuses = result.get("statusCodeDistribution", {})
+        measured = {"rps": result["summary"].get("requestsPerSec") or 0.0, "p50_ms": (percentiles.get("p50") or 0.0) * 1000,
+                    "p99_ms": (percentiles.get("p99") or 0.0) * 1000, "ok": int(statuses.get("200", 0))}
+        log(f"{name}: {measured['ok']}/{WRITES} answered 200, {measured['rps']:.0f}/s, p50 {measured['p50_ms']:.1f} ms, p99 {measured['p99_ms']:.1f} ms")
+        return measured
+    finally:
+        server.stop()
+
+
+def report(args, rows, mismatches, scale, started, scans, reporting=None, written=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = started.strftime("%Y%m%dT%H%M%SZ") + (f"-{args.label}" if args.label else "")
     workloads_seen = list(dict.fromkeys(r["workload"] for r in rows))
@@ -506,6 +545,10 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None):
     if reporting:
         lines += ["", f"Example report script (controller, every commitment): {reporting['script_s']:.2f} s; the same rows exported with SQL: "
                   f"{reporting['sql_export_s']:.2f} s; script ÷ export: {reporting['script_s'] / reporting['sql_export_s']:.1f}"]
+    if written:
+        lines += ["", f"Writes ({WRITES} requestCommitment, {WRITERS} callers at once, demo data): " + "; ".join(
+            f"{engine}: {w['ok']}/{WRITES} answered, {w['rps']:.0f}/s, p50 {w['p50_ms']:.1f} ms, p99 {w['p99_ms']:.1f} ms, "
+            f"p99 ÷ p50 {w['p99_ms'] / w['p50_ms']:.1f}" for engine, w in written.items() if w["p50_ms"])]
     seq = {name: tables for name, tables in scans.items() if tables}
     lines += ["", "Plans (auto_explain, one request per workload): " + (
         "no sequential scan over a large table." if not seq else "sequential scans: " + "; ".join(f"{n}: {', '.join(t)}" for n, t in seq.items()))]
@@ -515,7 +558,7 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None):
         lines += ["", "Every system returned the same rows, in the same order, for every workload it ran."]
     text = "\n".join(lines) + "\n"
     (RESULTS / f"{stamp}-{scale}.md").write_text(text)
-    (RESULTS / f"{stamp}-{scale}.json").write_text(json.dumps({"scale": scale, "rows": rows, "summary": summary, "mismatches": mismatches, "report_script": reporting}, indent=1))
+    (RESULTS / f"{stamp}-{scale}.json").write_text(json.dumps({"scale": scale, "rows": rows, "summary": summary, "mismatches": mismatches, "report_script": reporting, "writes": written}, indent=1))
     (RESULTS / f"{stamp}-{scale}.svg").write_text(plot(summary, args.concurrency))
     if not args.label:
         shutil.copyfile(RESULTS / f"{stamp}-{scale}.md", RESULTS / f"latest-{scale}.md")
@@ -636,7 +679,12 @@ def main():
         rows = measure(args, tools, pg, database, servers, work, urls, tokens)
         scans = check_plans(pg, database, tools, env, work, tokens)
         reporting = None if args.only and "report" not in args.only else report_script(pg, database, urls["wijkgraph"], tokens["controller"])
-        report(args, rows, mismatches, scale, started, scans, reporting)
+        written = None
+        if not args.only or "writes" in args.only:
+            pg.sql("postgres", "DROP DATABASE IF EXISTS wijkgraph_writes")
+            pg.sql("postgres", "CREATE DATABASE wijkgraph_writes")
+            written = {"SQLite": writes(tools), "PostgreSQL": writes(tools, pg.url("wijkgraph_writes"))}
+        report(args, rows, mismatches, scale, started, scans, reporting, written)
     finally:
         for server in servers.values():
             server.stop()

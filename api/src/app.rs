@@ -74,6 +74,8 @@ impl App {
             }
             Err(problem) => tracing::warn!(%problem, "cannot read WIJKGRAPH_JWKS yet"),
         }
+        let write_queue = (db.get_database_backend() == sea_orm::DbBackend::Sqlite)
+            .then(crate::domain::WriteQueue::default);
         let state = AppState {
             cost: std::sync::Arc::new(CostModel::from_sdl(&schema.sdl())),
             max_cost: config.max_cost,
@@ -93,6 +95,7 @@ impl App {
             request_timeout: config.request_timeout,
             rate_limiter: config.rate_limit.map(crate::rate::RateLimiter::new),
             metrics_elsewhere: config.metrics_listen.is_some(),
+            write_queue,
         };
         Ok(Self {
             listener,

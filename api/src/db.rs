@@ -9,7 +9,7 @@ use sea_orm::{ConnectOptions, DatabaseConnection, DbErr};
 use crate::config::{Database, PoolSettings};
 
 /// How long a SQLite connection waits for the file's lock before failing. Writers queue in
-/// the process (see `domain::Change::begin`), so only another process holds it this long.
+/// the process (see `domain::WriteQueue`), so only another process holds it this long.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connections to a SQLite file: readers run beside the one writer (WAL).

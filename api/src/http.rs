@@ -60,6 +60,8 @@ pub struct AppState {
     pub rate_limiter: Option<crate::rate::RateLimiter>,
     /// `/metrics` is served on its own address, not the API's.
     pub metrics_elsewhere: bool,
+    /// The queue writers take turns in (SQLite only).
+    pub write_queue: Option<crate::domain::WriteQueue>,
 }
 
 /// The objects the requests being answered at once may return together. A request holds its
@@ -382,7 +384,10 @@ async fn execute(
         };
         let reader = Reader::new(state.db.clone(), principal);
         let batches = BatchQueue::default();
-        let request = request.data(RequestScope::new(reader, settings, &batches));
+        let request = request.data(
+            RequestScope::new(reader, settings, &batches)
+                .with_write_queue(state.write_queue.clone()),
+        );
         (batches.drive(state.schema.execute(request)).await, share)
     };
     let (mut response, share) = match tokio::time::timeout(state.request_timeout, run).await {
@@ -487,9 +492,22 @@ fn with_code(error: &mut ServerError) {
         .is_some_and(|ext| ext.get("code").is_some());
     if !has_code {
         // A value async-graphql could not coerce into an argument's type (an Int out of
-        // range, a Decimal "NaN", a date that does not exist) is the caller's error. Other
-        // errors inside execution carry a path; the rest are about the document itself.
-        let code = if error.message.starts_with("Failed to parse \"") {
+        // range, a Decimal "NaN", a date that does not exist, a list for an object) is the
+        // caller's error. Other errors inside execution carry a path; the rest are about
+        // the document itself.
+        // A variable's value that does not fit its argument is named by validation:
+        // `Invalid value for argument "filter.year", expected type "Int"`.
+        let argument = error
+            .message
+            .strip_prefix("Invalid value for argument \"")
+            .and_then(|rest| rest.split_once('"'))
+            .map(|(argument, _)| argument.to_owned());
+        // Values coerced while executing: `Failed to parse "Decimal": …`, `Expected input
+        // type "PlanOrder", found 3.`
+        let coercion = ["Failed to parse \"", "Expected input type \""]
+            .iter()
+            .any(|start| error.message.starts_with(start));
+        let code = if coercion || argument.is_some() {
             "BAD_USER_INPUT"
         } else if error.path.is_empty() {
             "GRAPHQL_VALIDATION_FAILED"
@@ -498,6 +516,9 @@ fn with_code(error: &mut ServerError) {
         };
         let mut extensions = error.extensions.take().unwrap_or_default();
         extensions.set("code", Value::from(code));
+        if let Some(argument) = argument {
+            extensions.set("field", Value::from(argument));
+        }
         if code == "INTERNAL" {
             // Logged once, like every other internal error, under the request's span.
             let error_id = crate::error::next_error_id();

@@ -377,5 +377,40 @@ async fn values_that_do_not_coerce_to_an_arguments_type_are_bad_user_input() {
             response["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
             "{query} {variables}: {response}"
         );
+        let error = &response["errors"][0];
+        let path_named = error["path"]
+            .as_array()
+            .is_some_and(|path| !path.is_empty());
+        assert!(
+            path_named || error["extensions"]["field"].is_string(),
+            "the path or the argument is named: {response}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_variable_of_the_wrong_type_is_bad_user_input_naming_the_argument() {
+    let app = spawn_app(Engine::Sqlite).await;
+    for (query, variables, field) in [
+        (
+            "query($y: Int) { plans(filter: {year: $y}) { totalCount } }",
+            json!({ "y": "twenty" }),
+            "filter.year",
+        ),
+        (
+            "mutation($i: CreatePlanInput!) { createPlan(input: $i) { plan { id } } }",
+            json!({ "i": { "neighbourhoodId": "x", "year": "2017" } }),
+            "input.year",
+        ),
+    ] {
+        let response = app.graphql(query, variables.clone()).await;
+        assert_eq!(
+            response["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+            "{query} {variables}: {response}"
+        );
+        assert_eq!(
+            response["errors"][0]["extensions"]["field"], field,
+            "{response}"
+        );
     }
 }

@@ -10,6 +10,7 @@ mod authz;
 mod budget;
 mod cli;
 mod edge;
+mod fuzz;
 mod invariants;
 mod ladder;
 mod migrations;

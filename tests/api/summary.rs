@@ -143,3 +143,20 @@ on_both_databases! {
         assert_eq!(director["budgetSummary"], json!([{ "cluster": { "code": "MO" }, "lines": 2, "budgeted": "42000.00", "capacityHours": "2000.00", "suppressed": false }]));
     }
 }
+
+on_both_databases! {
+    async fn totals_without_group_by_are_one_row_and_over_no_line_no_row(app) {
+        let query = "query($year: Int) { budgetSummary(groupBy: [], filter: {year: $year}) { lines budgeted } }";
+        let all = app.data(query, json!({ "year": 2016 })).await;
+        let rows = all["budgetSummary"].as_array().unwrap();
+        assert_eq!(rows.len(), 1, "{all}");
+        let lines = truth(&app, "1 = 1").await.iter().map(|(_, _, _, lines)| lines).sum::<i64>();
+        assert_eq!(rows[0]["lines"], lines);
+        // A year without lines, and a caller who may add up none: no row, not an error.
+        let none = app.data(query, json!({ "year": 1999 })).await;
+        assert_eq!(none["budgetSummary"], json!([]));
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let theirs = manager.graphql(query, json!({ "year": 2016 })).await;
+        assert!(theirs["errors"].is_null(), "{theirs}");
+    }
+}

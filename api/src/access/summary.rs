@@ -261,6 +261,11 @@ impl Reader {
                 })
             };
             let count = |alias: &str| -> ApiResult<i64> { Ok(row.try_get::<i64>("", alias)?) };
+            // Without `groupBy`, totals over no line at all are still one row, of NULL sums:
+            // no line, no group, as when grouping.
+            if count("lines")? == 0 {
+                continue;
+            }
             groups.push(Group {
                 cluster: key("k_cluster", by.cluster)?,
                 area: key("k_area", by.area)?,

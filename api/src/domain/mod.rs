@@ -27,19 +27,39 @@ use serde::Serialize;
 use crate::access::{Operation, Principal, Scoped};
 use crate::error::{ApiError, ApiResult};
 
+/// The writers of one SQLite database, queued in the process: SQLite lets one transaction
+/// write at a time, and a writer that finds the file locked sleeps in growing back-off
+/// steps (up to 100 ms each) before it tries again. Taking turns here instead — first
+/// come, first served — keeps the slowest write close to the typical one. PostgreSQL
+/// needs no queue: its writers wait on row locks.
+#[derive(Clone, Default)]
+pub struct WriteQueue(std::sync::Arc<tokio::sync::Mutex<()>>);
+
 /// A change in progress on behalf of a principal.
 pub struct Change<'p> {
     txn: DatabaseTransaction,
     principal: &'p Principal,
+    /// This change's turn in the write queue, held until it commits or rolls back (after
+    /// the transaction: fields drop in order).
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 impl<'p> Change<'p> {
-    /// Starts a write transaction. On SQLite it begins IMMEDIATE, so concurrent writers
-    /// queue for the lock instead of failing with "database is locked" at their first write.
-    pub async fn begin(db: &DatabaseConnection, principal: &'p Principal) -> ApiResult<Self> {
+    /// Starts a write transaction, after waiting for its turn in `queue` (SQLite). On
+    /// SQLite it begins IMMEDIATE, so a writer of another process makes it wait for the
+    /// lock instead of failing with "database is locked" at its first write.
+    pub async fn begin(
+        db: &DatabaseConnection,
+        principal: &'p Principal,
+        queue: Option<&WriteQueue>,
+    ) -> ApiResult<Self> {
         if principal.subject.is_none() {
             return Err(ApiError::Unauthenticated);
         }
+        let turn = match queue {
+            Some(queue) => Some(queue.0.clone().lock_owned().await),
+            None => None,
+        };
         let options = TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..Default::default()
@@ -47,6 +67,7 @@ impl<'p> Change<'p> {
         Ok(Self {
             txn: db.begin_with_options(options).await?,
             principal,
+            _turn: turn,
         })
     }
 

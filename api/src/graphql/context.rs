@@ -38,6 +38,8 @@ pub struct RequestScope {
     pub levels: Levels,
     /// Per entity and operation: whether the caller's grants reach every row.
     unrestricted: Mutex<HashMap<(EntityKind, Operation), bool>>,
+    /// The queue writers of an SQLite database take turns in; `None` on PostgreSQL.
+    pub write_queue: Option<crate::domain::WriteQueue>,
 }
 
 impl RequestScope {
@@ -61,7 +63,14 @@ impl RequestScope {
             known,
             levels: Levels::default(),
             unrestricted: Mutex::new(HashMap::new()),
+            write_queue: None,
         }
+    }
+
+    /// The same state, with writers taking turns in `queue`.
+    pub fn with_write_queue(mut self, queue: Option<crate::domain::WriteQueue>) -> Self {
+        self.write_queue = queue;
+        self
     }
 
     /// Whether the caller reads and reaches every row of `E` for `operation` (worked out
