@@ -124,3 +124,46 @@ run_on_both_databases!(
     concurrent_create_plan_calls_make_one_plan_and_refuse_the_rest_naming_input_year,
     the_database_refuses_a_second_action_plan_for_a_year_but_not_beside_a_superseded_one,
 );
+
+/// Every uniqueness rule the service maps to a field names a unique index the migrations
+/// create: by name on PostgreSQL, by its columns on SQLite.
+async fn every_mapped_uniqueness_rule_matches_a_unique_index_of_the_migrated_database(
+    app: TestApp,
+) {
+    let backend = app.db.get_database_backend();
+    let sql = match backend {
+        sea_orm::DatabaseBackend::Sqlite => {
+            "SELECT m.name || '.' || group_concat(i.name, ', ' || m.name || '.') \
+             FROM sqlite_master m JOIN pragma_index_list(m.name) l \
+             JOIN pragma_index_info(l.name) i \
+             WHERE m.type = 'table' AND l.\"unique\" = 1 AND l.origin <> 'pk' \
+             GROUP BY m.name, l.name"
+        }
+        _ => {
+            "SELECT c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
+             WHERE i.indisunique AND NOT i.indisprimary"
+        }
+    };
+    let unique: Vec<String> = app
+        .db
+        .query_all_raw(Statement::from_string(backend, sql))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| row.try_get_by_index::<String>(0).unwrap())
+        .collect();
+    for (index, columns) in wijkgraph::domain::unique::rules() {
+        let wanted = match backend {
+            sea_orm::DatabaseBackend::Sqlite => columns,
+            _ => index,
+        };
+        assert!(
+            unique.iter().any(|name| name == wanted),
+            "{wanted} is not a unique index: {unique:?}"
+        );
+    }
+}
+
+run_on_both_databases!(
+    every_mapped_uniqueness_rule_matches_a_unique_index_of_the_migrated_database
+);

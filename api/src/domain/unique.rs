@@ -65,3 +65,9 @@ pub fn field_of(reported: &str) -> Option<(&'static str, &'static str)> {
         .find(|rule| reported == rule.index || reported.ends_with(rule.columns))
         .map(|rule| (rule.field, rule.message))
 }
+
+/// Each rule's index name (PostgreSQL) and columns (as SQLite reports them), for the
+/// suite's check that every rule matches an index the migrations create.
+pub fn rules() -> impl Iterator<Item = (&'static str, &'static str)> {
+    RULES.iter().map(|rule| (rule.index, rule.columns))
+}
