@@ -117,10 +117,10 @@ impl ApiError {
                     .collect();
                 ext.set("gaps", Value::List(gaps));
             }
-            ApiError::Internal(source) => {
-                let error_id = next_error_id();
-                tracing::error!(error_id, error = format!("{source:#}"), "internal error");
-                ext.set("errorId", error_id);
+            ApiError::Internal(_) => {
+                // Logged by the HTTP layer, once per id, with the field's path (see
+                // `Failure`).
+                ext.set("errorId", next_error_id());
             }
             ApiError::Unavailable(source) => {
                 tracing::warn!(error = format!("{source:#}"), "database unavailable");
@@ -216,9 +216,18 @@ impl From<ApiError> for async_graphql::Error {
         err.details(&mut extensions);
         let mut error = async_graphql::Error::new(err.message());
         error.extensions = Some(extensions);
+        if let ApiError::Internal(source) = &err {
+            error.source = Some(std::sync::Arc::new(Failure(format!("{source:#}"))));
+        }
         error
     }
 }
+
+/// What failed inside the service, with the context of each step (the error chain): the
+/// source of an `INTERNAL` error, logged by the HTTP layer with the error id, the field's
+/// path and the request id, and never sent to the client.
+#[derive(Debug)]
+pub struct Failure(pub String);
 
 /// A process-unique id that ties a client's `INTERNAL` error to its log line.
 pub(crate) fn next_error_id() -> u64 {

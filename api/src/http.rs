@@ -397,8 +397,10 @@ async fn execute(
             None,
         ),
     };
+    let mut logged = std::collections::HashSet::new();
     for error in &mut response.errors {
         with_code(error);
+        log_internal(error, &mut logged);
     }
     Ok((response, share))
 }
@@ -520,10 +522,7 @@ fn with_code(error: &mut ServerError) {
             extensions.set("field", Value::from(argument));
         }
         if code == "INTERNAL" {
-            // Logged once, like every other internal error, under the request's span.
-            let error_id = crate::error::next_error_id();
-            tracing::error!(error_id, error = %error.message, path = ?error.path, "internal error");
-            extensions.set("errorId", error_id);
+            extensions.set("errorId", crate::error::next_error_id());
         }
         error.extensions = Some(extensions);
     }
@@ -535,6 +534,38 @@ fn with_code(error: &mut ServerError) {
             .collect::<String>()
             + "…";
     }
+}
+
+/// Logs an `INTERNAL` error once per error id (an error shared by several fields, as a
+/// failed batch is, has one id): the id, the field's path and what failed; the request id
+/// comes with the request's span.
+fn log_internal(error: &ServerError, logged: &mut std::collections::HashSet<u64>) {
+    let Some(extensions) = &error.extensions else {
+        return;
+    };
+    if !matches!(extensions.get("code"), Some(Value::String(code)) if code == "INTERNAL") {
+        return;
+    }
+    let error_id = match extensions.get("errorId") {
+        Some(Value::Number(id)) => id.as_u64().unwrap_or_default(),
+        _ => 0,
+    };
+    if !logged.insert(error_id) {
+        return;
+    }
+    let failure = error
+        .source::<crate::error::Failure>()
+        .map_or(error.message.as_str(), |failure| failure.0.as_str());
+    let path = error
+        .path
+        .iter()
+        .map(|segment| match segment {
+            async_graphql::PathSegment::Field(name) => name.clone(),
+            async_graphql::PathSegment::Index(index) => index.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(".");
+    tracing::error!(error_id, path, error = failure, "internal error");
 }
 
 /// A GraphQL-shaped error response outside execution.

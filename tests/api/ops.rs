@@ -657,3 +657,57 @@ async fn metrics_on_their_own_address_are_not_served_on_the_apis() {
     let own = scrape(format!("http://{metrics_address}/metrics")).await;
     assert!(own.contains("wijkgraph_http_requests_in_flight"), "{own}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_internal_error_is_logged_once_with_its_error_id_request_id_path_and_cause() {
+    let url = seeded_postgres().await;
+    let server = Server::start(&url, &[("WIJKGRAPH_LOG_FORMAT", "json")]);
+    // A schema the service does not expect: the failure is ours, not the caller's.
+    let db = wijkgraph::db::connect(&url).await.unwrap();
+    db.execute_unprepared("ALTER TABLE area RENAME TO area_gone")
+        .await
+        .unwrap();
+    let response = reqwest::Client::new()
+        .post(server.url("/graphql"))
+        .bearer_auth(admin_token())
+        .header("x-request-id", "broken-1")
+        .json(&json!({ "query": "{ areas { nodes { id } } }" }))
+        .send()
+        .await
+        .unwrap();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(error_code(&body), "INTERNAL", "{body}");
+    let error_id = body["errors"][0]["extensions"]["errorId"].clone();
+    assert!(error_id.is_number(), "{body}");
+    assert_eq!(
+        body["errors"][0]["message"], "internal error",
+        "no internals: {body}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let logged = loop {
+        let lines: Vec<Value> = server
+            .log()
+            .iter()
+            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+            .filter(|line| line["fields"]["message"] == "internal error")
+            .collect();
+        if !lines.is_empty() || Instant::now() > deadline {
+            // Any further line for the same error would be written with the first.
+            break lines;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(logged.len(), 1, "{logged:#?}");
+    let line = &logged[0];
+    assert_eq!(line["level"], "ERROR");
+    assert_eq!(line["fields"]["error_id"], error_id);
+    assert_eq!(line["span"]["id"], "broken-1");
+    assert_eq!(line["fields"]["path"], "areas");
+    assert!(
+        line["fields"]["error"].as_str().unwrap().contains("area"),
+        "{line}"
+    );
+    db.execute_unprepared("ALTER TABLE area_gone RENAME TO area")
+        .await
+        .unwrap();
+}
