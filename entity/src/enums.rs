@@ -5,7 +5,7 @@ use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Kind of plan (gebiedsplan, uitvoeringsplan, wijkactieplan).
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -21,7 +21,7 @@ pub enum PlanKind {
 }
 
 /// Lifecycle of a plan.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -41,7 +41,7 @@ pub enum PlanStatus {
 }
 
 /// Status of an action, the year-end columns of the annual report.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -63,7 +63,7 @@ pub enum ActionStatus {
 }
 
 /// Traffic light (stoplicht) of an action's progress.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -81,7 +81,7 @@ pub enum TrafficLight {
 }
 
 /// Tension between a neighbourhood priority and city policy.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -101,7 +101,7 @@ pub enum CityAlignment {
 }
 
 /// State of a commitment (toezegging).
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -123,7 +123,7 @@ pub enum CommitmentStatus {
 }
 
 /// Whether a commitment continues existing effort or is new effort.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -137,7 +137,7 @@ pub enum CommitmentKind {
 }
 
 /// Rung of the escalation ladder.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -155,7 +155,7 @@ pub enum EscalationLevel {
 }
 
 /// State of an escalation.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -171,7 +171,7 @@ pub enum EscalationStatus {
 }
 
 /// What an escalation is about.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -187,7 +187,7 @@ pub enum EscalationSubject {
 }
 
 /// Phase of the planning & control cycle.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -207,7 +207,7 @@ pub enum PncPhase {
 }
 
 /// State of a P&C document.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -223,7 +223,7 @@ pub enum PncDocumentStatus {
 }
 
 /// Expenses (lasten) or income (baten).
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -237,7 +237,7 @@ pub enum BudgetKind {
 }
 
 /// Type of budget amendment (bijstelling).
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -263,7 +263,7 @@ pub enum AmendmentType {
 }
 
 /// Where residents' input came from.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -285,7 +285,7 @@ pub enum ResidentInputSource {
 }
 
 /// What became of residents' input.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -301,7 +301,7 @@ pub enum ResidentInputOutcome {
 }
 
 /// Kind of elected or drawn residents' body.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -317,7 +317,7 @@ pub enum RepresentativeBodyKind {
 }
 
 /// Role of a person in a neighbourhood action team.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]
@@ -335,7 +335,7 @@ pub enum TeamRole {
 }
 
 /// Core or occasional team member.
-#[allow(missing_docs)] // variant names are the vocabulary of DOMAIN.md
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
 )]

@@ -1,4 +1,4 @@
-//! The demo data: the 2016 pilot as DOMAIN.md describes it, written deterministically and
+//! The demo data: the 2016 pilot as the README describes it, written deterministically and
 //! only once.
 
 use sea_orm::{ConnectionTrait, Statement};

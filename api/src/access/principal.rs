@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// A role, as named in a token's `roles` claim (DOMAIN.md, "Who may do what").
+/// A role, as named in a token's `roles` claim (the README's "Who sees what").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
     /// No token: the public.

@@ -1,5 +1,5 @@
 //! Workflows and rules as plain async functions over a transaction: plans, commitments.
-//! No GraphQL here. Every change follows DESIGN.md's step 4: check the operation against
+//! No GraphQL here. Every change follows the same steps: check the operation against
 //! the matrix, load the row in scope, validate the transition, apply it with an
 //! optimistic version check, check the result is still in scope, write the audit event —
 //! all in one transaction, so on any error nothing is written.

@@ -1,4 +1,4 @@
-//! The API's enums: the vocabulary of DOMAIN.md, with the Dutch terms city staff know.
+//! The API's enums: the domain's vocabulary, with the Dutch terms city staff know.
 //! Each mirrors the stored enum of the same name in `entity::enums`.
 
 use async_graphql::Enum;

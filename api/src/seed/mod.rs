@@ -1,4 +1,4 @@
-//! Demo data: the 2016 pilot *wijkgestuurd werken* (DOMAIN.md, "Seed data for the demo").
+//! Demo data: the 2016 pilot *wijkgestuurd werken* in Rotterdam.
 //! Real area and neighbourhood names, invented people and amounts. Deterministic: every
 //! value derives from fixed tables and fixed 2016 dates, and seeding a database that
 //! already holds the demo changes nothing.
