@@ -460,12 +460,12 @@ def report_script(pg, database, url, token):
     return result
 
 
-WRITES = 600
+WRITE_CALLS = 600
 WRITERS = 8
 
 
 def writes(tools, database_url=None):
-    """p50 and p99 of WRITES requestCommitment calls made by WRITERS callers at once, against
+    """p50 and p99 of WRITE_CALLS requestCommitment calls made by WRITERS callers at once, against
     a fresh demo database: the embedded SQLite file, or the PostgreSQL database given."""
     name = "writes-postgres" if database_url else "writes-sqlite"
     data = WORK / name
@@ -486,14 +486,14 @@ def writes(tools, database_url=None):
         cluster = found["clusters"]["nodes"][0]["id"]
         body = {"query": "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }",
                 "variables": {"input": {"actionId": action, "clusterId": cluster}}}
-        command = [str(tools["oha"]), "--no-tui", "--output-format", "json", "-n", str(WRITES), "-c", str(WRITERS),
+        command = [str(tools["oha"]), "--no-tui", "--output-format", "json", "-n", str(WRITE_CALLS), "-c", str(WRITERS),
                    "-m", "POST", "-H", "content-type: application/json", "-H", f"authorization: Bearer {token}", "-d", json.dumps(body), url]
         result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         percentiles = result.get("latencyPercentiles", {})
         statuses = result.get("statusCodeDistribution", {})
         measured = {"rps": result["summary"].get("requestsPerSec") or 0.0, "p50_ms": (percentiles.get("p50") or 0.0) * 1000,
                     "p99_ms": (percentiles.get("p99") or 0.0) * 1000, "ok": int(statuses.get("200", 0))}
-        log(f"{name}: {measured['ok']}/{WRITES} answered 200, {measured['rps']:.0f}/s, p50 {measured['p50_ms']:.1f} ms, p99 {measured['p99_ms']:.1f} ms")
+        log(f"{name}: {measured['ok']}/{WRITE_CALLS} answered 200, {measured['rps']:.0f}/s, p50 {measured['p50_ms']:.1f} ms, p99 {measured['p99_ms']:.1f} ms")
         return measured
     finally:
         server.stop()
@@ -546,8 +546,8 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None, writte
         lines += ["", f"Example report script (controller, every commitment): {reporting['script_s']:.2f} s; the same rows exported with SQL: "
                   f"{reporting['sql_export_s']:.2f} s; script ÷ export: {reporting['script_s'] / reporting['sql_export_s']:.1f}"]
     if written:
-        lines += ["", f"Writes ({WRITES} requestCommitment, {WRITERS} callers at once, demo data): " + "; ".join(
-            f"{engine}: {w['ok']}/{WRITES} answered, {w['rps']:.0f}/s, p50 {w['p50_ms']:.1f} ms, p99 {w['p99_ms']:.1f} ms, "
+        lines += ["", f"Writes ({WRITE_CALLS} requestCommitment, {WRITERS} callers at once, demo data): " + "; ".join(
+            f"{engine}: {w['ok']}/{WRITE_CALLS} answered, {w['rps']:.0f}/s, p50 {w['p50_ms']:.1f} ms, p99 {w['p99_ms']:.1f} ms, "
             f"p99 ÷ p50 {w['p99_ms'] / w['p50_ms']:.1f}" for engine, w in written.items() if w["p50_ms"])]
     seq = {name: tables for name, tables in scans.items() if tables}
     lines += ["", "Plans (auto_explain, one request per workload): " + (

@@ -76,6 +76,7 @@ impl App {
         }
         let write_queue = (db.get_database_backend() == sea_orm::DbBackend::Sqlite)
             .then(crate::domain::WriteQueue::default);
+        let health = crate::health::DbHealth::watch(&db);
         let state = AppState {
             cost: std::sync::Arc::new(CostModel::from_sdl(&schema.sdl())),
             max_cost: config.max_cost,
@@ -96,6 +97,7 @@ impl App {
             rate_limiter: config.rate_limit.map(crate::rate::RateLimiter::new),
             metrics_elsewhere: config.metrics_listen.is_some(),
             write_queue,
+            health,
         };
         Ok(Self {
             listener,

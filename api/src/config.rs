@@ -56,9 +56,9 @@ pub const ENV_REQUEST_TIMEOUT_SECONDS: &str = "WIJKGRAPH_REQUEST_TIMEOUT_SECONDS
 pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: usize = 30;
 /// Environment variable for the longest wait for a database connection, in milliseconds.
 pub const ENV_DB_ACQUIRE_TIMEOUT_MS: &str = "WIJKGRAPH_DB_ACQUIRE_TIMEOUT_MS";
-/// Default wait for a connection: long enough for a busy pool, short enough that a request
-/// during a database outage is answered `UNAVAILABLE` within 2 s.
-pub const DEFAULT_DB_ACQUIRE_TIMEOUT_MS: usize = 1500;
+/// Default wait for a connection from a busy pool. An outage does not wait it out: the
+/// health probe answers `UNAVAILABLE` at once (see `health`).
+pub const DEFAULT_DB_ACQUIRE_TIMEOUT_MS: usize = 10_000;
 /// Environment variable for PostgreSQL's `statement_timeout` in milliseconds (0: none).
 pub const ENV_STATEMENT_TIMEOUT_MS: &str = "WIJKGRAPH_STATEMENT_TIMEOUT_MS";
 /// Default statement timeout.

@@ -62,6 +62,8 @@ pub struct AppState {
     pub metrics_elsewhere: bool,
     /// The queue writers take turns in (SQLite only).
     pub write_queue: Option<crate::domain::WriteQueue>,
+    /// Whether the database is reachable.
+    pub health: crate::health::DbHealth,
 }
 
 /// The objects the requests being answered at once may return together. A request holds its
@@ -377,6 +379,14 @@ async fn execute(
     if principal.reports() {
         settings.max_page_size = state.reporting_page_size;
     }
+    if !state.health.is_up() {
+        return Ok((
+            async_graphql::Response::from_errors(vec![server_error(ApiError::Unavailable(
+                anyhow::anyhow!("the database did not answer the last probe"),
+            ))]),
+            None,
+        ));
+    }
     let run = async {
         let share = {
             let _waiting = state.metrics.waiting();
@@ -390,10 +400,19 @@ async fn execute(
         );
         (batches.drive(state.schema.execute(request)).await, share)
     };
-    let (mut response, share) = match tokio::time::timeout(state.request_timeout, run).await {
-        Ok(answered) => answered,
-        Err(_) => (
-            async_graphql::Response::from_errors(vec![server_error(ApiError::Timeout)]),
+    // A request waiting on a database that has gone away is released at once.
+    let (mut response, share) = tokio::select! {
+        answered = tokio::time::timeout(state.request_timeout, run) => match answered {
+            Ok(answered) => answered,
+            Err(_) => (
+                async_graphql::Response::from_errors(vec![server_error(ApiError::Timeout)]),
+                None,
+            ),
+        },
+        () = state.health.gone() => (
+            async_graphql::Response::from_errors(vec![server_error(ApiError::Unavailable(
+                anyhow::anyhow!("the database stopped answering during the request"),
+            ))]),
             None,
         ),
     };
@@ -583,16 +602,19 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, prometheus::TEXT_FORMAT)],
-        state.metrics.render(&state.db),
+        state.metrics.render(&state.db, state.health.is_up()),
     )
 }
 
 /// Longest `/readyz` waits for the database before answering 503.
 const READY_WITHIN: std::time::Duration = std::time::Duration::from_millis(800);
 
-/// 200 when the database answers a ping within [`READY_WITHIN`], else 503: a load
-/// balancer takes the instance out in time.
+/// 200 when the database answers a ping within [`READY_WITHIN`], else 503 — at once
+/// while the probe finds it away: a load balancer takes the instance out in time.
 async fn ready(State(state): State<AppState>) -> impl IntoResponse {
+    if !state.health.is_up() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "database unavailable");
+    }
     match tokio::time::timeout(READY_WITHIN, state.db.ping()).await {
         Ok(Ok(())) => (StatusCode::OK, "ready"),
         Ok(Err(err)) => {

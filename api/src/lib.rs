@@ -14,6 +14,7 @@ pub mod domain;
 pub mod error;
 pub mod graphiql;
 pub mod graphql;
+pub mod health;
 pub mod http;
 pub mod metrics;
 pub mod money;

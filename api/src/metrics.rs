@@ -9,8 +9,8 @@
 //!   by the code of a refusal before execution (401, 405, 413, 415, 429, too many aliases);
 //! - `wijkgraph_http_requests_in_flight`, `wijkgraph_cost_budget_waiting` (requests waiting
 //!   for their share of the in-flight cost budget);
-//! - `wijkgraph_db_pool_connections` by state (`in_use`, `idle`) and
-//!   `wijkgraph_db_pool_max_connections`;
+//! - `wijkgraph_db_pool_connections` by state (`in_use`, `idle`),
+//!   `wijkgraph_db_pool_max_connections` and `wijkgraph_db_up` (the health probe);
 //! - `process_cpu_seconds_total`, `process_resident_memory_bytes`, `process_open_fds`, ...
 
 use std::collections::HashSet;
@@ -41,6 +41,7 @@ pub struct Metrics {
     waiting: IntGauge,
     pool: IntGaugeVec,
     pool_max: IntGauge,
+    db_up: IntGauge,
     names: Mutex<HashSet<String>>,
 }
 
@@ -89,6 +90,11 @@ impl Metrics {
             "wijkgraph_db_pool_max_connections",
             "Most connections the database pool opens.",
         )?;
+        let db_up = IntGauge::new(
+            "wijkgraph_db_up",
+            "1 while the database answers the health probe, else 0.",
+        )?;
+        registry.register(Box::new(db_up.clone()))?;
         registry.register(Box::new(duration.clone()))?;
         registry.register(Box::new(errors.clone()))?;
         registry.register(Box::new(refused.clone()))?;
@@ -109,6 +115,7 @@ impl Metrics {
             waiting,
             pool,
             pool_max,
+            db_up,
             names: Mutex::new(HashSet::new()),
         })
     }
@@ -164,8 +171,10 @@ impl Metrics {
         "other".to_owned()
     }
 
-    /// The exposition text, with the pool figures as they are now.
-    pub fn render(&self, db: &DatabaseConnection) -> String {
+    /// The exposition text, with the pool figures and the database's reachability as they
+    /// are now.
+    pub fn render(&self, db: &DatabaseConnection, db_up: bool) -> String {
+        self.db_up.set(i64::from(db_up));
         let (size, idle, max) = match db.get_database_backend() {
             DbBackend::Postgres => {
                 let pool = db.get_postgres_connection_pool();
