@@ -74,28 +74,56 @@ on_both_databases! {
 }
 
 on_both_databases! {
-    async fn an_acceptance_beyond_the_free_money_is_refused_but_a_reservation_is_not(app) {
+    async fn an_acceptance_beyond_the_free_money_is_refused_naming_the_free_amount_with_or_without_a_reservation(app) {
         let (line, action, sb) = setting(&app).await;
         let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
-        let mut requests = Vec::new();
-        for _ in 0..2 {
-            requests.push(manager.data(REQUEST, json!({ "input": { "actionId": action, "clusterId": sb } })).await["requestCommitment"]["commitment"]["id"].clone());
-        }
+        let request = manager.data(REQUEST, json!({ "input": { "actionId": action, "clusterId": sb } })).await["requestCommitment"]["commitment"]["id"].clone();
         let free = decimal(&line_figures(&app, &line).await["free"]);
         let too_much = (free + Decimal::ONE).to_string();
         let cluster = app.as_roles(&["cluster_member:SB"]);
-        let refused = cluster.graphql(RESPOND, json!({ "input": { "id": requests[0], "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": too_much, "budgetLineId": line } })).await;
-        assert_eq!(error_code(&refused), "BAD_USER_INPUT");
-        assert_eq!(refused["errors"][0]["extensions"]["field"], "input.amount");
+        for (answer, reason) in [("ACCEPT", None), ("ACCEPT_WITH_RESERVATION", Some("Niet tijdig geconsulteerd over de aanpak."))] {
+            let refused = cluster.graphql(RESPOND, json!({ "input": { "id": request, "expectedVersion": 1, "answer": answer, "hours": "1", "amount": too_much, "budgetLineId": line, "reason": reason } })).await;
+            assert_eq!(error_code(&refused), "BAD_USER_INPUT", "{answer}: {refused}");
+            assert_eq!(refused["errors"][0]["extensions"]["field"], "input.amount");
+            let message = refused["errors"][0]["message"].as_str().unwrap();
+            assert!(message.contains(&free.round_dp(2).to_string()), "names the free amount: {message}");
+            assert!(!message.contains("reservation"), "no reservation offered as a way round: {message}");
+        }
+        // Within the free money a reservation is accepted, with its reason.
         let reserved = cluster
-            .data(RESPOND, json!({ "input": { "id": requests[0], "expectedVersion": 1, "answer": "ACCEPT_WITH_RESERVATION", "hours": "1", "amount": too_much, "budgetLineId": line, "reason": "Boven het budget; dekking volgt bij de najaarsnota." } }))
+            .data(RESPOND, json!({ "input": { "id": request, "expectedVersion": 1, "answer": "ACCEPT_WITH_RESERVATION", "hours": "1", "amount": free.to_string(), "budgetLineId": line, "reason": "Niet tijdig geconsulteerd over de aanpak." } }))
             .await;
         assert_eq!(reserved["respondToCommitment"]["commitment"]["status"], "ACCEPTED_WITH_RESERVATION");
-        // The line is now over-committed by the reservation: nothing more fits.
-        let after = line_figures(&app, &line).await;
-        assert!(decimal(&after["free"]) < Decimal::ZERO);
-        let nothing_fits = cluster.graphql(RESPOND, json!({ "input": { "id": requests[1], "expectedVersion": 1, "answer": "ACCEPT", "hours": "0", "amount": "0.01", "budgetLineId": line } })).await;
-        assert_eq!(nothing_fits["errors"][0]["extensions"]["field"], "input.amount");
+        assert_eq!(decimal(&line_figures(&app, &line).await["free"]), Decimal::ZERO);
+    }
+}
+
+on_both_databases! {
+    async fn a_commitment_is_paid_from_a_line_of_its_plans_year_only(app) {
+        let (line_2016, action, sb) = setting(&app).await;
+        // A line of SB in another year's budget.
+        let products = app.data("{ products(first: 100) { nodes { id cluster { code } } } feijenoord: areas(filter: {code: \"WK059910\"}) { nodes { id } } }", json!({})).await;
+        let product = products["products"]["nodes"].as_array().unwrap().iter().find(|p| p["cluster"]["code"] == "SB").expect("an SB product")["id"].clone();
+        app.as_roles(&["controller"]).data("mutation { createPncDocument(input: { year: 2018, phase: BUDGET, title: \"Begroting 2018\" }) { pncDocument { id } } }", json!({})).await;
+        let line_2018 = app.as_roles(&["controller"])
+            .data("mutation($input: CreateBudgetLineInput!) { createBudgetLine(input: $input) { budgetLine { id } } }",
+                json!({ "input": { "clusterId": sb, "productId": product, "areaId": products["feijenoord"]["nodes"][0]["id"], "year": 2018, "description": "SB 2018", "amount": "100000" } }))
+            .await["createBudgetLine"]["budgetLine"]["id"].clone();
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let request = manager.data(REQUEST, json!({ "input": { "actionId": action, "clusterId": sb } })).await["requestCommitment"]["commitment"]["id"].clone();
+        let cluster = app.as_roles(&["cluster_member:SB"]);
+        let refused = cluster.graphql(RESPOND, json!({ "input": { "id": request, "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "10", "budgetLineId": line_2018 } })).await;
+        assert_eq!(error_code(&refused), "BAD_USER_INPUT", "{refused}");
+        assert_eq!(refused["errors"][0]["extensions"]["field"], "input.budgetLineId");
+        assert!(refused["errors"][0]["message"].as_str().unwrap().contains("2016"), "{refused}");
+        let accepted = cluster.data(RESPOND, json!({ "input": { "id": request, "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "10", "budgetLineId": line_2016 } })).await;
+        assert_eq!(accepted["respondToCommitment"]["commitment"]["status"], "ACCEPTED");
+        // The demo data keeps the rule too.
+        let outside = app.db.query_one_raw(Statement::from_string(app.db.get_database_backend(),
+            "SELECT COUNT(*) AS n FROM commitment c JOIN budget_line l ON l.id = c.budget_line_id
+             JOIN action a ON a.id = c.action_id JOIN priority p ON p.id = a.priority_id JOIN plan pl ON pl.id = p.plan_id
+             WHERE l.year < pl.year_from OR l.year > pl.year_to")).await.unwrap().unwrap().try_get::<i64>("", "n").unwrap();
+        assert_eq!(outside, 0);
     }
 }
 

@@ -101,7 +101,7 @@ pub fn check_room(standing: &Standing, amount_cents: i64, hours_centi: i64) -> A
         return Err(ApiError::bad_input(
             "input.amount",
             format!(
-                "exceeds what the budget line has free ({}); accept with a reservation instead",
+                "exceeds what the budget line has free ({})",
                 crate::money::from_hundredths(standing.free_cents())
             ),
         ));
@@ -110,7 +110,7 @@ pub fn check_room(standing: &Standing, amount_cents: i64, hours_centi: i64) -> A
         return Err(ApiError::bad_input(
             "input.hours",
             format!(
-                "exceeds the line's free capacity ({} hours); accept with a reservation instead",
+                "exceeds the line's free capacity ({} hours)",
                 crate::money::from_hundredths(standing.free_hours_centi())
             ),
         ));

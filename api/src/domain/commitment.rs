@@ -188,10 +188,30 @@ pub async fn respond(
                     "must be a budget line of the committing cluster",
                 )
             })?;
-        if status == CommitmentStatus::Accepted {
-            let standing = super::budget::standing(change.txn(), &line, Some(id)).await?;
-            super::budget::check_room(&standing, pledge.amount_cents, pledge.hours_centi)?;
+        // The P&C year: the plan's money comes from a line of the plan's year(s).
+        let action = action::Entity::find_by_id(before.action_id)
+            .one(change.txn())
+            .await?
+            .ok_or(ApiError::NotFound("action"))?;
+        let plan = super::plan::plan_of_action(change, &action).await?;
+        if !(plan.year_from..=plan.year_to).contains(&line.year) {
+            let years = if plan.year_from == plan.year_to {
+                plan.year_from.to_string()
+            } else {
+                format!("{} to {}", plan.year_from, plan.year_to)
+            };
+            return Err(ApiError::bad_input(
+                "input.budgetLineId",
+                format!(
+                    "the line is of {}, the plan of {years}: pay from a line of the plan's year",
+                    line.year
+                ),
+            ));
         }
+        // A reservation is about the consultation (the cluster was not asked in time), not
+        // about money: it stays within the line's free money and hours like any acceptance.
+        let standing = super::budget::standing(change.txn(), &line, Some(id)).await?;
+        super::budget::check_room(&standing, pledge.amount_cents, pledge.hours_centi)?;
         changes.hours_centi = Set(Some(pledge.hours_centi));
         changes.amount_cents = Set(Some(pledge.amount_cents));
         changes.budget_line_id = Set(Some(pledge.budget_line_id));
