@@ -168,3 +168,24 @@ on_both_databases! {
         assert!(done["withdrawEscalation"]["escalation"]["closedAt"].is_string());
     }
 }
+
+on_both_databases! {
+    async fn a_request_has_one_open_escalation_at_a_time(app) {
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991087"]);
+        let request = manager.data("{ overdueCommitments { commitments { nodes { id } } } }", json!({})).await["overdueCommitments"]["commitments"]["nodes"][0]["id"].clone();
+        let raise = json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord binnen 24 uur." } });
+        let first = manager.data(RAISE, raise.clone()).await["raiseEscalation"]["escalation"].clone();
+        let second = manager.graphql(RAISE, raise.clone()).await;
+        assert_eq!(error_code(&second), "BAD_USER_INPUT", "{second}");
+        assert_eq!(second["errors"][0]["extensions"]["field"], "input.subject");
+        // Two at once: still one open.
+        let resolved = manager.data(RESOLVE, step(&first["id"], 1, "Afgestemd in het wijkteam.")).await;
+        assert_eq!(resolved["resolveEscalation"]["escalation"]["status"], "RESOLVED");
+        let racing = futures_util::future::join_all((0..4).map(|_| manager.graphql(RAISE, raise.clone()))).await;
+        let opened = racing.iter().filter(|answer| answer["errors"].is_null()).count();
+        assert_eq!(opened, 1, "{racing:#?}");
+        let open = app.data("{ escalations(filter: {status: OPEN}, first: 100) { nodes { commitment { id } } } }", json!({})).await;
+        let on_request = open["escalations"]["nodes"].as_array().unwrap().iter().filter(|e| e["commitment"]["id"] == request).count();
+        assert_eq!(on_request, 1);
+    }
+}

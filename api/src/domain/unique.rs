@@ -26,6 +26,24 @@ const RULES: &[Rule] = &[
         message: "the neighbourhood already has an action plan for this year",
     },
     Rule {
+        index: "uq-escalation-open_per_commitment",
+        columns: "escalation.commitment_id",
+        field: "input.subject",
+        message: "an escalation about this commitment is open; move or resolve that one",
+    },
+    Rule {
+        index: "uq-escalation-open_dispute_per_action",
+        columns: "escalation.action_id, escalation.cluster_id",
+        field: "input.item",
+        message: "the cluster's dispute of this action is open; move or resolve that one",
+    },
+    Rule {
+        index: "uq-escalation-open_dispute_per_priority",
+        columns: "escalation.priority_id, escalation.cluster_id",
+        field: "input.item",
+        message: "the cluster's dispute of this priority is open; move or resolve that one",
+    },
+    Rule {
         index: "idx-priority-rank",
         columns: "priority.plan_id, priority.rank",
         field: "input.rank",
