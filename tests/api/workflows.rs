@@ -47,7 +47,7 @@ on_both_databases! {
 
         // Wrong callers change nothing.
         assert_eq!(error_code(&app.as_roles(&[]).graphql(CREATE_PLAN, input.clone()).await), "UNAUTHENTICATED");
-        for wrong in ["cluster_member:MO", "neighbourhood_manager:BU05990451", FEIJENOORD_DIRECTOR, "committee_member:WK059910"] {
+        for wrong in ["cluster_member:MO", "neighbourhood_manager:BU05990451", "area_director:WK059912", "committee_member:WK059910"] {
             let response = app.as_roles(&[wrong]).graphql(CREATE_PLAN, input.clone()).await;
             assert_eq!(error_code(&response), "FORBIDDEN", "{wrong}: {response}");
         }
@@ -391,5 +391,29 @@ on_both_databases! {
         assert_eq!(error_code(&response), "BAD_USER_INPUT", "{response}");
         assert_eq!(response_field(&response), "input.title");
         assert_eq!(count(&app, "plan").await, plans, "nothing is written");
+    }
+}
+
+on_both_databases! {
+    async fn the_area_director_drafts_and_edits_plans_in_their_area_only(app) {
+        let bloemhof = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
+        let elsewhere = app.as_roles(&["area_director:WK059912"]);
+        let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2019 } });
+        assert_eq!(error_code(&elsewhere.graphql(CREATE_PLAN, input.clone()).await), "FORBIDDEN");
+        let plan = director.data(CREATE_PLAN, input).await["createPlan"]["plan"].clone();
+        assert_eq!(plan["status"], "DRAFT");
+        let priority = json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Veilig naar school", "description": "Oversteekplaatsen bij de scholen." } });
+        assert_eq!(error_code(&elsewhere.graphql(ADD_PRIORITY, priority.clone()).await), "NOT_FOUND", "a plan outside their area is not theirs to see");
+        let added = director.data(ADD_PRIORITY, priority).await["addPriority"]["priority"].clone();
+        assert_eq!(added["rank"], 1);
+        // The neighbourhood manager works on the same draft.
+        let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+        let again = manager.data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": added["plan"]["version"], "title": "Schone straten", "description": "Extra veegrondes." } })).await;
+        assert_eq!(again["addPriority"]["priority"]["rank"], 2);
+        let me = director.data("{ me { permissions { entity operation allowed reaches { scope } } } }", json!({})).await;
+        let edit = me["me"]["permissions"].as_array().unwrap().iter().find(|p| p["entity"] == "PLAN" && p["operation"] == "EDIT").cloned().expect("the edit permission");
+        assert_eq!(edit["allowed"], true, "{me}");
+        assert_eq!(edit["reaches"][0]["scope"], "OWN_AREAS", "{me}");
     }
 }

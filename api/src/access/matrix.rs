@@ -193,11 +193,13 @@ const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 20] = [
 ];
 
 /// Who may change what, on the row the change targets (a new row is checked after it is
-/// written, inside the transaction). Entities without a row here reach nothing.
+/// written, inside the transaction). Entities without a row here reach nothing. The area
+/// director drafts and edits plans in their area, as the neighbourhood manager does in
+/// theirs (in the pilot, one did).
 #[rustfmt::skip]
 const EDIT: [(EntityKind, [ScopeKind; 8]); 1] = [
     //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
-    (E::Plan,               [No, All, No,  No,   Nbh, No,  No,  No]),
+    (E::Plan,               [No, All, No,  Area, Nbh, No,  No,  No]),
 ];
 
 #[rustfmt::skip]
