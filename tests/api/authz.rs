@@ -184,6 +184,7 @@ fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String>
         (E::TeamMembership, S::OwnNeighbourhoods) => {
             format!("{all} WHERE neighbourhood_id IN {hood}")
         }
+        (E::TeamMembership, S::OwnCluster) => format!("{all} WHERE cluster_id IN {cluster}"),
         (E::ResidentInput, S::OwnAreas) => {
             format!("{all} WHERE neighbourhood_id IN {hoods_of_area}")
         }

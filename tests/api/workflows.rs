@@ -417,3 +417,29 @@ on_both_databases! {
         assert_eq!(edit["reaches"][0]["scope"], "OWN_AREAS", "{me}");
     }
 }
+
+on_both_databases! {
+    async fn the_requester_withdraws_an_unanswered_request_but_not_an_answered_one(app) {
+        let (action, sb, _) = afrikaanderwijk_action(&app).await;
+        let withdraw = "mutation($input: WithdrawCommitmentInput!) { withdrawCommitment(input: $input) { commitment { status reason } } }";
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        let ask = || manager.data(REQUEST, json!({ "input": { "actionId": action, "clusterId": sb } }));
+        let first = ask().await["requestCommitment"]["commitment"]["id"].clone();
+        let input = |id: &Value, version: i64| json!({ "input": { "id": id, "expectedVersion": version, "reason": "Al geregeld via het wijkteam." } });
+        // Who may not: another cluster (cannot see it), the committee (sees it, asks nothing).
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(withdraw, input(&first, 1)).await), "NOT_FOUND");
+        assert_eq!(error_code(&app.as_roles(&["committee_member:WK059910"]).graphql(withdraw, input(&first, 1)).await), "FORBIDDEN");
+        let withdrawn = manager.data(withdraw, input(&first, 1)).await["withdrawCommitment"]["commitment"].clone();
+        assert_eq!(withdrawn["status"], "WITHDRAWN");
+        assert_eq!(withdrawn["reason"], "Al geregeld via het wijkteam.");
+        // Once the cluster has answered, it is the cluster's to withdraw.
+        let second = ask().await["requestCommitment"]["commitment"]["id"].clone();
+        let line = line_of(&app, &sb).await;
+        app.as_roles(&["cluster_member:SB"]).data(RESPOND, json!({ "input": { "id": second, "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "10", "budgetLineId": line } })).await;
+        let answered = manager.graphql(withdraw, input(&second, 2)).await;
+        assert_eq!(error_code(&answered), "INVALID_TRANSITION", "{answered}");
+        assert_eq!(answered["errors"][0]["extensions"]["currentStatus"], "ACCEPTED");
+        let by_cluster = app.as_roles(&["cluster_member:SB"]).data(withdraw, input(&second, 2)).await;
+        assert_eq!(by_cluster["withdrawCommitment"]["commitment"]["status"], "WITHDRAWN");
+    }
+}

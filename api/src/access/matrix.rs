@@ -238,9 +238,11 @@ const RAISE: [(EntityKind, [ScopeKind; 8]); 3] = [
     (E::Priority,           [No, All, No,  Area, Nbh, All, All, No]),
 ];
 
+/// The neighbourhood manager keeps the team; a cluster manager chooses and replaces their
+/// own cluster's representatives in it.
 #[rustfmt::skip]
 const MANAGE_TEAM: [(EntityKind, [ScopeKind; 8]); 1] = [
-    (E::TeamMembership,     [No, All, No,  No,   Nbh, No,  No,  No]),
+    (E::TeamMembership,     [No, All, No,  No,   Nbh, No,  Clu, No]),
 ];
 
 #[rustfmt::skip]

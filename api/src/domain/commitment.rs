@@ -266,23 +266,43 @@ pub async fn deliver(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<c
     Ok(after)
 }
 
-/// Withdraws a request or an acceptance, with a reason.
+/// Withdraws a commitment, with a reason: the requested cluster its request or
+/// acceptance; whoever may ask for the action (the requester's side) a request that is
+/// still unanswered.
 pub async fn withdraw(
     change: &Change<'_>,
     id: i32,
     expected: i32,
     reason: &str,
 ) -> ApiResult<commitment::Model> {
-    let before = load_for_answer(change, id, expected).await?;
-    transition(
-        &before,
-        &[
-            CommitmentStatus::Requested,
-            CommitmentStatus::Accepted,
-            CommitmentStatus::AcceptedWithReservation,
-        ],
-        "withdraw the commitment",
-    )?;
+    let before = change
+        .load_at::<commitment::Entity>(id, expected, Operation::Read, "commitment")
+        .await?;
+    let answers = change
+        .may::<commitment::Entity>(id, Operation::Answer)
+        .await?;
+    let needed = if answers {
+        transition(
+            &before,
+            &[
+                CommitmentStatus::Requested,
+                CommitmentStatus::Accepted,
+                CommitmentStatus::AcceptedWithReservation,
+            ],
+            "withdraw the commitment",
+        )?;
+        Operation::Answer
+    } else {
+        change
+            .require::<action::Entity>(before.action_id, Operation::Request, "action")
+            .await?;
+        transition(
+            &before,
+            &[CommitmentStatus::Requested],
+            "withdraw an answered request (only the cluster withdraws what it committed)",
+        )?;
+        Operation::Read
+    };
     let changes = commitment::ActiveModel {
         status: Set(CommitmentStatus::Withdrawn),
         reason: Set(Some(text("input.reason", reason, 2000)?)),
@@ -291,7 +311,7 @@ pub async fn withdraw(
     };
     let after = change.update(id, expected, changes).await?;
     change
-        .require::<commitment::Entity>(id, Operation::Answer, "commitment")
+        .require::<commitment::Entity>(id, needed, "commitment")
         .await?;
     change
         .audit(

@@ -144,17 +144,25 @@ impl<'p> Change<'p> {
     where
         E::Model: Sync,
     {
-        let permitted = E::find()
-            .filter(E::id_column().eq(id))
-            .filter(E::scope(self.principal, operation))
-            .count(&self.txn)
-            .await?;
-        if permitted == 0 {
+        if !self.may::<E>(id, operation).await? {
             return Err(ApiError::Forbidden(format!(
                 "this {what} is outside your grants for this step"
             )));
         }
         Ok(())
+    }
+
+    /// Whether row `id` of `E` is in the caller's scope for `operation`.
+    pub async fn may<E: Scoped>(&self, id: i32, operation: Operation) -> ApiResult<bool>
+    where
+        E::Model: Sync,
+    {
+        let permitted = E::find()
+            .filter(E::id_column().eq(id))
+            .filter(E::scope(self.principal, operation))
+            .count(&self.txn)
+            .await?;
+        Ok(permitted > 0)
     }
 
     /// Inserts a new row.

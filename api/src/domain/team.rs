@@ -43,6 +43,12 @@ pub async fn add_member(
             "a cluster representative represents a cluster",
         ));
     }
+    if input.role != TeamRole::ClusterRepresentative && input.cluster_id.is_some() {
+        return Err(ApiError::bad_input(
+            "input.clusterId",
+            "only a cluster representative represents a cluster",
+        ));
+    }
     if let Some(id) = input.cluster_id {
         cluster::Entity::find_by_id(id)
             .one(change.txn())

@@ -195,7 +195,8 @@ impl CommitmentMutation {
         })
     }
 
-    /// Withdraw a request or an acceptance, with a reason.
+    /// Withdraw a commitment, with a reason: the requested cluster its request or acceptance;
+    /// the requester's side (whoever may ask for the action) a request still unanswered.
     async fn withdraw_commitment(
         &self,
         ctx: &Context<'_>,
