@@ -33,6 +33,13 @@ pub struct Model {
     pub answered_at: Option<DateTimeUtc>,
     pub version: i32,
     pub updated_at: DateTimeUtc,
+    /// The request's question, in the requester's own words.
+    #[sea_orm(column_type = "Text")]
+    pub question: Option<String>,
+    /// Hours asked, in hundredths of an hour.
+    pub hours_asked_centi: Option<i64>,
+    /// Money asked, in euro cents.
+    pub amount_asked_cents: Option<i64>,
 }
 
 /// Foreign keys.

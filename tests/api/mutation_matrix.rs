@@ -4,7 +4,7 @@
 //! `UNAUTHENTICATED` without a token — on both databases, each role on a fresh app.
 
 use serde_json::{Value, json};
-use wijkgraph::access::matrix::{EntityKind, Operation};
+use wijkgraph::access::matrix::{EntityKind, Operation, ScopeKind, scope_of};
 
 use crate::authz::{CALLERS, db_id, roles, truth};
 use crate::helpers::{Engine, TestApp, error_code, spawn_app};
@@ -18,6 +18,9 @@ struct Case {
     target: &'static str,
     mutation: &'static str,
     input: fn(&Value) -> Value,
+    /// The kind of row the change creates, when the matrix also guards the new row (a
+    /// request is checked as a commitment of the cluster asked, which is SB).
+    creates: Option<EntityKind>,
 }
 
 /// Ordered so no step removes a later step's target (closing the plan comes last).
@@ -29,6 +32,7 @@ const CASES: [Case; 7] = [
         target: "{ plans(filter: {status: DRAFT}) { nodes { id version } } }",
         mutation: "mutation($input: PlanStepInput!) { submitPlan(input: $input) { plan { id } } }",
         input: |t| json!({ "id": t["id"], "expectedVersion": t["version"] }),
+        creates: None,
     },
     Case {
         name: "requestCommitment",
@@ -37,6 +41,7 @@ const CASES: [Case; 7] = [
         target: r#"{ plans(filter: {status: ADOPTED, titleContains: "Afrikaanderwijk"}) { nodes { priorities(first: 1) { nodes { actions(first: 1) { nodes { id version } } } } } } }"#,
         mutation: "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }",
         input: |t| json!({ "actionId": t["id"], "clusterId": t["cluster"] }),
+        creates: Some(EntityKind::Commitment),
     },
     Case {
         name: "respondToCommitment",
@@ -45,6 +50,7 @@ const CASES: [Case; 7] = [
         target: "{ commitments(filter: {status: REQUESTED}) { nodes { id version } } }",
         mutation: "mutation($input: RespondToCommitmentInput!) { respondToCommitment(input: $input) { commitment { id } } }",
         input: |t| json!({ "id": t["id"], "expectedVersion": t["version"], "answer": "REJECT", "reason": "Geen capaciteit." }),
+        creates: None,
     },
     Case {
         name: "reportProgress",
@@ -53,6 +59,7 @@ const CASES: [Case; 7] = [
         target: r#"{ plans(filter: {status: ADOPTED, titleContains: "Afrikaanderwijk"}) { nodes { priorities(first: 1) { nodes { actions(first: 1) { nodes { id version } } } } } } }"#,
         mutation: "mutation($input: ReportProgressInput!) { reportProgress(input: $input) { action { id } } }",
         input: |t| json!({ "actionId": t["id"], "expectedVersion": t["version"], "percent": 50, "status": "IN_PROGRESS", "trafficLight": "GREEN", "note": "Op schema." }),
+        creates: None,
     },
     Case {
         name: "endTeamMembership",
@@ -61,6 +68,7 @@ const CASES: [Case; 7] = [
         target: r#"{ neighbourhoods(filter: {code: "BU05991086"}) { nodes { teamMemberships(first: 1) { nodes { id } } } } }"#,
         mutation: "mutation($input: EndTeamMembershipInput!) { endTeamMembership(input: $input) { teamMembership { id } } }",
         input: |t| json!({ "id": t["id"], "validTo": "2016-12-31" }),
+        creates: None,
     },
     Case {
         name: "closeResidentInput",
@@ -69,6 +77,7 @@ const CASES: [Case; 7] = [
         target: "{ residentInputs(filter: {outcome: PENDING}) { nodes { id version } } }",
         mutation: "mutation($input: CloseResidentInputInput!) { closeResidentInput(input: $input) { residentInput { id } } }",
         input: |t| json!({ "id": t["id"], "expectedVersion": t["version"], "reason": "Valt buiten het wijkactieplan." }),
+        creates: None,
     },
     Case {
         name: "closePlan",
@@ -77,6 +86,7 @@ const CASES: [Case; 7] = [
         target: r#"{ plans(filter: {status: ADOPTED, titleContains: "Afrikaanderwijk"}) { nodes { id version } } }"#,
         mutation: "mutation($input: PlanStepInput!) { closePlan(input: $input) { plan { id } } }",
         input: |t| json!({ "id": t["id"], "expectedVersion": t["version"] }),
+        creates: None,
     },
 ];
 
@@ -111,6 +121,7 @@ async fn attempt(app: &TestApp, caller: &str, case: &Case) {
     } else if truth(app, caller, case.entity, case.operation)
         .await
         .contains(&id)
+        && new_row_allowed(caller, case)
     {
         "OK"
     } else {
@@ -126,6 +137,22 @@ async fn attempt(app: &TestApp, caller: &str, case: &Case) {
         error_code(&response)
     };
     assert_eq!(outcome, expected, "{caller:?} {}: {response}", case.name);
+}
+
+/// Whether the matrix lets `caller` create the case's new row, which belongs to cluster SB
+/// and to the target's neighbourhood and area (those the target check covers already).
+fn new_row_allowed(caller: &str, case: &Case) -> bool {
+    let Some(kind) = case.creates else {
+        return true;
+    };
+    let Some(grant) = wijkgraph::access::Grant::parse(caller) else {
+        return false;
+    };
+    match scope_of(grant.role, kind, case.operation) {
+        ScopeKind::None => false,
+        ScopeKind::OwnCluster => grant.code == "SB",
+        _ => true,
+    }
 }
 
 async fn every_role_against_every_change(engine: Engine) {

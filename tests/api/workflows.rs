@@ -177,7 +177,7 @@ on_both_databases! {
     async fn only_the_requested_cluster_answers_and_only_along_the_transitions(app) {
         let (action, sb, mo) = afrikaanderwijk_action(&app).await;
         let request = json!({ "input": { "actionId": action, "clusterId": sb, "kind": "NEW" } });
-        assert_eq!(error_code(&app.as_roles(&["cluster_member:SB"]).graphql(REQUEST, request.clone()).await), "FORBIDDEN");
+        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(REQUEST, request.clone()).await), "FORBIDDEN", "a cluster asks only its own line");
         let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
         let requested = manager.data(REQUEST, request).await["requestCommitment"]["commitment"].clone();
         assert_eq!(requested["status"], "REQUESTED");
@@ -441,5 +441,33 @@ on_both_databases! {
         assert_eq!(answered["errors"][0]["extensions"]["currentStatus"], "ACCEPTED");
         let by_cluster = app.as_roles(&["cluster_member:SB"]).data(withdraw, input(&second, 2)).await;
         assert_eq!(by_cluster["withdrawCommitment"]["commitment"]["status"], "WITHDRAWN");
+    }
+}
+
+on_both_databases! {
+    async fn a_clusters_team_member_asks_their_own_line_in_their_own_words(app) {
+        let (action, sb, mo) = afrikaanderwijk_action(&app).await;
+        let ask = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id status question hoursAsked amountAsked responseDeadline requestedBy } } }";
+        let input = |cluster: &Value, hours: &str| json!({ "input": { "actionId": action, "clusterId": cluster, "question": "Kunnen jullie twee extra veegrondes per week doen rond de markt?", "hoursAsked": hours, "amountAsked": "2500.00" } });
+        let member = app.as_roles(&["cluster_member:SB"]);
+        let asked = member.data(ask, input(&sb, "16")).await["requestCommitment"]["commitment"].clone();
+        assert_eq!(asked["status"], "REQUESTED");
+        assert_eq!(asked["question"], "Kunnen jullie twee extra veegrondes per week doen rond de markt?");
+        assert_eq!(asked["hoursAsked"], "16.00");
+        assert_eq!(asked["amountAsked"], "2500.00");
+        // Another cluster's line is not theirs to ask; nor is a negative number of hours.
+        assert_eq!(error_code(&member.graphql(ask, input(&mo, "16")).await), "FORBIDDEN");
+        let negative = member.graphql(ask, input(&sb, "-1")).await;
+        assert_eq!(negative["errors"][0]["extensions"]["field"], "input.hoursAsked", "{negative}");
+        // The neighbourhood manager asks any cluster.
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+        assert_eq!(manager.data(ask, input(&mo, "8")).await["requestCommitment"]["commitment"]["status"], "REQUESTED");
+        // The committee reads the question, not the money asked.
+        let read = "query($id: ID!) { node(id: $id) { ... on Commitment { question hoursAsked amountAsked } } }";
+        let committee = app.as_roles(&["committee_member:WK059910"]).data(read, json!({ "id": asked["id"] })).await;
+        assert_eq!(committee["node"]["question"], asked["question"]);
+        assert!(committee["node"]["hoursAsked"].is_null() && committee["node"]["amountAsked"].is_null(), "{committee}");
+        let cluster = app.as_roles(&["cluster_manager:SB"]).data(read, json!({ "id": asked["id"] })).await;
+        assert_eq!(cluster["node"]["amountAsked"], "2500.00");
     }
 }

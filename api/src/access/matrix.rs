@@ -207,9 +207,13 @@ const ADOPT: [(EntityKind, [ScopeKind; 8]); 1] = [
     (E::Plan,               [No, All, No,  Area, No,  No,  No,  No]),
 ];
 
+/// Asking for a commitment: the action must be in reach, and so must the new request —
+/// a cluster's member in the team asks their own cluster only (the 24-hour mandate runs
+/// from the team member to their own line).
 #[rustfmt::skip]
-const REQUEST: [(EntityKind, [ScopeKind; 8]); 1] = [
-    (E::Action,             [No, All, No,  Area, Nbh, No,  No,  No]),
+const REQUEST: [(EntityKind, [ScopeKind; 8]); 2] = [
+    (E::Action,             [No, All, No,  Area, Nbh, All, No,  No]),
+    (E::Commitment,         [No, All, No,  Area, Nbh, Clu, No,  No]),
 ];
 
 /// Only a cluster commits its own staff and money: not even the programme office answers

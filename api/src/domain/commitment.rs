@@ -24,9 +24,17 @@ pub struct NewRequest {
     pub response_deadline: Option<DateTime<Utc>>,
     /// The service's answer time (24 hours unless configured otherwise).
     pub default_response_hours: u32,
+    /// The question in the requester's words.
+    pub question: Option<String>,
+    /// Hours asked, in hundredths.
+    pub hours_asked_centi: Option<i64>,
+    /// Money asked, in cents.
+    pub amount_asked_cents: Option<i64>,
 }
 
-/// Asks a cluster for a commitment to an action of a plan in consultation or adopted.
+/// Asks a cluster for a commitment to an action of a plan in consultation or adopted. Who
+/// may ask which cluster is the matrix's `Request` on the new commitment: a cluster's
+/// member asks their own cluster only.
 pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commitment::Model> {
     let action = change
         .load::<action::Entity>(input.action_id, Operation::Request, "action")
@@ -55,6 +63,18 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
             "must be in the future",
         ));
     }
+    for (field, value) in [
+        ("input.hoursAsked", input.hours_asked_centi),
+        ("input.amountAsked", input.amount_asked_cents),
+    ] {
+        if value.is_some_and(|value| value < 0) {
+            return Err(ApiError::bad_input(field, "must not be negative"));
+        }
+    }
+    let question = input
+        .question
+        .map(|question| text("input.question", &question, 2000))
+        .transpose()?;
     let row = change
         .insert(commitment::ActiveModel {
             action_id: Set(action.id),
@@ -72,8 +92,14 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
             answered_at: Set(None),
             version: Set(1),
             updated_at: Set(now),
+            question: Set(question),
+            hours_asked_centi: Set(input.hours_asked_centi),
+            amount_asked_cents: Set(input.amount_asked_cents),
             ..Default::default()
         })
+        .await?;
+    change
+        .require::<commitment::Entity>(row.id, Operation::Request, "commitment")
         .await?;
     change
         .audit(

@@ -818,6 +818,9 @@ async fn commitment(
             answered_at: answered.then_some(answered_at),
             version: if answered { 2 } else { 1 },
             updated_at: if answered { answered_at } else { requested_at },
+            question: None,
+            hours_asked_centi: None,
+            amount_asked_cents: None,
         },
     )
     .await?;

@@ -447,6 +447,9 @@ fn commitment_of(
         answered_at: answered.then(|| requested_at + Duration::hours(i64::from(rng.u32(1..72)))),
         version: 1,
         updated_at: requested_at,
+        question: None,
+        hours_asked_centi: None,
+        amount_asked_cents: None,
     }
 }
 

@@ -23,6 +23,12 @@ pub struct RequestCommitmentInput {
     pub kind: CommitmentKind,
     /// When the answer is due; by default 24 hours from now (the mandate).
     pub response_deadline: Option<DateTime<Utc>>,
+    /// The question, in the requester's own words (at most 2,000 characters).
+    pub question: Option<String>,
+    /// The staff hours asked (exact decimal, not negative).
+    pub hours_asked: Option<Decimal>,
+    /// The money asked in euros (exact decimal, not negative).
+    pub amount_asked: Option<Decimal>,
     /// Makes the request safe to repeat: the same key and input return the first result
     /// and create nothing new; the same key with another input is refused.
     pub idempotency_key: Option<String>,
@@ -132,8 +138,10 @@ pub struct CommitmentMutation;
 
 #[Object]
 impl CommitmentMutation {
-    /// Ask a cluster for a commitment (neighbourhood manager or area director); the cluster
-    /// must answer within 24 hours unless another deadline is given.
+    /// Ask a cluster for a commitment, with the question and the hours and money asked: the
+    /// neighbourhood manager or area director asks any cluster, a cluster's member in the
+    /// team asks their own cluster. The cluster must answer within 24 hours unless another
+    /// deadline is given.
     async fn request_commitment(
         &self,
         ctx: &Context<'_>,
@@ -147,6 +155,15 @@ impl CommitmentMutation {
             kind: input.kind.into(),
             response_deadline: input.response_deadline,
             default_response_hours: crate::graphql::context::scope(ctx)?.settings.response_hours,
+            question: input.question.clone(),
+            hours_asked_centi: input
+                .hours_asked
+                .map(|hours| hundredths("input.hoursAsked", hours))
+                .transpose()?,
+            amount_asked_cents: input
+                .amount_asked
+                .map(|amount| hundredths("input.amountAsked", amount))
+                .transpose()?,
         };
         let change = begin(ctx).await?;
         let row = change

@@ -83,6 +83,28 @@ impl Commitment {
             .flatten()
             .map(from_hundredths))
     }
+    /// The request's question, in the requester's own words.
+    async fn question(&self) -> Option<&str> {
+        self.0.question.as_deref()
+    }
+    /// Staff hours asked (exact decimal); null for callers who may not see money.
+    async fn hours_asked(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
+        Ok(self
+            .money_visible(ctx)
+            .await?
+            .then_some(self.0.hours_asked_centi)
+            .flatten()
+            .map(from_hundredths))
+    }
+    /// Money asked in euros (exact decimal); null for callers who may not see money.
+    async fn amount_asked(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
+        Ok(self
+            .money_visible(ctx)
+            .await?
+            .then_some(self.0.amount_asked_cents)
+            .flatten()
+            .map(from_hundredths))
+    }
     /// Reason given with a reservation, rejection or withdrawal.
     async fn reason(&self) -> Option<&str> {
         self.0.reason.as_deref()
