@@ -350,3 +350,58 @@ pub async fn withdraw(
         .await?;
     Ok(after)
 }
+
+/// Withdraws, with `reason`, every commitment still open (requested or accepted) on the
+/// actions of `priorities` — their work is dropped — freeing the money they drew; each
+/// withdrawal is audited.
+pub async fn withdraw_under(
+    change: &Change<'_>,
+    priorities: Vec<i32>,
+    reason: &str,
+) -> ApiResult<()> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    if priorities.is_empty() {
+        return Ok(());
+    }
+    let actions: Vec<i32> = action::Entity::find()
+        .filter(action::Column::PriorityId.is_in(priorities))
+        .all(change.txn())
+        .await?
+        .into_iter()
+        .map(|action| action.id)
+        .collect();
+    let open = commitment::Entity::find()
+        .filter(commitment::Column::ActionId.is_in(actions))
+        .filter(commitment::Column::Status.is_in([
+            CommitmentStatus::Requested,
+            CommitmentStatus::Accepted,
+            CommitmentStatus::AcceptedWithReservation,
+        ]))
+        .all(change.txn())
+        .await?;
+    let reason = text("input.dropReason", reason, 2100)?;
+    for before in open {
+        let after = change
+            .update(
+                before.id,
+                before.version,
+                commitment::ActiveModel {
+                    status: Set(CommitmentStatus::Withdrawn),
+                    reason: Set(Some(reason.clone())),
+                    updated_at: Set(Utc::now()),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        change
+            .audit(
+                "Commitment",
+                before.id,
+                "withdrawCommitment",
+                Some(&before),
+                Some(&after),
+            )
+            .await?;
+    }
+    Ok(())
+}

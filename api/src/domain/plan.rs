@@ -311,16 +311,36 @@ pub async fn close_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResul
     move_plan(change, id, expected, step).await
 }
 
-/// Merges `merged` into `surviving` when two neighbourhoods merge: the merged plan is
-/// superseded, and its active priorities are dropped with the merge as reason — kept, with
-/// their actions, as history.
-pub async fn merge_plans(
-    change: &Change<'_>,
-    surviving_id: i32,
-    surviving_version: i32,
-    merged_id: i32,
-    merged_version: i32,
-) -> ApiResult<plan::Model> {
+/// A merge of two plans of the same kind, area and year.
+pub struct Merge {
+    /// The plan that continues.
+    pub surviving_id: i32,
+    /// Its version the caller saw.
+    pub surviving_version: i32,
+    /// The plan it supersedes.
+    pub merged_id: i32,
+    /// Its version the caller saw.
+    pub merged_version: i32,
+    /// Active priorities of the merged plan that move, in rank order after the surviving
+    /// plan's own.
+    pub moving: Vec<i32>,
+    /// Why the others are dropped.
+    pub drop_reason: Option<String>,
+}
+
+/// Merges plans: the chosen priorities move into the surviving plan (their actions,
+/// commitments and residents' input hang under them and move along); the others are
+/// dropped, and the commitments still open on their actions are withdrawn, freeing their
+/// money; the merged plan is superseded. All audited, in one transaction.
+pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::Model> {
+    let Merge {
+        surviving_id,
+        surviving_version,
+        merged_id,
+        merged_version,
+        moving,
+        drop_reason,
+    } = merge;
     if surviving_id == merged_id {
         return Err(ApiError::bad_input(
             "input.mergedPlanId",
@@ -350,19 +370,84 @@ pub async fn merge_plans(
         ));
     }
     let now = Utc::now();
-    let reason = format!("merged into {}", surviving.title);
-    let dropped = active_priorities(change, merged_id).await?;
+    let reason = match drop_reason {
+        Some(reason) => text("input.dropReason", &reason, 2000)?,
+        None => format!("merged into {}", surviving.title),
+    };
+    let offered = active_priorities(change, merged_id).await?;
+    let mut unique = std::collections::HashSet::new();
+    for id in &moving {
+        if !offered.iter().any(|priority| priority.id == *id) || !unique.insert(*id) {
+            return Err(ApiError::bad_input(
+                "input.movePriorityIds",
+                "each must be a different active priority of the merged plan",
+            ));
+        }
+    }
+    let kept = active_priorities(change, surviving_id).await?;
+    let mut taken: Vec<i32> = kept.iter().filter_map(|priority| priority.rank).collect();
+    if kept.len() + moving.len() > super::priority::MAX_PRIORITIES {
+        return Err(ApiError::bad_input(
+            "input.movePriorityIds",
+            format!(
+                "the surviving plan has {} priorities and holds at most {}: drop one first or move fewer",
+                kept.len(),
+                super::priority::MAX_PRIORITIES
+            ),
+        ));
+    }
+    for id in &moving {
+        let Some(before) = offered.iter().find(|priority| priority.id == *id) else {
+            continue;
+        };
+        let rank = (1..=super::priority::MAX_PRIORITIES as i32)
+            .find(|rank| !taken.contains(rank))
+            .unwrap_or_default();
+        taken.push(rank);
+        // Ranks are unique per plan: leave the old plan's rank before taking the new one.
+        priority::Entity::update_many()
+            .set(priority::ActiveModel {
+                rank: Set(None),
+                ..Default::default()
+            })
+            .filter(priority::Column::Id.eq(*id))
+            .exec(change.txn())
+            .await?;
+        let after = priority::Entity::update_many()
+            .set(priority::ActiveModel {
+                plan_id: Set(surviving_id),
+                rank: Set(Some(rank)),
+                updated_at: Set(now),
+                ..Default::default()
+            })
+            .filter(priority::Column::Id.eq(*id))
+            .exec_with_returning(change.txn())
+            .await?;
+        change
+            .audit("Priority", *id, "mergePlans", Some(before), after.first())
+            .await?;
+    }
+    let dropped: Vec<&priority::Model> = offered
+        .iter()
+        .filter(|priority| !moving.contains(&priority.id))
+        .collect();
     priority::Entity::update_many()
         .set(priority::ActiveModel {
             rank: Set(None),
             dropped_at: Set(Some(now)),
-            drop_reason: Set(Some(reason)),
+            drop_reason: Set(Some(reason.clone())),
             updated_at: Set(now),
             ..Default::default()
         })
         .filter(priority::Column::Id.is_in(dropped.iter().map(|p| p.id)))
         .exec(change.txn())
         .await?;
+    super::commitment::withdraw_under(
+        change,
+        dropped.iter().map(|priority| priority.id).collect(),
+        &format!("priority dropped: {reason}"),
+    )
+    .await?;
     let after_merged = change
         .update(
             merged_id,

@@ -63,6 +63,13 @@ pub struct MergePlansInput {
     pub merged_plan_id: ID,
     /// Its version you saw.
     pub merged_plan_version: i32,
+    /// Priorities of the merged plan that move into the surviving one, with their actions,
+    /// commitments and residents' input, ranked after its own in this order. The rest are
+    /// dropped.
+    #[graphql(default)]
+    pub move_priority_ids: Vec<ID>,
+    /// Why the priorities not moved are dropped; by default "merged into <plan>".
+    pub drop_reason: Option<String>,
 }
 
 /// The disputed item: exactly one.
@@ -174,8 +181,10 @@ impl PlanItemMutation {
         Ok(PlanPayload { plan: row.into() })
     }
 
-    /// Merge two plans when neighbourhoods merge: the merged plan is superseded, its
-    /// priorities dropped with their history kept (area director).
+    /// Merge two plans when neighbourhoods merge (area director): the chosen priorities of
+    /// the merged plan move into the surviving plan with everything under them; the rest
+    /// are dropped with their history kept, and commitments still open on their actions
+    /// are withdrawn in the same transaction. The merged plan is superseded.
     async fn merge_plans(&self, ctx: &Context<'_>, input: MergePlansInput) -> Result<PlanPayload> {
         let surviving = id_of(
             Plan::TYPE_NAME,
@@ -183,13 +192,22 @@ impl PlanItemMutation {
             &input.surviving_plan_id,
         )?;
         let merged = id_of(Plan::TYPE_NAME, "input.mergedPlanId", &input.merged_plan_id)?;
+        let moving = input
+            .move_priority_ids
+            .iter()
+            .map(|id| id_of(Priority::TYPE_NAME, "input.movePriorityIds", id))
+            .collect::<Result<Vec<_>, _>>()?;
         let change = begin(ctx).await?;
         let row = plan::merge_plans(
             &change,
-            surviving,
-            input.surviving_plan_version,
-            merged,
-            input.merged_plan_version,
+            plan::Merge {
+                surviving_id: surviving,
+                surviving_version: input.surviving_plan_version,
+                merged_id: merged,
+                merged_version: input.merged_plan_version,
+                moving,
+                drop_reason: input.drop_reason,
+            },
         )
         .await?;
         change.commit().await?;
