@@ -88,6 +88,7 @@ impl App {
             settings: RequestSettings {
                 max_page_size: config.max_page_size,
                 response_hours: config.response_hours,
+                escalation_working_days: config.escalation_working_days,
             },
             max_body_bytes: config.max_body_bytes,
             metrics: std::sync::Arc::new(

@@ -41,6 +41,11 @@ pub const DEFAULT_MAX_INFLIGHT_COST: usize = 100_000;
 pub const ENV_RESPONSE_HOURS: &str = "WIJKGRAPH_RESPONSE_HOURS";
 /// The mandate: an answer within 24 hours.
 pub const DEFAULT_RESPONSE_HOURS: usize = 24;
+/// Environment variable for the working days a level's owner has to act on an escalation
+/// before the owner of the level above may pull it up.
+pub const ENV_ESCALATION_WORKING_DAYS: &str = "WIJKGRAPH_ESCALATION_WORKING_DAYS";
+/// Default: five working days.
+pub const DEFAULT_ESCALATION_WORKING_DAYS: usize = 5;
 /// Environment variable for the largest request body in bytes.
 pub const ENV_MAX_BODY_BYTES: &str = "WIJKGRAPH_MAX_BODY_BYTES";
 /// Default largest request body.
@@ -176,6 +181,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Hours a cluster has to answer a commitment request, unless the request says otherwise.
     pub response_hours: u32,
+    /// Working days before the level above may pull an escalation up.
+    pub escalation_working_days: u32,
     /// Token verification.
     pub auth: AuthSettings,
     /// How the serving pool waits for and limits the database.
@@ -342,6 +349,12 @@ impl Config {
         )?;
         let response_hours =
             bounded(&env, ENV_RESPONSE_HOURS, DEFAULT_RESPONSE_HOURS, 1..=720)? as u32;
+        let escalation_working_days = bounded(
+            &env,
+            ENV_ESCALATION_WORKING_DAYS,
+            DEFAULT_ESCALATION_WORKING_DAYS,
+            1..=60,
+        )? as u32;
         let auth = AuthSettings::from_lookup(&env, &data_dir)?;
         let statement_timeout_ms = bounded(
             &env,
@@ -402,6 +415,7 @@ impl Config {
             max_inflight_cost,
             max_body_bytes,
             response_hours,
+            escalation_working_days,
             auth,
             pool,
             request_timeout,

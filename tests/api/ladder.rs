@@ -215,3 +215,34 @@ on_both_databases! {
         assert_eq!(error_code(&app.as_roles(&["cluster_member:SB"]).graphql(add, seat(&sb, "Niet Ik")).await), "FORBIDDEN");
     }
 }
+
+on_both_databases! {
+    async fn a_level_that_does_not_act_is_pulled_up_and_the_area_director_takes_over_at_any_time(app) {
+        use sea_orm::{ConnectionTrait, Statement};
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991087"]);
+        let request = manager.data("{ overdueCommitments { commitments { nodes { id } } } }", json!({})).await["overdueCommitments"]["commitments"]["nodes"][0]["id"].clone();
+        let raised = manager.data(RAISE, json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord binnen 24 uur." } })).await["raiseEscalation"]["escalation"].clone();
+        let id = raised["id"].clone();
+        let wi = app.as_roles(&["cluster_manager:WI"]);
+        // Fresh at team level: the level above may not take it yet.
+        let early = wi.graphql(FURTHER, step(&id, 1, "Wij pakken het op.")).await;
+        assert_eq!(error_code(&early), "FORBIDDEN", "{early}");
+        // Five working days without a step.
+        let row = crate::authz::db_id(&id);
+        for sql in [
+            format!("UPDATE escalation_event SET occurred_at = '2020-01-06T09:00:00+00:00' WHERE escalation_id = {row}"),
+            format!("UPDATE escalation SET raised_at = '2020-01-06T09:00:00+00:00' WHERE id = {row}"),
+        ] {
+            app.db.execute_raw(Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();
+        }
+        let pulled = wi.data(FURTHER, step(&id, 1, "Wij pakken het op.")).await["escalateFurther"]["escalation"].clone();
+        assert_eq!((pulled["level"].as_str(), pulled["owner"].as_str()), (Some("CLUSTER"), Some("cluster_manager:WI")));
+        // The area director takes it over while the cluster still holds it.
+        assert_eq!(error_code(&app.as_roles(&["area_director:WK059912"]).graphql(FURTHER, step(&id, 2, "x")).await), "NOT_FOUND");
+        let taken = app.as_roles(&["area_director:WK059910"]).data(FURTHER, step(&id, 2, "Ik neem dit over.")).await["escalateFurther"]["escalation"].clone();
+        assert_eq!((taken["level"].as_str(), taken["owner"].as_str()), (Some("AREA"), Some("area_director:WK059910")));
+        let trail = app.data("query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }", json!({ "id": id })).await;
+        let operations: Vec<&str> = trail["auditTrail"]["nodes"].as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
+        assert_eq!(operations, ["raiseEscalation", "pullUpEscalation", "takeOverEscalation"]);
+    }
+}

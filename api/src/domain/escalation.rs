@@ -344,36 +344,94 @@ async fn record(
     Ok(after)
 }
 
-/// Moves an escalation one rung up; the next level's owner takes it over.
+/// Moves an escalation up. Its owner moves it one rung up. The owner of the level above
+/// pulls it up when the owner has not acted for `working_days` working days since it
+/// reached their level — no level holds a veto by not answering. The area director of its
+/// area takes it over at any time below the area level. The new level's owner has it.
 pub async fn escalate_further(
     change: &Change<'_>,
     id: i32,
     expected: i32,
     note: &str,
+    working_days: u32,
 ) -> ApiResult<escalation::Model> {
-    let before = owned(change, id, expected, "escalate further").await?;
+    let before = open_at(change, id, expected, "escalate further").await?;
     let note = text("input.note", note, 2000)?;
-    let level = above(before.level).ok_or_else(|| ApiError::InvalidTransition {
+    let here = place(change, before.neighbourhood_id, before.cluster_id).await?;
+    let holds = |grant: &str| {
+        change
+            .principal()
+            .grants
+            .iter()
+            .any(|held| held.to_string() == grant)
+    };
+    let next = above(before.level).ok_or_else(|| ApiError::InvalidTransition {
         current: "CITY".to_owned(),
         attempted: "escalate beyond the city level",
     })?;
-    let owner = owner_at(
-        level,
-        &place(change, before.neighbourhood_id, before.cluster_id).await?,
-    );
+    let (level, operation) = if owns(change, &before) {
+        (next, "escalateFurther")
+    } else if holds(&owner_at(next, &here)) && idle_since(change, &before, working_days).await? {
+        (next, "pullUpEscalation")
+    } else if holds(&owner_at(EscalationLevel::Area, &here))
+        && matches!(
+            before.level,
+            EscalationLevel::Team | EscalationLevel::Cluster
+        )
+    {
+        (EscalationLevel::Area, "takeOverEscalation")
+    } else {
+        return Err(ApiError::Forbidden(format!(
+            "only {} moves it on now; the level above may pull it up after {working_days} \
+             working days without a step, and the area director may take it over",
+            before.owner
+        )));
+    };
     record(
         change,
         &before,
         expected,
         escalation::ActiveModel {
             level: Set(level),
-            owner: Set(owner),
+            owner: Set(owner_at(level, &here)),
             ..Default::default()
         },
         &note,
-        "escalateFurther",
+        operation,
     )
     .await
+}
+
+/// Whether the escalation has waited at its level for at least `working_days` working days
+/// (Monday to Friday) since its last step.
+async fn idle_since(
+    change: &Change<'_>,
+    row: &escalation::Model,
+    working_days: u32,
+) -> ApiResult<bool> {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let last = escalation_event::Entity::find()
+        .filter(escalation_event::Column::EscalationId.eq(row.id))
+        .order_by_desc(escalation_event::Column::OccurredAt)
+        .one(change.txn())
+        .await?
+        .map_or(row.raised_at, |event| event.occurred_at);
+    Ok(working_days_between(last, Utc::now()) >= working_days)
+}
+
+/// Whole working days (Monday to Friday) from `from` to `to`.
+fn working_days_between(from: chrono::DateTime<Utc>, to: chrono::DateTime<Utc>) -> u32 {
+    use chrono::Datelike;
+    let mut day = from.date_naive();
+    let end = to.date_naive();
+    let mut count = 0;
+    while day < end {
+        day = day.succ_opt().unwrap_or(end);
+        if day.weekday().num_days_from_monday() < 5 {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Resolves an escalation at its current level.
@@ -431,4 +489,24 @@ pub async fn withdraw(
         "withdrawEscalation",
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 12, 0, 0).single().unwrap()
+    }
+
+    #[test]
+    fn working_days_count_weekdays_only() {
+        // Friday 2026-11-27 to Monday 2026-11-30: one working day (the Monday).
+        assert_eq!(working_days_between(at(2026, 11, 27), at(2026, 11, 30)), 1);
+        // Monday to the next Monday: five.
+        assert_eq!(working_days_between(at(2026, 11, 23), at(2026, 11, 30)), 5);
+        assert_eq!(working_days_between(at(2026, 11, 30), at(2026, 11, 30)), 0);
+        assert_eq!(working_days_between(at(2026, 12, 1), at(2026, 11, 30)), 0);
+    }
 }

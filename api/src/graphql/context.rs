@@ -22,6 +22,9 @@ pub struct RequestSettings {
     pub max_page_size: u32,
     /// Hours a cluster has to answer a commitment request by default.
     pub response_hours: u32,
+    /// Working days a level's owner has to act on an escalation before the level above may
+    /// pull it up.
+    pub escalation_working_days: u32,
 }
 
 /// Per-request state, put into the GraphQL request's data by the HTTP layer.

@@ -94,16 +94,28 @@ impl EscalationMutation {
         })
     }
 
-    /// Move an escalation up the ladder (team → cluster → area → city): its owner only.
+    /// Move an escalation up the ladder (team → cluster → area → city): its owner; the owner
+    /// of the level above once the owner has not acted for the configured working days
+    /// (pulling it up); or the area director of its area at any time below the area level
+    /// (taking it over).
     async fn escalate_further(
         &self,
         ctx: &Context<'_>,
         input: EscalationStepInput,
     ) -> Result<EscalationPayload> {
         let id = id_of(Escalation::TYPE_NAME, "input.id", &input.id)?;
+        let working_days = crate::graphql::context::scope(ctx)?
+            .settings
+            .escalation_working_days;
         let change = begin(ctx).await?;
-        let row =
-            escalation::escalate_further(&change, id, input.expected_version, &input.note).await?;
+        let row = escalation::escalate_further(
+            &change,
+            id,
+            input.expected_version,
+            &input.note,
+            working_days,
+        )
+        .await?;
         change.commit().await?;
         Ok(EscalationPayload {
             escalation: row.into(),
