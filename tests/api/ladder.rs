@@ -14,7 +14,7 @@ fn step(id: &Value, version: i64, note: &str) -> Value {
 }
 
 on_both_databases! {
-    async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved(app) {
+    async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved_only_by_a_decision_that_closes_it(app) {
         let manager = app.as_roles(&["neighbourhood_manager:BU05991087"]);
         let overdue = manager
             .data("{ overdueCommitments { commitments { nodes { id cluster { code } } } byCluster { cluster { code } count } byNeighbourhood { neighbourhood { code } count } } }", json!({}))
@@ -43,7 +43,16 @@ on_both_databases! {
         assert_eq!(to_area["escalateFurther"]["escalation"]["owner"], "area_director:WK059910");
 
         let director = app.as_roles(&["area_director:WK059910"]);
-        let resolved = director.data(RESOLVE, step(&id, 3, "WI levert vanaf week 40 een klantmanager.")).await["resolveEscalation"]["escalation"].clone();
+        // The request is still unanswered: a resolution must settle it.
+        let unsettled = director.graphql(RESOLVE, step(&id, 3, "Komt goed.")).await;
+        assert_eq!(error_code(&unsettled), "INVALID_TRANSITION", "{unsettled}");
+        let mut decided = step(&id, 3, "WI levert vanaf week 40 een klantmanager.");
+        decided["input"]["decided"] = json!(true);
+        let resolved = director.data(RESOLVE, decided).await["resolveEscalation"]["escalation"].clone();
+        let settled = app.data("query($id: ID!) { node(id: $id) { ... on Commitment { status overdue reason } } }", json!({ "id": request })).await["node"].clone();
+        assert_eq!(settled["status"], "WITHDRAWN");
+        assert_eq!(settled["overdue"], false);
+        assert_eq!(settled["reason"], "decided at area level: WI levert vanaf week 40 een klantmanager.");
         assert_eq!(resolved["status"], "RESOLVED");
         assert_eq!(resolved["history"]["totalCount"], 4);
         let levels: Vec<&str> = resolved["history"]["nodes"].as_array().unwrap().iter().map(|e| e["level"].as_str().unwrap()).collect();
@@ -178,9 +187,10 @@ on_both_databases! {
         let second = manager.graphql(RAISE, raise.clone()).await;
         assert_eq!(error_code(&second), "BAD_USER_INPUT", "{second}");
         assert_eq!(second["errors"][0]["extensions"]["field"], "input.subject");
-        // Two at once: still one open.
-        let resolved = manager.data(RESOLVE, step(&first["id"], 1, "Afgestemd in het wijkteam.")).await;
-        assert_eq!(resolved["resolveEscalation"]["escalation"]["status"], "RESOLVED");
+        // Once that one is closed, a new one may be raised — by one of four at once.
+        let withdraw = "mutation($input: EscalationStepInput!) { withdrawEscalation(input: $input) { escalation { status } } }";
+        let closed = manager.data(withdraw, step(&first["id"], 1, "Toch eerst zelf navragen.")).await;
+        assert_eq!(closed["withdrawEscalation"]["escalation"]["status"], "WITHDRAWN");
         let racing = futures_util::future::join_all((0..4).map(|_| manager.graphql(RAISE, raise.clone()))).await;
         let opened = racing.iter().filter(|answer| answer["errors"].is_null()).count();
         assert_eq!(opened, 1, "{racing:#?}");
@@ -217,7 +227,7 @@ on_both_databases! {
 }
 
 on_both_databases! {
-    async fn a_level_that_does_not_act_is_pulled_up_and_the_area_director_takes_over_at_any_time(app) {
+    async fn a_stalled_level_is_pulled_up_the_area_director_takes_over_and_an_answered_request_resolves_without_a_decision(app) {
         use sea_orm::{ConnectionTrait, Statement};
         let manager = app.as_roles(&["neighbourhood_manager:BU05991087"]);
         let request = manager.data("{ overdueCommitments { commitments { nodes { id } } } }", json!({})).await["overdueCommitments"]["commitments"]["nodes"][0]["id"].clone();
@@ -244,5 +254,13 @@ on_both_databases! {
         let trail = app.data("query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }", json!({ "id": id })).await;
         let operations: Vec<&str> = trail["auditTrail"]["nodes"].as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
         assert_eq!(operations, ["raiseEscalation", "pullUpEscalation", "takeOverEscalation"]);
+        // Once the cluster has answered, the director resolves without a decision of their own.
+        let ids = app.data(r#"query($id: ID!) { node(id: $id) { ... on Commitment { version } } wi: clusters(filter: {code: "WI"}) { nodes { id } } }"#, json!({ "id": request })).await;
+        let line = app.data("query($c: ID) { budgetLines(filter: {clusterId: $c, year: 2016}, first: 1) { nodes { id } } }", json!({ "c": ids["wi"]["nodes"][0]["id"] })).await["budgetLines"]["nodes"][0]["id"].clone();
+        let respond = "mutation($input: RespondToCommitmentInput!) { respondToCommitment(input: $input) { commitment { status } } }";
+        let answered = app.as_roles(&["cluster_member:WI"]).data(respond, json!({ "input": { "id": request, "expectedVersion": ids["node"]["version"], "answer": "ACCEPT", "hours": "4", "amount": "1", "budgetLineId": line } })).await;
+        assert_eq!(answered["respondToCommitment"]["commitment"]["status"], "ACCEPTED");
+        let resolved = app.as_roles(&["area_director:WK059910"]).data(RESOLVE, step(&id, 3, "Beantwoord na overleg.")).await;
+        assert_eq!(resolved["resolveEscalation"]["escalation"]["status"], "RESOLVED");
     }
 }

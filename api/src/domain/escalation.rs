@@ -434,15 +434,60 @@ fn working_days_between(from: chrono::DateTime<Utc>, to: chrono::DateTime<Utc>) 
     count
 }
 
-/// Resolves an escalation at its current level.
+/// Resolves an escalation at its current level with an outcome that settles its subject:
+/// an overdue request must have been answered or withdrawn meanwhile, or the resolution is
+/// `decided` here — then the decision closes the request (withdrawn, the decision its
+/// reason). A resolved escalation never leaves its request unanswered and overdue.
 pub async fn resolve(
     change: &Change<'_>,
     id: i32,
     expected: i32,
     resolution: &str,
+    decided: bool,
 ) -> ApiResult<escalation::Model> {
     let before = owned(change, id, expected, "resolve").await?;
-    let resolution = text("input.resolution", resolution, 2000)?;
+    let resolution = text("input.note", resolution, 2000)?;
+    if let (EscalationSubject::OverdueRequest, Some(commitment_id)) =
+        (before.subject, before.commitment_id)
+    {
+        let request = commitment::Entity::find_by_id(commitment_id)
+            .one(change.txn())
+            .await?
+            .ok_or(ApiError::NotFound("commitment"))?;
+        if request.status == CommitmentStatus::Requested {
+            if !decided {
+                return Err(ApiError::InvalidTransition {
+                    current: status_name(request.status),
+                    attempted: "resolve while the request is unanswered: have the cluster answer, \
+                                withdraw the request, or resolve with decided and the decision",
+                });
+            }
+            let closed = change
+                .update(
+                    request.id,
+                    request.version,
+                    commitment::ActiveModel {
+                        status: Set(CommitmentStatus::Withdrawn),
+                        reason: Set(Some(format!(
+                            "decided at {} level: {resolution}",
+                            status_name(before.level).to_lowercase()
+                        ))),
+                        updated_at: Set(Utc::now()),
+                        ..Default::default()
+                    },
+                )
+                .await?;
+            change
+                .audit(
+                    "Commitment",
+                    request.id,
+                    "resolveEscalation",
+                    Some(&request),
+                    Some(&closed),
+                )
+                .await?;
+        }
+    }
     let changes = escalation::ActiveModel {
         status: Set(EscalationStatus::Resolved),
         resolution: Set(Some(resolution.clone())),

@@ -41,6 +41,11 @@ pub struct EscalationStepInput {
     pub expected_version: i32,
     /// What was decided or said (the resolution, the reason, or a note).
     pub note: String,
+    /// Resolving an overdue request that is still unanswered: the note is the decision
+    /// taken at this level, and it closes the request (withdrawn, with the decision as its
+    /// reason). Without it such a resolution is refused.
+    #[graphql(default)]
+    pub decided: bool,
 }
 
 /// The escalation after the change.
@@ -130,7 +135,14 @@ impl EscalationMutation {
     ) -> Result<EscalationPayload> {
         let id = id_of(Escalation::TYPE_NAME, "input.id", &input.id)?;
         let change = begin(ctx).await?;
-        let row = escalation::resolve(&change, id, input.expected_version, &input.note).await?;
+        let row = escalation::resolve(
+            &change,
+            id,
+            input.expected_version,
+            &input.note,
+            input.decided,
+        )
+        .await?;
         change.commit().await?;
         Ok(EscalationPayload {
             escalation: row.into(),
