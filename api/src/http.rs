@@ -269,6 +269,14 @@ impl Refusal {
 
     fn into_response(self) -> Response {
         let mut response = error_response(self.status, self.code, &self.message);
+        if self.status == StatusCode::UNAUTHORIZED {
+            // RFC 6750: a token was given and is not usable (without one, the caller is
+            // the public and never gets 401).
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(r#"Bearer realm="wijkgraph", error="invalid_token""#),
+            );
+        }
         if let Some(seconds) = self.retry_after {
             response
                 .headers_mut()

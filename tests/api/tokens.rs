@@ -105,6 +105,11 @@ async fn assert_refused(app: &TestApp, name: &str, authorization: &str) {
         .await
         .unwrap();
     assert_eq!(response.status(), 401, "{name}");
+    assert_eq!(
+        response.headers()["www-authenticate"],
+        r#"Bearer realm="wijkgraph", error="invalid_token""#,
+        "{name}"
+    );
     let body: Value = response.json().await.unwrap();
     assert_eq!(error_code(&body), "UNAUTHENTICATED", "{name}: {body}");
     assert!(
