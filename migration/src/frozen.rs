@@ -17,7 +17,7 @@ pub struct Frozen {
 impl Frozen {
     /// Executes the statements for the connection's engine, in order.
     pub async fn apply(&self, manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-        let script = match manager.get_database_backend() {
+        let script: &str = match manager.get_database_backend() {
             DbBackend::Sqlite => self.sqlite,
             DbBackend::Postgres => self.postgres,
             other => {
@@ -26,14 +26,22 @@ impl Frozen {
                 )));
             }
         };
-        for statement in statements(script) {
-            manager
-                .get_connection()
-                .execute_unprepared(statement)
-                .await?;
-        }
-        Ok(())
+        execute(manager, statements(script)).await
     }
+}
+
+/// Executes `statements` in order: a migration's explicit SQL, the same on both engines.
+pub async fn execute<'s>(
+    manager: &SchemaManager<'_>,
+    statements: impl IntoIterator<Item = &'s str>,
+) -> Result<(), DbErr> {
+    for statement in statements {
+        manager
+            .get_connection()
+            .execute_unprepared(statement)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The statements of a script: one per line, ending in `;`; `--` lines are comments.

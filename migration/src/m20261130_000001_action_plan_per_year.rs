@@ -6,6 +6,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::frozen::execute;
+
 /// Adds the unique index.
 pub struct Migration;
 
@@ -18,22 +20,16 @@ impl MigrationName for Migration {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .get_connection()
-            .execute_unprepared(
-                r#"CREATE UNIQUE INDEX "uq-plan-action_plan_per_year"
-                   ON plan (neighbourhood_id, year_from)
-                   WHERE kind = 'NEIGHBOURHOOD_ACTION_PLAN' AND status <> 'SUPERSEDED'"#,
-            )
-            .await?;
-        Ok(())
+        execute(
+            manager,
+            [r#"CREATE UNIQUE INDEX "uq-plan-action_plan_per_year"
+                ON plan (neighbourhood_id, year_from)
+                WHERE kind = 'NEIGHBOURHOOD_ACTION_PLAN' AND status <> 'SUPERSEDED'"#],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .get_connection()
-            .execute_unprepared(r#"DROP INDEX "uq-plan-action_plan_per_year""#)
-            .await?;
-        Ok(())
+        execute(manager, [r#"DROP INDEX "uq-plan-action_plan_per_year""#]).await
     }
 }

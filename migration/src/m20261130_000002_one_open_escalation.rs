@@ -6,6 +6,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::frozen::execute;
+
 /// Adds the unique indexes.
 pub struct Migration;
 
@@ -15,42 +17,28 @@ impl MigrationName for Migration {
     }
 }
 
-const INDEXES: [(&str, &str); 3] = [
-    (
-        "uq-escalation-open_per_commitment",
-        "(commitment_id) WHERE status = 'OPEN' AND commitment_id IS NOT NULL",
-    ),
-    (
-        "uq-escalation-open_dispute_per_action",
-        "(action_id, cluster_id) WHERE status = 'OPEN' AND subject = 'DISPUTED_ITEM' AND action_id IS NOT NULL",
-    ),
-    (
-        "uq-escalation-open_dispute_per_priority",
-        "(priority_id, cluster_id) WHERE status = 'OPEN' AND subject = 'DISPUTED_ITEM' AND priority_id IS NOT NULL",
-    ),
+const UP: [&str; 3] = [
+    r#"CREATE UNIQUE INDEX "uq-escalation-open_per_commitment" ON escalation (commitment_id)
+       WHERE status = 'OPEN' AND commitment_id IS NOT NULL"#,
+    r#"CREATE UNIQUE INDEX "uq-escalation-open_dispute_per_action" ON escalation (action_id, cluster_id)
+       WHERE status = 'OPEN' AND subject = 'DISPUTED_ITEM' AND action_id IS NOT NULL"#,
+    r#"CREATE UNIQUE INDEX "uq-escalation-open_dispute_per_priority" ON escalation (priority_id, cluster_id)
+       WHERE status = 'OPEN' AND subject = 'DISPUTED_ITEM' AND priority_id IS NOT NULL"#,
+];
+
+const DOWN: [&str; 3] = [
+    r#"DROP INDEX "uq-escalation-open_per_commitment""#,
+    r#"DROP INDEX "uq-escalation-open_dispute_per_action""#,
+    r#"DROP INDEX "uq-escalation-open_dispute_per_priority""#,
 ];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (name, definition) in INDEXES {
-            manager
-                .get_connection()
-                .execute_unprepared(&format!(
-                    r#"CREATE UNIQUE INDEX "{name}" ON escalation {definition}"#
-                ))
-                .await?;
-        }
-        Ok(())
+        execute(manager, UP).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (name, _) in INDEXES {
-            manager
-                .get_connection()
-                .execute_unprepared(&format!(r#"DROP INDEX "{name}""#))
-                .await?;
-        }
-        Ok(())
+        execute(manager, DOWN).await
     }
 }

@@ -5,6 +5,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::frozen::execute;
+
 /// Adds the columns.
 pub struct Migration;
 
@@ -14,33 +16,25 @@ impl MigrationName for Migration {
     }
 }
 
-const COLUMNS: [(&str, &str); 3] = [
-    ("question", "text"),
-    ("hours_asked_centi", "bigint"),
-    ("amount_asked_cents", "bigint"),
+const UP: [&str; 3] = [
+    r#"ALTER TABLE commitment ADD COLUMN "question" text"#,
+    r#"ALTER TABLE commitment ADD COLUMN "hours_asked_centi" bigint"#,
+    r#"ALTER TABLE commitment ADD COLUMN "amount_asked_cents" bigint"#,
+];
+
+const DOWN: [&str; 3] = [
+    r#"ALTER TABLE commitment DROP COLUMN "question""#,
+    r#"ALTER TABLE commitment DROP COLUMN "hours_asked_centi""#,
+    r#"ALTER TABLE commitment DROP COLUMN "amount_asked_cents""#,
 ];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (name, kind) in COLUMNS {
-            manager
-                .get_connection()
-                .execute_unprepared(&format!(
-                    r#"ALTER TABLE commitment ADD COLUMN "{name}" {kind}"#
-                ))
-                .await?;
-        }
-        Ok(())
+        execute(manager, UP).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (name, _) in COLUMNS {
-            manager
-                .get_connection()
-                .execute_unprepared(&format!(r#"ALTER TABLE commitment DROP COLUMN "{name}""#))
-                .await?;
-        }
-        Ok(())
+        execute(manager, DOWN).await
     }
 }

@@ -237,6 +237,29 @@ impl Caller<'_> {
     }
 }
 
+/// The rows in `table`, counted in SQL: ground truth beside what the API says.
+pub async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
+    db.query_one_raw(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        format!("SELECT COUNT(*) AS n FROM {table}"),
+    ))
+    .await
+    .expect("count")
+    .expect("a row")
+    .try_get::<i64>("", "n")
+    .expect("a count")
+}
+
+/// The global id of the neighbourhood with CBS code `code`, as the admin reads it.
+pub async fn neighbourhood_id(app: &TestApp, code: &str) -> Value {
+    app.data(
+        "query($code: String) { neighbourhoods(filter: {code: $code}) { nodes { id } } }",
+        json!({ "code": code }),
+    )
+    .await["neighbourhoods"]["nodes"][0]["id"]
+        .clone()
+}
+
 /// The first error's `extensions.code`.
 pub fn error_code(response: &Value) -> &str {
     response["errors"][0]["extensions"]["code"]

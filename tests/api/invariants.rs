@@ -5,7 +5,7 @@
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, error_code, run_on_both_databases};
+use crate::helpers::{TestApp, error_code, neighbourhood_id, run_on_both_databases};
 
 const CREATE_PLAN: &str =
     "mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id } } }";
@@ -37,13 +37,7 @@ async fn plans_for(app: &TestApp, neighbourhood: i64, year: i32) -> i64 {
 }
 
 async fn bloemhof(app: &TestApp) -> (Value, i64) {
-    let global = app
-        .data(
-            r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#,
-            json!({}),
-        )
-        .await["neighbourhoods"]["nodes"][0]["id"]
-        .clone();
+    let global = neighbourhood_id(app, "BU05991081").await;
     let row = app
         .db
         .query_one_raw(Statement::from_string(

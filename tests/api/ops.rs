@@ -13,8 +13,8 @@ use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    Engine, TEST_SECRET, error_code, fresh_database, spawn_app_on, spawn_app_with, test_config,
-    token_for,
+    Engine, TEST_SECRET, count_rows, error_code, fresh_database, neighbourhood_id, spawn_app_on,
+    spawn_app_with, test_config, token_for,
 };
 
 const BINARY: &str = env!("CARGO_BIN_EXE_wijkgraph");
@@ -108,6 +108,24 @@ impl Server {
 
     fn log(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
+    }
+
+    /// The JSON log lines `wanted` keeps, once there are `at_least` of them (or after 10 s,
+    /// however many there are by then).
+    async fn json_lines(&self, wanted: impl Fn(&Value) -> bool, at_least: usize) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let lines: Vec<Value> = self
+                .log()
+                .iter()
+                .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+                .filter(|line| wanted(line))
+                .collect();
+            if lines.len() >= at_least || Instant::now() > deadline {
+                return lines;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 }
 
@@ -279,19 +297,9 @@ async fn every_request_gets_one_access_log_line_in_json_with_its_request_id() {
         refused.headers()["x-request-id"],
         "4bf92f3577b34da6a3ce929d0e0e4736"
     );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let access = loop {
-        let lines: Vec<Value> = server
-            .log()
-            .iter()
-            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-            .filter(|line| line["target"] == "wijkgraph::access")
-            .collect();
-        if lines.len() >= 2 || Instant::now() > deadline {
-            break lines;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
+    let access = server
+        .json_lines(|line| line["target"] == "wijkgraph::access", 2)
+        .await;
     assert_eq!(access.len(), 2, "{access:#?}");
     let first = &access[0];
     assert_eq!(first["span"]["id"], "portal-7f3a", "{first}");
@@ -379,13 +387,7 @@ async fn a_statement_past_the_statement_timeout_answers_timeout_not_internal() {
     assert_eq!(error_code(&body), "TIMEOUT", "{body}");
     // A write cut off by the statement timeout leaves nothing behind: no plan, no audit
     // event.
-    let bloemhof = app
-        .data(
-            r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#,
-            json!({}),
-        )
-        .await["neighbourhoods"]["nodes"][0]["id"]
-        .clone();
+    let bloemhof = neighbourhood_id(&app, "BU05991081").await;
     let audit_before = count_rows(&app.db, "audit_event").await;
     let lock = lock_plans(&url).await;
     let created = app
@@ -409,18 +411,6 @@ async fn a_statement_past_the_statement_timeout_answers_timeout_not_internal() {
         .unwrap();
     assert_eq!(plans, 0);
     assert_eq!(count_rows(&app.db, "audit_event").await, audit_before);
-}
-
-async fn count_rows(db: &sea_orm::DatabaseConnection, table: &str) -> i64 {
-    db.query_one_raw(sea_orm::Statement::from_string(
-        db.get_database_backend(),
-        format!("SELECT COUNT(*) AS n FROM {table}"),
-    ))
-    .await
-    .unwrap()
-    .unwrap()
-    .try_get("", "n")
-    .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -685,20 +675,10 @@ async fn an_internal_error_is_logged_once_with_its_error_id_request_id_path_and_
         body["errors"][0]["message"], "internal error",
         "no internals: {body}"
     );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let logged = loop {
-        let lines: Vec<Value> = server
-            .log()
-            .iter()
-            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-            .filter(|line| line["fields"]["message"] == "internal error")
-            .collect();
-        if !lines.is_empty() || Instant::now() > deadline {
-            // Any further line for the same error would be written with the first.
-            break lines;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
+    // Any further line for the same error would be written with the first.
+    let logged = server
+        .json_lines(|line| line["fields"]["message"] == "internal error", 1)
+        .await;
     assert_eq!(logged.len(), 1, "{logged:#?}");
     let line = &logged[0];
     assert_eq!(line["level"], "ERROR");

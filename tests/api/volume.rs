@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, error_code, run_on_both_databases};
+use crate::helpers::{TestApp, error_code, neighbourhood_id, run_on_both_databases};
 use sea_orm::ConnectionTrait;
 
 run_on_both_databases!(
@@ -386,13 +386,7 @@ async fn a_mutation_payload_shows_links_as_an_earlier_mutation_of_the_document_l
     app: TestApp,
 ) {
     let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
-    let bloemhof = app
-        .data(
-            r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#,
-            json!({}),
-        )
-        .await["neighbourhoods"]["nodes"][0]["id"]
-        .clone();
+    let bloemhof = neighbourhood_id(&app, "BU05991081").await;
     let plan = manager
         .data(
             "mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id } } }",

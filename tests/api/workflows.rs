@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, error_code, on_both_databases};
+use crate::helpers::{TestApp, count_rows, error_code, neighbourhood_id, on_both_databases};
 
 const BLOEMHOF_MANAGER: &str = "neighbourhood_manager:BU05991081";
 const FEIJENOORD_DIRECTOR: &str = "area_director:WK059910";
@@ -14,18 +14,6 @@ async fn id_of(app: &TestApp, query: &str, pointer: &str) -> Value {
         .pointer(pointer)
         .cloned()
         .unwrap_or_else(|| panic!("{query} {pointer}"))
-}
-
-async fn count(app: &TestApp, table: &str) -> i64 {
-    use sea_orm::{ConnectionTrait, Statement};
-    let sql = format!("SELECT COUNT(*) AS n FROM {table}");
-    let row = app
-        .db
-        .query_one_raw(Statement::from_string(app.db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get::<i64>("", "n").unwrap()
 }
 
 const CREATE_PLAN: &str = "mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id status version title } } }";
@@ -39,10 +27,10 @@ const ADOPT: &str = "mutation($input: PlanStepInput!) { adoptPlan(input: $input)
 
 on_both_databases! {
     async fn a_neighbourhood_manager_drafts_and_submits_and_the_area_director_adopts(app) {
-        let bloemhof = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let bloemhof = neighbourhood_id(&app, "BU05991081").await;
         let mo = id_of(&app, r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#, "/clusters/nodes/0/id").await;
-        let plans_before = count(&app, "plan").await;
-        let audit_before = count(&app, "audit_event").await;
+        let plans_before = count_rows(&app.db, "plan").await;
+        let audit_before = count_rows(&app.db, "audit_event").await;
         let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2017 } });
 
         // Wrong callers change nothing.
@@ -51,8 +39,8 @@ on_both_databases! {
             let response = app.as_roles(&[wrong]).graphql(CREATE_PLAN, input.clone()).await;
             assert_eq!(error_code(&response), "FORBIDDEN", "{wrong}: {response}");
         }
-        assert_eq!(count(&app, "plan").await, plans_before, "a refused mutation leaves no row");
-        assert_eq!(count(&app, "audit_event").await, audit_before, "nor an audit event");
+        assert_eq!(count_rows(&app.db, "plan").await, plans_before, "a refused mutation leaves no row");
+        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before, "nor an audit event");
 
         let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
         let plan = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"].clone();
@@ -101,7 +89,7 @@ on_both_databases! {
         assert_eq!(operations, ["createPlan", "submitPlan", "adoptPlan"]);
         assert_eq!(trail["auditTrail"]["nodes"][2]["grants"], json!([FEIJENOORD_DIRECTOR]));
         // Six successful mutations, six events.
-        assert_eq!(count(&app, "audit_event").await, audit_before + 6);
+        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 6);
         let hidden = app.as_roles(&["cluster_member:MO"]).data("{ auditTrail { totalCount } }", json!({})).await;
         assert_eq!(hidden["auditTrail"]["totalCount"], 0);
     }
@@ -225,7 +213,7 @@ on_both_databases! {
             .await["requestCommitment"]["commitment"]["id"]
             .clone();
         let line = line_of(&app, &sb).await;
-        let audit_before = count(&app, "audit_event").await;
+        let audit_before = count_rows(&app.db, "audit_event").await;
         let cluster = app.as_roles(&["cluster_member:SB"]);
         let attempts = (0..50).map(|i| {
             let input = json!({ "input": { "id": requested, "expectedVersion": 1, "answer": "ACCEPT", "hours": format!("{i}"), "amount": "100.00", "budgetLineId": line } });
@@ -236,7 +224,7 @@ on_both_databases! {
         let successes = responses.iter().filter(|r| r.get("errors").is_none()).count();
         let conflicts = responses.iter().filter(|r| error_code(r) == "CONFLICT").count();
         assert_eq!((successes, conflicts), (1, 49), "{:#?}", responses.iter().filter(|r| error_code(r) != "CONFLICT").collect::<Vec<_>>());
-        assert_eq!(count(&app, "audit_event").await, audit_before + 1, "one event for the one change");
+        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 1, "one event for the one change");
     }
 }
 
@@ -320,10 +308,10 @@ on_both_databases! {
 
 on_both_databases! {
     async fn a_repeated_creating_request_with_its_idempotency_key_creates_once(app) {
-        let hood = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let hood = neighbourhood_id(&app, "BU05991081").await;
         let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
         let input = json!({ "input": { "neighbourhoodId": hood, "year": 2019, "idempotencyKey": "portal-7f3a" } });
-        let (plans, audit) = (count(&app, "plan").await, count(&app, "audit_event").await);
+        let (plans, audit) = (count_rows(&app.db, "plan").await, count_rows(&app.db, "audit_event").await);
         let first = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"]["id"].clone();
         let again = manager.data(CREATE_PLAN, input).await["createPlan"]["plan"]["id"].clone();
         assert_eq!(first, again, "the repeat returns the first result");
@@ -331,11 +319,11 @@ on_both_databases! {
         let reordered = json!({ "input": { "idempotencyKey": "portal-7f3a", "year": 2019, "neighbourhoodId": hood } });
         let third = manager.data(CREATE_PLAN, reordered).await["createPlan"]["plan"]["id"].clone();
         assert_eq!(first, third, "field order does not matter");
-        assert_eq!(count(&app, "plan").await, plans + 1, "one row");
-        assert_eq!(count(&app, "audit_event").await, audit + 1, "one audit event");
+        assert_eq!(count_rows(&app.db, "plan").await, plans + 1, "one row");
+        assert_eq!(count_rows(&app.db, "audit_event").await, audit + 1, "one audit event");
         let other = manager.graphql(CREATE_PLAN, json!({ "input": { "neighbourhoodId": hood, "year": 2020, "idempotencyKey": "portal-7f3a" } })).await;
         assert_eq!(response_field(&other), "input.idempotencyKey");
-        assert_eq!(count(&app, "plan").await, plans + 1);
+        assert_eq!(count_rows(&app.db, "plan").await, plans + 1);
         // What is remembered is the input in the schema's names, keys sorted, without the
         // key itself: stable across releases that keep the schema.
         use sea_orm::{ConnectionTrait, Statement};
@@ -384,19 +372,19 @@ async fn the_answer_deadline_defaults_to_the_configured_hours() {
 
 on_both_databases! {
     async fn a_text_input_with_a_nul_character_is_bad_user_input_naming_it(app) {
-        let hood = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let hood = neighbourhood_id(&app, "BU05991081").await;
         let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
-        let plans = count(&app, "plan").await;
+        let plans = count_rows(&app.db, "plan").await;
         let response = manager.graphql(CREATE_PLAN, json!({ "input": { "neighbourhoodId": hood, "year": 2021, "title": "Wijk\u{0}plan" } })).await;
         assert_eq!(error_code(&response), "BAD_USER_INPUT", "{response}");
         assert_eq!(response_field(&response), "input.title");
-        assert_eq!(count(&app, "plan").await, plans, "nothing is written");
+        assert_eq!(count_rows(&app.db, "plan").await, plans, "nothing is written");
     }
 }
 
 on_both_databases! {
     async fn the_area_director_drafts_and_edits_plans_in_their_area_only(app) {
-        let bloemhof = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let bloemhof = neighbourhood_id(&app, "BU05991081").await;
         let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
         let elsewhere = app.as_roles(&["area_director:WK059912"]);
         let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2019 } });
@@ -476,7 +464,7 @@ on_both_databases! {
     async fn a_merge_moves_the_chosen_priorities_with_their_work_and_withdraws_what_hung_under_the_dropped_ones(app) {
         let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
         // Noordereiland has no 2016 plan: the director drafts one for the merged neighbourhoods.
-        let noordereiland = id_of(&app, r#"{ neighbourhoods(filter: {code: "BU05991088"}) { nodes { id } } }"#, "/neighbourhoods/nodes/0/id").await;
+        let noordereiland = neighbourhood_id(&app, "BU05991088").await;
         let surviving = director.data(CREATE_PLAN, json!({ "input": { "neighbourhoodId": noordereiland, "year": 2016 } })).await["createPlan"]["plan"].clone();
         let merged = app.data(r#"{ plans(filter: {titleContains: "Afrikaanderwijk 2016"}) { nodes { id version priorities { nodes { id rank actions(first: 50) { nodes { id commitments(first: 50) { nodes { id status } } } } } } } } }"#, json!({})).await["plans"]["nodes"][0].clone();
         let priorities = merged["priorities"]["nodes"].as_array().unwrap().clone();
@@ -488,7 +476,7 @@ on_both_databases! {
             .map(|c| c["id"].clone()).collect::<Vec<_>>();
         let to_withdraw: Vec<Value> = dropped.iter().flat_map(open).collect();
         assert!(!to_withdraw.is_empty(), "the demo has open commitments under the dropped priorities");
-        let audit_before = count(&app, "audit_event").await;
+        let audit_before = count_rows(&app.db, "audit_event").await;
 
         let merge = "mutation($input: MergePlansInput!) { mergePlans(input: $input) { plan { id priorities { nodes { id rank } } } } }";
         let input = |ids: Vec<Value>| json!({ "input": { "survivingPlanId": surviving["id"], "survivingPlanVersion": 1, "mergedPlanId": merged["id"], "mergedPlanVersion": merged["version"], "movePriorityIds": ids, "dropReason": "Samengevoegd met Noordereiland; ondergebracht bij de twee gedeelde prioriteiten." } });
@@ -513,6 +501,6 @@ on_both_databases! {
             assert!(commitment["node"]["reason"].as_str().unwrap().starts_with("priority dropped"));
         }
         // One event per moved priority, per withdrawn commitment, and the merge itself.
-        assert_eq!(count(&app, "audit_event").await, audit_before + 2 + to_withdraw.len() as i64 + 1);
+        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 2 + to_withdraw.len() as i64 + 1);
     }
 }

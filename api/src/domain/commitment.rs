@@ -329,22 +329,41 @@ pub async fn withdraw(
         )?;
         Operation::Read
     };
-    let changes = commitment::ActiveModel {
-        status: Set(CommitmentStatus::Withdrawn),
-        reason: Set(Some(text("input.reason", reason, 2000)?)),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    let after = change.update(id, expected, changes).await?;
+    let reason = text("input.reason", reason, 2000)?;
+    let after = mark_withdrawn(change, &before, expected, reason, "withdrawCommitment").await?;
     change
         .require::<commitment::Entity>(id, needed, "commitment")
+        .await?;
+    Ok(after)
+}
+
+/// The one way a commitment becomes WITHDRAWN: at the `expected` version, with its reason,
+/// audited as `operation`. The callers check who may and from which status.
+pub(super) async fn mark_withdrawn(
+    change: &Change<'_>,
+    before: &commitment::Model,
+    expected: i32,
+    reason: String,
+    operation: &str,
+) -> ApiResult<commitment::Model> {
+    let after = change
+        .update(
+            before.id,
+            expected,
+            commitment::ActiveModel {
+                status: Set(CommitmentStatus::Withdrawn),
+                reason: Set(Some(reason)),
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            },
+        )
         .await?;
     change
         .audit(
             "Commitment",
-            id,
-            "withdrawCommitment",
-            Some(&before),
+            before.id,
+            operation,
+            Some(before),
             Some(&after),
         )
         .await?;
@@ -381,27 +400,14 @@ pub async fn withdraw_under(
         .await?;
     let reason = text("input.dropReason", reason, 2100)?;
     for before in open {
-        let after = change
-            .update(
-                before.id,
-                before.version,
-                commitment::ActiveModel {
-                    status: Set(CommitmentStatus::Withdrawn),
-                    reason: Set(Some(reason.clone())),
-                    updated_at: Set(Utc::now()),
-                    ..Default::default()
-                },
-            )
-            .await?;
-        change
-            .audit(
-                "Commitment",
-                before.id,
-                "withdrawCommitment",
-                Some(&before),
-                Some(&after),
-            )
-            .await?;
+        mark_withdrawn(
+            change,
+            &before,
+            before.version,
+            reason.clone(),
+            "withdrawCommitment",
+        )
+        .await?;
     }
     Ok(())
 }

@@ -292,11 +292,16 @@ async fn open_at(
 
 /// Whether the caller holds the grant that owns the escalation's current level.
 fn owns(change: &Change<'_>, row: &escalation::Model) -> bool {
+    holds(change, &row.owner)
+}
+
+/// Whether the caller holds `grant` (as an owner is named: `area_director:WK059910`).
+fn holds(change: &Change<'_>, grant: &str) -> bool {
     change
         .principal()
         .grants
         .iter()
-        .any(|grant| grant.to_string() == row.owner)
+        .any(|held| held.to_string() == grant)
 }
 
 /// Loads an open escalation the caller owns at its current level.
@@ -358,22 +363,17 @@ pub async fn escalate_further(
     let before = open_at(change, id, expected, "escalate further").await?;
     let note = text("input.note", note, 2000)?;
     let here = place(change, before.neighbourhood_id, before.cluster_id).await?;
-    let holds = |grant: &str| {
-        change
-            .principal()
-            .grants
-            .iter()
-            .any(|held| held.to_string() == grant)
-    };
     let next = above(before.level).ok_or_else(|| ApiError::InvalidTransition {
         current: "CITY".to_owned(),
         attempted: "escalate beyond the city level",
     })?;
     let (level, operation) = if owns(change, &before) {
         (next, "escalateFurther")
-    } else if holds(&owner_at(next, &here)) && idle_since(change, &before, working_days).await? {
+    } else if holds(change, &owner_at(next, &here))
+        && idle_since(change, &before, working_days).await?
+    {
         (next, "pullUpEscalation")
-    } else if holds(&owner_at(EscalationLevel::Area, &here))
+    } else if holds(change, &owner_at(EscalationLevel::Area, &here))
         && matches!(
             before.level,
             EscalationLevel::Team | EscalationLevel::Cluster
@@ -462,30 +462,18 @@ pub async fn resolve(
                                 withdraw the request, or resolve with decided and the decision",
                 });
             }
-            let closed = change
-                .update(
-                    request.id,
-                    request.version,
-                    commitment::ActiveModel {
-                        status: Set(CommitmentStatus::Withdrawn),
-                        reason: Set(Some(format!(
-                            "decided at {} level: {resolution}",
-                            status_name(before.level).to_lowercase()
-                        ))),
-                        updated_at: Set(Utc::now()),
-                        ..Default::default()
-                    },
-                )
-                .await?;
-            change
-                .audit(
-                    "Commitment",
-                    request.id,
-                    "resolveEscalation",
-                    Some(&request),
-                    Some(&closed),
-                )
-                .await?;
+            let decision = format!(
+                "decided at {} level: {resolution}",
+                status_name(before.level).to_lowercase()
+            );
+            super::commitment::mark_withdrawn(
+                change,
+                &request,
+                request.version,
+                decision,
+                "resolveEscalation",
+            )
+            .await?;
         }
     }
     let changes = escalation::ActiveModel {

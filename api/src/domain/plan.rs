@@ -404,15 +404,8 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
             .find(|rank| !taken.contains(rank))
             .unwrap_or_default();
         taken.push(rank);
-        // Ranks are unique per plan: leave the old plan's rank before taking the new one.
-        priority::Entity::update_many()
-            .set(priority::ActiveModel {
-                rank: Set(None),
-                ..Default::default()
-            })
-            .filter(priority::Column::Id.eq(*id))
-            .exec(change.txn())
-            .await?;
+        // One statement moves plan and rank together; the rank is free in the surviving
+        // plan, so the (plan, rank) index holds.
         let after = priority::Entity::update_many()
             .set(priority::ActiveModel {
                 plan_id: Set(surviving_id),

@@ -49,6 +49,17 @@ impl Commitment {
     async fn money_visible(&self, ctx: &Context<'_>) -> Result<bool> {
         may::<commitment::Entity>(ctx, Operation::ReadMoney, self.0.id).await
     }
+
+    /// A figure in hundredths (hours or cents) as an exact decimal, for callers who may
+    /// see money; null for the others.
+    async fn money(&self, ctx: &Context<'_>, hundredths: Option<i64>) -> Result<Option<Decimal>> {
+        Ok(self
+            .money_visible(ctx)
+            .await?
+            .then_some(hundredths)
+            .flatten()
+            .map(from_hundredths))
+    }
 }
 
 #[Object]
@@ -67,21 +78,11 @@ impl Commitment {
     }
     /// Committed staff hours (exact decimal); null for callers who may not see money.
     async fn hours(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
-        Ok(self
-            .money_visible(ctx)
-            .await?
-            .then_some(self.0.hours_centi)
-            .flatten()
-            .map(from_hundredths))
+        self.money(ctx, self.0.hours_centi).await
     }
     /// Committed money in euros (exact decimal); null for callers who may not see money.
     async fn amount(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
-        Ok(self
-            .money_visible(ctx)
-            .await?
-            .then_some(self.0.amount_cents)
-            .flatten()
-            .map(from_hundredths))
+        self.money(ctx, self.0.amount_cents).await
     }
     /// The request's question, in the requester's own words.
     async fn question(&self) -> Option<&str> {
@@ -89,21 +90,11 @@ impl Commitment {
     }
     /// Staff hours asked (exact decimal); null for callers who may not see money.
     async fn hours_asked(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
-        Ok(self
-            .money_visible(ctx)
-            .await?
-            .then_some(self.0.hours_asked_centi)
-            .flatten()
-            .map(from_hundredths))
+        self.money(ctx, self.0.hours_asked_centi).await
     }
     /// Money asked in euros (exact decimal); null for callers who may not see money.
     async fn amount_asked(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
-        Ok(self
-            .money_visible(ctx)
-            .await?
-            .then_some(self.0.amount_asked_cents)
-            .flatten()
-            .map(from_hundredths))
+        self.money(ctx, self.0.amount_asked_cents).await
     }
     /// Reason given with a reservation, rejection or withdrawal.
     async fn reason(&self) -> Option<&str> {
