@@ -1,6 +1,6 @@
 //! A SMART action (maatregel) under a priority.
 
-use crate::enums::{ActionStatus, TrafficLight};
+use crate::enums::{ActionStatus, ClusterPosition, TrafficLight};
 use sea_orm::entity::prelude::*;
 
 /// A SMART action (maatregel) under a priority.
@@ -27,6 +27,16 @@ pub struct Model {
     pub progress_percent: i32,
     #[sea_orm(indexed)]
     pub traffic_light: TrafficLight,
+    /// The cluster that proposed the action during consultation, if one did.
+    pub proposed_by_cluster_id: Option<i32>,
+    /// The lead cluster's latest position on the action; empty until it takes one (and
+    /// again when another cluster is made lead).
+    pub lead_position: Option<ClusterPosition>,
+    /// When the action was dropped from its plan, if it was.
+    pub dropped_at: Option<DateTimeUtc>,
+    /// Why it was dropped.
+    #[sea_orm(column_type = "Text")]
+    pub drop_reason: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
@@ -49,6 +59,13 @@ pub enum Relation {
         to = "super::cluster::Column::Id"
     )]
     LeadCluster,
+    /// `proposed_by_cluster_id` refers to `cluster`.
+    #[sea_orm(
+        belongs_to = "super::cluster::Entity",
+        from = "Column::ProposedByClusterId",
+        to = "super::cluster::Column::Id"
+    )]
+    ProposedByCluster,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -122,6 +122,22 @@ pub enum CommitmentStatus {
     Withdrawn,
 }
 
+/// A cluster's position on an action it is asked to lead, during consultation.
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClusterPosition {
+    #[sea_orm(string_value = "SUPPORT")]
+    Support,
+    #[sea_orm(string_value = "SUPPORT_WITH_RESERVATION")]
+    SupportWithReservation,
+    #[sea_orm(string_value = "OBJECT")]
+    Object,
+}
+
 /// Whether a commitment continues existing effort or is new effort.
 #[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(

@@ -6,6 +6,8 @@
 #![allow(missing_docs)] // derive macros generate undocumented items (Column, ActiveModel, ...)
 
 pub mod action;
+pub mod action_position;
+pub mod adoption_waiver;
 pub mod area;
 pub mod audit_event;
 pub mod budget_amendment;

@@ -14,6 +14,7 @@ mod m20261129_000002_inbox_and_drawing_indexes;
 mod m20261130_000001_action_plan_per_year;
 mod m20261130_000002_one_open_escalation;
 mod m20261130_000003_request_question;
+mod m20261130_000004_consultation;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000001_action_plan_per_year::Migration),
             Box::new(m20261130_000002_one_open_escalation::Migration),
             Box::new(m20261130_000003_request_question::Migration),
+            Box::new(m20261130_000004_consultation::Migration),
         ]
     }
 }

@@ -28,7 +28,7 @@ pub(crate) const CALLERS: [&str; 8] = [
 ];
 
 /// Guarded entities: GraphQL type, table, root list field (if any).
-const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 20] = [
+const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 22] = [
     (EntityKind::Area, "Area", "area", Some("areas")),
     (
         EntityKind::Neighbourhood,
@@ -58,6 +58,18 @@ const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 20] = [
         Some("priorities"),
     ),
     (EntityKind::Action, "Action", "action", Some("actions")),
+    (
+        EntityKind::ActionPosition,
+        "ActionPosition",
+        "action_position",
+        None,
+    ),
+    (
+        EntityKind::AdoptionWaiver,
+        "AdoptionWaiver",
+        "adoption_waiver",
+        None,
+    ),
     (
         EntityKind::ProgressUpdate,
         "ProgressUpdate",
@@ -155,6 +167,14 @@ fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String>
         (E::Action, _) => format!(
             "{all} WHERE priority_id IN ({})",
             scope_sql(E::Priority, scope, code)?
+        ),
+        (E::ActionPosition, _) => format!(
+            "{all} WHERE action_id IN ({})",
+            scope_sql(E::Action, scope, code)?
+        ),
+        (E::AdoptionWaiver, _) => format!(
+            "{all} WHERE plan_id IN ({})",
+            scope_sql(E::Plan, scope, code)?
         ),
         (E::ProgressUpdate, S::PublishedOnly) => {
             format!(

@@ -9,6 +9,7 @@ mod postgres;
 mod authz;
 mod budget;
 mod cli;
+mod consultation;
 mod edge;
 mod fuzz;
 mod invariants;

@@ -23,7 +23,7 @@ const ADD_ACTION: &str =
 const UPDATE_ACTION: &str = "mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id version } } }";
 const SUBMIT: &str =
     "mutation($input: PlanStepInput!) { submitPlan(input: $input) { plan { status version } } }";
-const ADOPT: &str = "mutation($input: PlanStepInput!) { adoptPlan(input: $input) { plan { status version adoptedAt } } }";
+const ADOPT: &str = "mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { plan { status version adoptedAt } } }";
 
 on_both_databases! {
     async fn a_neighbourhood_manager_drafts_and_submits_and_the_area_director_adopts(app) {
@@ -68,11 +68,19 @@ on_both_databases! {
         assert_eq!(error_code(&incomplete), "INCOMPLETE", "{incomplete}");
         let gaps = &incomplete["errors"][0]["extensions"]["gaps"];
         assert_eq!(gaps[0]["item"], action["id"]);
-        assert_eq!(gaps[0]["missing"], json!(["responsiblePerson", "measurableTarget", "deadline"]));
+        assert_eq!(gaps[0]["missing"], json!(["responsiblePerson", "measurableTarget", "deadline", "leadClusterPosition"]));
+        assert_eq!(gaps[1], json!({ "item": plan["id"], "missing": ["fivePriorities"] }));
 
         manager
             .data(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 1, "responsiblePerson": "Sanne Bos", "measurableTarget": "2 extra rondes per week", "deadline": "2017-12-31" } }))
             .await;
+        // The support gaps remain until the director accepts each with a reason.
+        let unsupported = director.graphql(ADOPT, step.clone()).await;
+        assert_eq!(unsupported["errors"][0]["extensions"]["gaps"].as_array().unwrap().len(), 2, "{unsupported}");
+        let step = json!({ "input": { "id": plan["id"], "expectedVersion": 3, "waivers": [
+            { "itemId": plan["id"], "gap": "fivePriorities", "reason": "Bloemhof werkt in 2017 aan één thema." },
+            { "itemId": action["id"], "gap": "leadClusterPosition", "reason": "MO is mondeling akkoord." },
+        ] } });
         let adopted = director.data(ADOPT, step.clone()).await;
         assert_eq!(adopted["adoptPlan"]["plan"]["status"], "ADOPTED");
         // Adopted: no more silent edits, and a second adoption is an invalid transition.
@@ -88,8 +96,8 @@ on_both_databases! {
         let operations: Vec<&str> = trail["auditTrail"]["nodes"].as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
         assert_eq!(operations, ["createPlan", "submitPlan", "adoptPlan"]);
         assert_eq!(trail["auditTrail"]["nodes"][2]["grants"], json!([FEIJENOORD_DIRECTOR]));
-        // Six successful mutations, six events.
-        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 6);
+        // Six successful mutations and two accepted gaps, eight events.
+        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 8);
         let hidden = app.as_roles(&["cluster_member:MO"]).data("{ auditTrail { totalCount } }", json!({})).await;
         assert_eq!(hidden["auditTrail"]["totalCount"], 0);
     }

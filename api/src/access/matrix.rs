@@ -16,6 +16,8 @@ pub enum EntityKind {
     Plan,
     Priority,
     Action,
+    ActionPosition,
+    AdoptionWaiver,
     ProgressUpdate,
     Person,
     TeamMembership,
@@ -36,7 +38,7 @@ impl EntityKind {
     }
 
     /// Every kind, in the matrix's order.
-    pub const ALL: [EntityKind; 20] = [
+    pub const ALL: [EntityKind; 22] = [
         EntityKind::Area,
         EntityKind::Neighbourhood,
         EntityKind::RepresentativeBody,
@@ -46,6 +48,8 @@ impl EntityKind {
         EntityKind::Plan,
         EntityKind::Priority,
         EntityKind::Action,
+        EntityKind::ActionPosition,
+        EntityKind::AdoptionWaiver,
         EntityKind::ProgressUpdate,
         EntityKind::Person,
         EntityKind::TeamMembership,
@@ -90,11 +94,14 @@ pub enum Operation {
     ManageBudget,
     /// Amend budgets and adopt P&C documents.
     Amend,
+    /// During consultation, propose a measure for a cluster to lead and give the cluster's
+    /// position on the actions it is asked to lead: only that cluster.
+    Consult,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 13] = [
+    pub const ALL: [Operation; 14] = [
         Operation::Read,
         Operation::ReadMoney,
         Operation::Edit,
@@ -108,6 +115,7 @@ impl Operation {
         Operation::RecordInput,
         Operation::ManageBudget,
         Operation::Amend,
+        Operation::Consult,
     ];
 }
 
@@ -142,7 +150,7 @@ pub const ROLE_COLUMNS: [Role; 8] = Role::ALL;
 
 /// Who may read which rows.
 #[rustfmt::skip]
-const READ: [(EntityKind, [ScopeKind; 8]); 20] = [
+const READ: [(EntityKind, [ScopeKind; 8]); 22] = [
     //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
     (E::Area,               [All, All, All, All,  All, All, All, All]),
     (E::Neighbourhood,      [All, All, All, All,  All, All, All, All]),
@@ -153,6 +161,8 @@ const READ: [(EntityKind, [ScopeKind; 8]); 20] = [
     (E::Plan,               [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::Priority,           [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::Action,             [Pub, All, All, Area, Nbh, All, All, Area]),
+    (E::ActionPosition,     [No,  All, All, Area, Nbh, All, All, Area]),
+    (E::AdoptionWaiver,     [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::ProgressUpdate,     [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::Person,             [No,  All, All, All,  All, All, All, No]),
     (E::TeamMembership,     [No,  All, All, Area, Nbh, All, All, Area]),
@@ -168,7 +178,7 @@ const READ: [(EntityKind, [ScopeKind; 8]); 20] = [
 
 /// Who may see money and hours on rows they can read.
 #[rustfmt::skip]
-const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 20] = [
+const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 22] = [
     //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
     (E::Area,               [No, All, All, No,   No,  No,  No,  No]),
     (E::Neighbourhood,      [No, All, All, No,   No,  No,  No,  No]),
@@ -179,6 +189,8 @@ const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 20] = [
     (E::Plan,               [No, All, All, No,   No,  No,  No,  No]),
     (E::Priority,           [No, All, All, No,   No,  No,  No,  No]),
     (E::Action,             [No, All, All, No,   No,  No,  No,  No]),
+    (E::ActionPosition,     [No, All, All, No,   No,  No,  No,  No]),
+    (E::AdoptionWaiver,     [No, All, All, No,   No,  No,  No,  No]),
     (E::ProgressUpdate,     [No, All, All, No,   No,  No,  No,  No]),
     (E::Person,             [No, All, All, No,   No,  No,  No,  No]),
     (E::TeamMembership,     [No, All, All, No,   No,  No,  No,  No]),
@@ -221,6 +233,14 @@ const REQUEST: [(EntityKind, [ScopeKind; 8]); 2] = [
 #[rustfmt::skip]
 const ANSWER: [(EntityKind, [ScopeKind; 8]); 1] = [
     (E::Commitment,         [No, No,  No,  No,   No,  Clu, Clu, No]),
+];
+
+/// Consultation is the clusters' own voice: a cluster's member or manager proposes
+/// measures for their cluster to lead and gives their cluster's position on the actions it
+/// is asked to lead (an action's cluster scope is its lead cluster).
+#[rustfmt::skip]
+const CONSULT: [(EntityKind, [ScopeKind; 8]); 1] = [
+    (E::Action,             [No, No,  No,  No,   No,  Clu, Clu, No]),
 ];
 
 #[rustfmt::skip]
@@ -305,6 +325,7 @@ fn table(operation: Operation) -> &'static [(EntityKind, [ScopeKind; 8])] {
         Operation::RecordInput => &RECORD_INPUT,
         Operation::ManageBudget => &MANAGE_BUDGET,
         Operation::Amend => &AMEND,
+        Operation::Consult => &CONSULT,
     }
 }
 

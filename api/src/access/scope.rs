@@ -128,6 +128,16 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
         (E::Action, _) => only(action::Column::PriorityId.in_subquery(
             ids_where::<priority::Entity>(condition(E::Priority, scope, code)?),
         )),
+        (E::ActionPosition, _) => only(action_position::Column::ActionId.in_subquery(ids_where::<
+            action::Entity,
+        >(
+            condition(E::Action, scope, code)?,
+        ))),
+        (E::AdoptionWaiver, _) => only(adoption_waiver::Column::PlanId.in_subquery(ids_where::<
+            plan::Entity,
+        >(
+            condition(E::Plan, scope, code)?,
+        ))),
         (E::ProgressUpdate, _) => {
             let of_actions =
                 Condition::all().add(progress_update::Column::ActionId.in_subquery(ids_where::<
@@ -261,6 +271,8 @@ scoped! {
     plan: Plan => [(YearFrom, Desc), (Title, Asc)],
     priority: Priority => [(Rank, Asc)],
     action: Action => [],
+    action_position: ActionPosition => [(TakenAt, Asc)],
+    adoption_waiver: AdoptionWaiver => [(WaivedAt, Asc)],
     progress_update: ProgressUpdate => [(ReportedAt, Asc)],
     person: Person => [(Name, Asc)],
     team_membership: TeamMembership => [(ValidFrom, Asc)],

@@ -39,6 +39,7 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
     let action = change
         .load::<action::Entity>(input.action_id, Operation::Request, "action")
         .await?;
+    super::action::live(&action, "request a commitment for the action")?;
     let plan = super::plan::plan_of_action(change, &action).await?;
     if !matches!(
         plan.status,
@@ -389,6 +390,17 @@ pub async fn withdraw_under(
         .into_iter()
         .map(|action| action.id)
         .collect();
+    withdraw_on(change, actions, reason).await
+}
+
+/// Withdraws, with `reason`, every commitment still open (requested or accepted) on
+/// `actions` — their work is dropped — freeing the money they drew; each withdrawal is
+/// audited.
+pub async fn withdraw_on(change: &Change<'_>, actions: Vec<i32>, reason: &str) -> ApiResult<()> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    if actions.is_empty() {
+        return Ok(());
+    }
     let open = commitment::Entity::find()
         .filter(commitment::Column::ActionId.is_in(actions))
         .filter(commitment::Column::Status.is_in([

@@ -1,11 +1,12 @@
 //! Plans: draft, edit, submit to the clusters, adopt. A neighbourhood action plan has at
-//! most five active priorities, ranked 1..5, and cannot be adopted while an action lacks a
-//! SMART field.
+//! most five active priorities, ranked 1..5, and is adopted with exactly five, every
+//! action SMART and supported by its lead cluster — or with each support gap accepted by
+//! the area director with a recorded reason.
 
 use chrono::Utc;
-use entity::enums::{PlanKind, PlanStatus};
+use entity::enums::{ClusterPosition, PlanKind, PlanStatus};
 use entity::*;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{Change, text};
 use crate::access::Operation;
@@ -174,9 +175,33 @@ async fn move_plan(
     finish(change, &before, &after, step.operation, step.needed).await
 }
 
-/// Adopts (vaststellen) a plan in consultation: every active priority's actions must be
-/// SMART — the error lists each gap.
-pub async fn adopt_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<plan::Model> {
+/// A gap in a plan's support the adopting area director accepts, with the reason.
+pub struct Waiver {
+    /// The item with the gap, as a global id (the plan, or one of its actions).
+    pub item_id: String,
+    /// The gap, as adoption names it.
+    pub gap: String,
+    /// Why the plan is adopted anyway.
+    pub reason: String,
+}
+
+/// The gaps an area director may accept at adoption with a reason: a neighbourhood action
+/// plan without exactly five priorities, an action whose lead cluster has taken no
+/// position, an action its lead cluster objects to. A missing SMART field cannot be
+/// accepted.
+pub const WAIVABLE: [&str; 3] = ["fivePriorities", "leadClusterPosition", "objection"];
+
+/// Adopts (vaststellen) a plan in consultation. Refused with `INCOMPLETE`, listing each
+/// gap per item: an active priority without actions, an action without a SMART field, and
+/// — unless `waivers` accepts them, each with a reason that is recorded — a neighbourhood
+/// action plan without exactly five priorities, an action without its lead cluster's
+/// position, or an action its lead cluster objects to. Dropped actions do not count.
+pub async fn adopt_plan(
+    change: &Change<'_>,
+    id: i32,
+    expected: i32,
+    waivers: Vec<Waiver>,
+) -> ApiResult<plan::Model> {
     let before = change
         .load_at::<plan::Entity>(id, expected, Operation::Adopt, "plan")
         .await?;
@@ -186,20 +211,27 @@ pub async fn adopt_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResul
             attempted: "adopt the plan",
         });
     }
+    let plan_item = crate::graphql::relay::encode_id("Plan", id).0;
     let priorities = active_priorities(change, id).await?;
     if priorities.is_empty() {
         return Err(ApiError::Incomplete {
-            gaps: vec![(
-                crate::graphql::relay::encode_id("Plan", id).0,
-                vec!["priorities"],
-            )],
+            gaps: vec![(plan_item, vec!["priorities"])],
         });
     }
     let actions = action::Entity::find()
         .filter(action::Column::PriorityId.is_in(priorities.iter().map(|p| p.id)))
+        .filter(action::Column::DroppedAt.is_null())
+        .order_by_asc(action::Column::Id)
         .all(change.txn())
         .await?;
-    let mut gaps = Vec::new();
+    // Per item, what it lacks; the waivable gaps separately, to be matched with waivers.
+    let mut gaps: Vec<(String, Vec<&'static str>)> = Vec::new();
+    let mut waivable: Vec<(String, &'static str)> = Vec::new();
+    if before.kind == PlanKind::NeighbourhoodActionPlan
+        && priorities.len() != super::priority::MAX_PRIORITIES
+    {
+        waivable.push((plan_item, "fivePriorities"));
+    }
     for priority in &priorities {
         if !actions
             .iter()
@@ -212,12 +244,30 @@ pub async fn adopt_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResul
         }
     }
     for action in &actions {
+        let item = crate::graphql::relay::encode_id("Action", action.id).0;
         let missing = smart_gaps(action);
         if !missing.is_empty() {
-            gaps.push((
-                crate::graphql::relay::encode_id("Action", action.id).0,
-                missing,
-            ));
+            gaps.push((item.clone(), missing));
+        }
+        if action.lead_cluster_id.is_some() {
+            match action.lead_position {
+                None => waivable.push((item, "leadClusterPosition")),
+                Some(ClusterPosition::Object) => waivable.push((item, "objection")),
+                Some(_) => {}
+            }
+        }
+    }
+    let accepted = accepted_waivers(&waivable, waivers)?;
+    for (item, gap) in &waivable {
+        if accepted
+            .iter()
+            .any(|(waiver, _)| waiver.item_id == *item && waiver.gap == *gap)
+        {
+            continue;
+        }
+        match gaps.iter_mut().find(|(other, _)| other == item) {
+            Some((_, missing)) => missing.push(gap),
+            None => gaps.push((item.clone(), vec![gap])),
         }
     }
     if !gaps.is_empty() {
@@ -236,7 +286,68 @@ pub async fn adopt_plan(change: &Change<'_>, id: i32, expected: i32) -> ApiResul
             },
         )
         .await?;
+    for (waiver, reason) in accepted {
+        let row = change
+            .insert(adoption_waiver::ActiveModel {
+                plan_id: Set(id),
+                item_id: Set(waiver.item_id),
+                gap: Set(waiver.gap),
+                reason: Set(reason),
+                waived_by: Set(change.actor()),
+                waived_at: Set(now),
+                ..Default::default()
+            })
+            .await?;
+        change
+            .created::<adoption_waiver::Entity>(
+                row.id,
+                Operation::Read,
+                "waiver",
+                "adoptPlan",
+                &row,
+            )
+            .await?;
+    }
     finish(change, &before, &after, "adoptPlan", Operation::Adopt).await
+}
+
+/// Checks each waiver against the plan's waivable gaps: it must name one of them, once,
+/// with a reason. Answers the waivers with their checked reasons.
+fn accepted_waivers(
+    waivable: &[(String, &'static str)],
+    waivers: Vec<Waiver>,
+) -> ApiResult<Vec<(Waiver, String)>> {
+    let mut accepted: Vec<(Waiver, String)> = Vec::new();
+    for (index, waiver) in waivers.into_iter().enumerate() {
+        let field = format!("input.waivers.{index}");
+        if !WAIVABLE.contains(&waiver.gap.as_str()) {
+            return Err(ApiError::bad_input(
+                format!("{field}.gap"),
+                format!("must be one of {}", WAIVABLE.join(", ")),
+            ));
+        }
+        if !waivable
+            .iter()
+            .any(|(item, gap)| *item == waiver.item_id && *gap == waiver.gap)
+        {
+            return Err(ApiError::bad_input(
+                format!("{field}.itemId"),
+                format!("has no {} gap in this plan", waiver.gap),
+            ));
+        }
+        if accepted
+            .iter()
+            .any(|(other, _)| other.item_id == waiver.item_id && other.gap == waiver.gap)
+        {
+            return Err(ApiError::bad_input(
+                field,
+                "accepts the same gap as an earlier waiver",
+            ));
+        }
+        let reason = text(&format!("{field}.reason"), &waiver.reason, 2000)?;
+        accepted.push((waiver, reason));
+    }
+    Ok(accepted)
 }
 
 /// The SMART fields an action lacks.

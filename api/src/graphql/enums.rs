@@ -49,6 +49,18 @@ pub enum ActionStatus {
     CarriedOver,
 }
 
+/// A cluster's position on an action it is asked to lead.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::ClusterPosition")]
+pub enum ClusterPosition {
+    /// The cluster supports the action and will lead it.
+    Support,
+    /// The cluster supports it with a reservation (the reason says which).
+    SupportWithReservation,
+    /// The cluster objects (the reason says why).
+    Object,
+}
+
 /// Traffic light of an action's progress (stoplicht).
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 #[graphql(remote = "entity::enums::TrafficLight")]

@@ -22,6 +22,8 @@ pub enum GuardedEntity {
     Plan,
     Priority,
     Action,
+    ActionPosition,
+    AdoptionWaiver,
     ProgressUpdate,
     Person,
     TeamMembership,
@@ -65,6 +67,8 @@ pub enum GuardedOperation {
     ManageBudget,
     /// Amend budgets and adopt P&C documents.
     Amend,
+    /// Propose measures and give a cluster's position during consultation.
+    Consult,
 }
 
 /// How far a permission reaches.

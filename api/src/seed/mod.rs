@@ -3,6 +3,7 @@
 //! value derives from fixed tables and fixed 2016 dates, and seeding a database that
 //! already holds the demo changes nothing.
 
+mod consultation;
 mod pilot;
 mod pilot_budget;
 mod rotterdam;

@@ -508,6 +508,7 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
         residents(txn, neighbourhood_id, index, first_priority, first_action).await?;
     }
     draft_2017(txn, reference).await?;
+    super::consultation::write(txn, reference).await?;
     Ok(())
 }
 
@@ -699,6 +700,10 @@ async fn action(
             status,
             progress_percent: percent,
             traffic_light: light,
+            proposed_by_cluster_id: None,
+            lead_position: None,
+            dropped_at: None,
+            drop_reason: None,
             version: 3,
             created_at: at(2016, 1, 25, 9),
             updated_at: at(2016, 12, 15, 16),
@@ -1023,6 +1028,10 @@ async fn draft_2017(txn: &DatabaseTransaction, reference: &Reference) -> Result<
                 status: ActionStatus::NotStarted,
                 progress_percent: 0,
                 traffic_light: TrafficLight::Grey,
+                proposed_by_cluster_id: None,
+                lead_position: None,
+                dropped_at: None,
+                drop_reason: None,
                 version: 1,
                 created_at: at(2016, 11, 28, 9),
                 updated_at: at(2016, 11, 28, 9),

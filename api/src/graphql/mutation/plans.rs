@@ -7,9 +7,9 @@ use super::begin;
 use crate::domain::action::{self, ActionFields};
 use crate::domain::plan::{self, NewPlan};
 use crate::domain::priority::{self, NewPriority};
-use crate::graphql::enums::CityAlignment;
+use crate::graphql::enums::{CityAlignment, ClusterPosition};
 use crate::graphql::relay::id_of;
-use crate::graphql::types::{Action, Cluster, Neighbourhood, Plan, Priority};
+use crate::graphql::types::{Action, ActionPosition, Cluster, Neighbourhood, Plan, Priority};
 
 /// Draft a neighbourhood action plan.
 #[derive(InputObject, Debug)]
@@ -43,6 +43,30 @@ pub struct PlanStepInput {
     pub id: ID,
     /// The version you saw; a stale one answers CONFLICT.
     pub expected_version: i32,
+}
+
+/// Adopt a plan, accepting gaps in its support with a reason each.
+#[derive(InputObject, Debug)]
+pub struct AdoptPlanInput {
+    /// The plan.
+    pub id: ID,
+    /// The version you saw; a stale one answers CONFLICT.
+    pub expected_version: i32,
+    /// Gaps in support the area director accepts, each with its reason (recorded and
+    /// readable as `Plan.adoptionWaivers`). Missing SMART fields cannot be accepted.
+    #[graphql(default)]
+    pub waivers: Vec<AdoptionWaiverInput>,
+}
+
+/// One gap accepted at adoption: the item and gap as `INCOMPLETE` lists them.
+#[derive(InputObject, Debug)]
+pub struct AdoptionWaiverInput {
+    /// The item with the gap: the plan, or one of its actions.
+    pub item_id: ID,
+    /// The gap: `fivePriorities`, `leadClusterPosition` or `objection`.
+    pub gap: String,
+    /// Why the plan is adopted anyway.
+    pub reason: String,
 }
 
 /// Add a priority to a plan.
@@ -88,6 +112,51 @@ pub struct AddActionInput {
     pub idempotency_key: Option<String>,
 }
 
+/// A cluster proposes a measure during consultation, for itself to lead.
+#[derive(InputObject, Debug)]
+pub struct ProposeActionInput {
+    /// The priority of a plan in consultation.
+    pub priority_id: ID,
+    /// The proposing cluster (one of your own); it leads the measure.
+    pub cluster_id: ID,
+    /// What exactly will be done.
+    pub description: String,
+    /// Who is responsible.
+    pub responsible_person: Option<String>,
+    /// The measurable target.
+    pub measurable_target: Option<String>,
+    /// The deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
+}
+
+/// The lead cluster's position on an action of a plan in consultation.
+#[derive(InputObject, Debug)]
+pub struct TakePositionInput {
+    /// The action your cluster is asked to lead.
+    pub action_id: ID,
+    /// Support, support with a reservation, or objection.
+    pub position: ClusterPosition,
+    /// Why; required with a reservation or an objection.
+    pub reason: Option<String>,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
+}
+
+/// Drop an action from a plan that is not yet adopted, with the reason.
+#[derive(InputObject, Debug)]
+pub struct DropActionInput {
+    /// The action.
+    pub id: ID,
+    /// The version you saw.
+    pub expected_version: i32,
+    /// Why.
+    pub reason: String,
+}
+
 /// Change an action's SMART fields; absent fields stay as they are.
 #[derive(InputObject, Debug)]
 pub struct UpdateActionInput {
@@ -126,6 +195,13 @@ pub struct PriorityPayload {
 pub struct ActionPayload {
     /// The action.
     pub action: Action,
+}
+
+/// The position taken.
+#[derive(SimpleObject)]
+pub struct TakePositionPayload {
+    /// The new position, now the last of the action's history.
+    pub position: ActionPosition,
 }
 
 fn optional_id(
@@ -192,11 +268,24 @@ impl PlanMutation {
     }
 
     /// Adopt (vaststellen) a plan in consultation (area director of its area). Refused
-    /// with `INCOMPLETE` and the list of gaps while an action lacks a SMART field.
-    async fn adopt_plan(&self, ctx: &Context<'_>, input: PlanStepInput) -> Result<PlanPayload> {
+    /// with `INCOMPLETE` and the list of gaps per item: an active priority without
+    /// actions, an action without a SMART field, and — unless accepted in `waivers` with a
+    /// reason — a neighbourhood action plan without exactly five priorities
+    /// (`fivePriorities`), an action without its lead cluster's position
+    /// (`leadClusterPosition`), an action its lead cluster objects to (`objection`).
+    async fn adopt_plan(&self, ctx: &Context<'_>, input: AdoptPlanInput) -> Result<PlanPayload> {
         let id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
+        let waivers = input
+            .waivers
+            .into_iter()
+            .map(|waiver| plan::Waiver {
+                item_id: waiver.item_id.0,
+                gap: waiver.gap,
+                reason: waiver.reason,
+            })
+            .collect();
         let change = begin(ctx).await?;
-        let plan = plan::adopt_plan(&change, id, input.expected_version).await?;
+        let plan = plan::adopt_plan(&change, id, input.expected_version, waivers).await?;
         change.commit().await?;
         Ok(PlanPayload { plan: plan.into() })
     }
@@ -268,6 +357,91 @@ impl PlanMutation {
                 || action::add_action(&change, priority_id, fields),
             )
             .await?;
+        change.commit().await?;
+        Ok(ActionPayload {
+            action: action.into(),
+        })
+    }
+
+    /// During consultation, a cluster proposes a measure for itself to lead (a member or
+    /// manager of that cluster); the action is marked as proposed by it.
+    async fn propose_action(
+        &self,
+        ctx: &Context<'_>,
+        input: ProposeActionInput,
+    ) -> Result<ActionPayload> {
+        let fingerprint = super::fingerprint(&input);
+        let key = input.idempotency_key.clone();
+        let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
+        let fields = ActionFields {
+            description: Some(input.description),
+            lead_cluster_id: Some(id_of(
+                Cluster::TYPE_NAME,
+                "input.clusterId",
+                &input.cluster_id,
+            )?),
+            responsible_person: input.responsible_person,
+            measurable_target: input.measurable_target,
+            deadline: input.deadline,
+        };
+        let change = begin(ctx).await?;
+        let action = change
+            .create_once::<entity::action::Entity, _, _>(
+                key.as_deref(),
+                "proposeAction",
+                fingerprint,
+                || action::propose_action(&change, priority_id, fields),
+            )
+            .await?;
+        change.commit().await?;
+        Ok(ActionPayload {
+            action: action.into(),
+        })
+    }
+
+    /// During consultation, the lead cluster (a member or manager) gives its position on
+    /// an action it is asked to lead. Positions are history: a new one is added, never
+    /// overwriting; the latest is the action's `leadClusterPosition`.
+    async fn take_position(
+        &self,
+        ctx: &Context<'_>,
+        input: TakePositionInput,
+    ) -> Result<TakePositionPayload> {
+        let fingerprint = super::fingerprint(&input);
+        let key = input.idempotency_key.clone();
+        let action_id = id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?;
+        let position = action::NewPosition {
+            action_id,
+            position: input.position.into(),
+            reason: input.reason,
+        };
+        let change = begin(ctx).await?;
+        let position = change
+            .create_once::<entity::action_position::Entity, _, _>(
+                key.as_deref(),
+                "takePosition",
+                fingerprint,
+                || action::take_position(&change, position),
+            )
+            .await?;
+        change.commit().await?;
+        Ok(TakePositionPayload {
+            position: position.into(),
+        })
+    }
+
+    /// Drop an action from a plan that is not yet adopted (who may edit the plan): it
+    /// keeps its history and positions, takes no more work, and the commitments still open
+    /// on it are withdrawn.
+    async fn drop_action(
+        &self,
+        ctx: &Context<'_>,
+        input: DropActionInput,
+    ) -> Result<ActionPayload> {
+        let id = id_of(Action::TYPE_NAME, "input.id", &input.id)?;
+        let change = begin(ctx).await?;
+        let action =
+            action::drop_action(&change, id, input.expected_version, &input.reason).await?;
         change.commit().await?;
         Ok(ActionPayload {
             action: action.into(),

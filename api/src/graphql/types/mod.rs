@@ -13,7 +13,7 @@ pub use audit::AuditEvent;
 pub use budget::{BudgetAmendment, BudgetLine, PhaseAmount, PncDocument};
 pub use commitments::{Commitment, Escalation, EscalationEvent};
 pub use organisation::{Area, CityProgramme, Cluster, Neighbourhood, Product, RepresentativeBody};
-pub use plans::{Action, Plan, Priority, ProgressUpdate};
+pub use plans::{Action, ActionPosition, AdoptionWaiver, Plan, Priority, ProgressUpdate};
 pub use residents::ResidentInput;
 pub use team::{Person, TeamMembership};
 
@@ -133,6 +133,8 @@ pub enum Node {
     Plan(Plan),
     Priority(Priority),
     Action(Action),
+    ActionPosition(ActionPosition),
+    AdoptionWaiver(AdoptionWaiver),
     ProgressUpdate(ProgressUpdate),
     Person(Person),
     TeamMembership(TeamMembership),

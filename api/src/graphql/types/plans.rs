@@ -5,7 +5,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Area, CityProgramme, Cluster, Commitment, Neighbourhood, ResidentInput, node_type};
 use crate::graphql::connection::connections;
-use crate::graphql::enums::{ActionStatus, CityAlignment, PlanKind, PlanStatus, TrafficLight};
+use crate::graphql::enums::{
+    ActionStatus, CityAlignment, ClusterPosition, PlanKind, PlanStatus, TrafficLight,
+};
 
 node_type!(
     /// A plan: area plan (gebiedsplan), implementation plan (uitvoeringsplan) or
@@ -40,6 +42,27 @@ node_type!(
         priority: Priority by priority from priority_id,
         /// The cluster that leads.
         lead_cluster: Cluster by cluster from lead_cluster_id,
+        /// The cluster that proposed it during consultation, if one did.
+        proposed_by: Cluster by cluster from proposed_by_cluster_id,
+    }
+);
+node_type!(
+    /// A cluster's position on an action it is asked to lead, given during consultation.
+    /// Positions are history: a later one never overwrites an earlier one.
+    ActionPosition wraps action_position links ActionPositionLinks {
+        /// The action.
+        action: Action by action from action_id,
+        /// The cluster whose position it is.
+        cluster: Cluster by cluster from cluster_id,
+    }
+);
+node_type!(
+    /// A gap in a plan's support that the area director accepted at adoption, with the
+    /// reason: fewer or more than five priorities, an action without its lead cluster's
+    /// position, or an action its lead cluster objects to.
+    AdoptionWaiver wraps adoption_waiver links AdoptionWaiverLinks {
+        /// The plan adopted.
+        plan: Plan by plan from plan_id,
     }
 );
 node_type!(
@@ -188,6 +211,19 @@ impl Action {
     async fn traffic_light(&self) -> TrafficLight {
         self.0.traffic_light.into()
     }
+    /// The lead cluster's latest position on the action; empty while it has taken none
+    /// (and again after another cluster is made lead).
+    async fn lead_cluster_position(&self) -> Option<ClusterPosition> {
+        self.0.lead_position.map(Into::into)
+    }
+    /// When the action was dropped from its plan, if it was.
+    async fn dropped_at(&self) -> Option<DateTime<Utc>> {
+        self.0.dropped_at
+    }
+    /// Why the action was dropped.
+    async fn drop_reason(&self) -> Option<&str> {
+        self.0.drop_reason.as_deref()
+    }
     /// Version for optimistic concurrency.
     async fn version(&self) -> i32 {
         self.0.version
@@ -205,6 +241,68 @@ impl Action {
     #[graphql(flatten)]
     async fn connections(&self) -> ActionConnections {
         ActionConnections(self.0.id)
+    }
+}
+
+#[Object]
+impl ActionPosition {
+    /// The position's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// Support, support with a reservation, or objection.
+    async fn position(&self) -> ClusterPosition {
+        self.0.position.into()
+    }
+    /// Why (required unless the position is plain support).
+    async fn reason(&self) -> Option<&str> {
+        self.0.reason.as_deref()
+    }
+    /// Who gave it (the token's subject).
+    async fn taken_by(&self) -> &str {
+        &self.0.taken_by
+    }
+    /// When it was given.
+    async fn taken_at(&self) -> DateTime<Utc> {
+        self.0.taken_at
+    }
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> ActionPositionLinks {
+        ActionPositionLinks::of(&self.0)
+    }
+}
+
+#[Object]
+impl AdoptionWaiver {
+    /// The waiver's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// The item with the gap: the plan or one of its actions.
+    async fn item_id(&self) -> ID {
+        ID(self.0.item_id.clone())
+    }
+    /// The gap accepted: `fivePriorities`, `leadClusterPosition` or `objection`.
+    async fn gap(&self) -> &str {
+        &self.0.gap
+    }
+    /// Why the area director adopted the plan with it.
+    async fn reason(&self) -> &str {
+        &self.0.reason
+    }
+    /// Who accepted it (the token's subject).
+    async fn waived_by(&self) -> &str {
+        &self.0.waived_by
+    }
+    /// When.
+    async fn waived_at(&self) -> DateTime<Utc> {
+        self.0.waived_at
+    }
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> AdoptionWaiverLinks {
+        AdoptionWaiverLinks::of(&self.0)
     }
 }
 
@@ -255,6 +353,8 @@ connections! {
         child_plans: Plan by plan::ParentPlanId,
         /// Priorities by rank, active ones first; dropped priorities follow without a rank.
         priorities: Priority by priority::PlanId,
+        /// The gaps in support the area director accepted at adoption, with the reasons.
+        adoption_waivers: AdoptionWaiver by adoption_waiver::PlanId,
     }
 }
 
@@ -275,5 +375,8 @@ connections! {
         progress_updates: ProgressUpdate by progress_update::ActionId,
         /// Residents' input that landed in this action.
         resident_inputs: ResidentInput by resident_input::ActionId,
+        /// The clusters' positions on the action, oldest first: the history of the
+        /// consultation.
+        positions: ActionPosition by action_position::ActionId,
     }
 }

@@ -1,0 +1,145 @@
+//! The 2017 plan for Hillesluis, in consultation with the clusters: the neighbourhood
+//! manager has drafted three priorities, Werk en Inkomen has proposed a measure of its own,
+//! and the lead clusters have taken positions on two actions — Stadsbeheer supports with
+//! a reservation, Maatschappelijke Ontwikkeling first objected and then supported after
+//! the measure was narrowed. One action still waits for its lead cluster's position.
+
+use entity::enums::*;
+use entity::*;
+use sea_orm::{DatabaseTransaction, DbErr};
+
+use super::{Reference, add, at, date};
+
+/// One drafted action: priority title, description, lead cluster, proposed by its lead,
+/// and the lead cluster's positions in order (position, reason, who, day in November).
+type Drafted = (
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static [(ClusterPosition, Option<&'static str>, &'static str, u32)],
+);
+
+const ACTIONS: [Drafted; 3] = [
+    (
+        "Schone straten",
+        "Grofvuil binnen 48 uur opgehaald in de Hillevliet en omliggende straten",
+        "SB",
+        false,
+        &[(
+            ClusterPosition::SupportWithReservation,
+            Some("Alleen op werkdagen; in weekenden blijft de ophaaltermijn 72 uur."),
+            "cluster_member:SB",
+            30,
+        )],
+    ),
+    (
+        "Opgroeien in Hillesluis",
+        "Huiswerkbegeleiding in buurthuis De Put voor groep 7 en 8",
+        "MO",
+        false,
+        &[
+            (
+                ClusterPosition::Object,
+                Some("Geen capaciteit voor alle scholen in de wijk."),
+                "cluster_member:MO",
+                29,
+            ),
+            (ClusterPosition::Support, None, "cluster_manager:MO", 30),
+        ],
+    ),
+    (
+        "Werk voor jongeren",
+        "Werkgeversontbijt met tien bedrijven uit Hillesluis per kwartaal",
+        "WI",
+        true,
+        &[],
+    ),
+];
+
+/// Writes the plan, its priorities, actions and positions.
+pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> Result<(), DbErr> {
+    let (neighbourhood_id, area_id) = reference.neighbourhoods["BU05991082"];
+    let plan = add::<plan::ActiveModel>(
+        txn,
+        plan::Model {
+            id: 0,
+            kind: PlanKind::NeighbourhoodActionPlan,
+            title: "Wijkactieplan Hillesluis 2017".to_owned(),
+            area_id,
+            neighbourhood_id: Some(neighbourhood_id),
+            cluster_id: None,
+            year_from: 2017,
+            year_to: 2017,
+            status: PlanStatus::InConsultation,
+            parent_plan_id: None,
+            superseded_by_id: None,
+            adopted_at: None,
+            version: 6,
+            created_at: at(2016, 11, 21, 9),
+            updated_at: at(2016, 11, 25, 11),
+        },
+    )
+    .await?;
+    for (index, (title, what, lead, proposed, positions)) in ACTIONS.into_iter().enumerate() {
+        let priority = add::<priority::ActiveModel>(
+            txn,
+            priority::Model {
+                id: 0,
+                plan_id: plan.id,
+                rank: Some(index as i32 + 1),
+                title: title.to_owned(),
+                description: format!("{title}: voorstel voor 2017."),
+                theme: Some(title.to_owned()),
+                city_programme_id: None,
+                city_alignment: CityAlignment::Unassessed,
+                dropped_at: None,
+                drop_reason: None,
+                version: 1,
+                created_at: at(2016, 11, 21, 9),
+                updated_at: at(2016, 11, 21, 9),
+            },
+        )
+        .await?;
+        let cluster = reference.clusters[lead];
+        let action = add::<action::ActiveModel>(
+            txn,
+            action::Model {
+                id: 0,
+                priority_id: priority.id,
+                description: what.to_owned(),
+                lead_cluster_id: Some(cluster),
+                responsible_person: None,
+                measurable_target: None,
+                deadline: Some(date(2017, 12, 31)),
+                status: ActionStatus::NotStarted,
+                progress_percent: 0,
+                traffic_light: TrafficLight::Grey,
+                proposed_by_cluster_id: proposed.then_some(cluster),
+                lead_position: positions.last().map(|(position, ..)| *position),
+                dropped_at: None,
+                drop_reason: None,
+                version: 1 + positions.len() as i32,
+                created_at: at(2016, 11, 24, 10),
+                updated_at: at(2016, 11, 30, 15),
+            },
+        )
+        .await?;
+        for (position, reason, subject, day) in positions {
+            add::<action_position::ActiveModel>(
+                txn,
+                action_position::Model {
+                    id: 0,
+                    action_id: action.id,
+                    cluster_id: cluster,
+                    position: *position,
+                    reason: reason.map(str::to_owned),
+                    taken_by: (*subject).to_owned(),
+                    taken_at: at(2016, 11, *day, 14),
+                },
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
