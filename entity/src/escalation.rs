@@ -34,6 +34,10 @@ pub struct Model {
     pub raised_by: String,
     pub raised_at: DateTimeUtc,
     pub closed_at: Option<DateTimeUtc>,
+    /// For a dispute: the plan revision opened to settle it; adopting that revision
+    /// resolves the dispute.
+    #[sea_orm(indexed)]
+    pub settled_by_revision_id: Option<i32>,
     pub version: i32,
 }
 

@@ -23,6 +23,7 @@ pub mod idempotency_key;
 pub mod neighbourhood;
 pub mod person;
 pub mod plan;
+pub mod plan_revision;
 pub mod pnc_document;
 pub mod priority;
 pub mod product;

@@ -15,6 +15,7 @@ mod m20261130_000001_action_plan_per_year;
 mod m20261130_000002_one_open_escalation;
 mod m20261130_000003_request_question;
 mod m20261130_000004_consultation;
+mod m20261130_000005_plan_revisions;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000002_one_open_escalation::Migration),
             Box::new(m20261130_000003_request_question::Migration),
             Box::new(m20261130_000004_consultation::Migration),
+            Box::new(m20261130_000005_plan_revisions::Migration),
         ]
     }
 }

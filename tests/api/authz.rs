@@ -28,7 +28,7 @@ pub(crate) const CALLERS: [&str; 8] = [
 ];
 
 /// Guarded entities: GraphQL type, table, root list field (if any).
-const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 22] = [
+const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 23] = [
     (EntityKind::Area, "Area", "area", Some("areas")),
     (
         EntityKind::Neighbourhood,
@@ -51,6 +51,12 @@ const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 22] = [
     ),
     (EntityKind::Product, "Product", "product", Some("products")),
     (EntityKind::Plan, "Plan", "plan", Some("plans")),
+    (
+        EntityKind::PlanRevision,
+        "PlanRevision",
+        "plan_revision",
+        None,
+    ),
     (
         EntityKind::Priority,
         "Priority",
@@ -159,6 +165,11 @@ fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String>
         }
         (E::Plan, S::OwnAreas) => format!("{all} WHERE area_id IN {area}"),
         (E::Plan, S::OwnNeighbourhoods) => format!("{all} WHERE neighbourhood_id IN {hood}"),
+        (E::PlanRevision, S::PublishedOnly) => format!("{all} WHERE adopted_at IS NOT NULL"),
+        (E::PlanRevision, _) => format!(
+            "{all} WHERE plan_id IN ({})",
+            scope_sql(E::Plan, scope, code)?
+        ),
         (E::Priority, _) => format!(
             "{all} WHERE plan_id IN ({})",
             scope_sql(E::Plan, scope, code)?
@@ -511,7 +522,13 @@ async fn every_schema_type_and_root_list_has_a_row_in_the_matrix() {
     let covered: BTreeSet<&str> = ENTITIES
         .iter()
         .filter_map(|(.., field)| *field)
-        .chain(["node", "me", "overdueCommitments", "budgetSummary"])
+        .chain([
+            "node",
+            "me",
+            "overdueCommitments",
+            "budgetSummary",
+            "adoptedPlan",
+        ])
         .collect();
     for field in data["query"]["fields"].as_array().unwrap() {
         let name = field["name"].as_str().unwrap();

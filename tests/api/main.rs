@@ -20,6 +20,7 @@ mod ops;
 mod pnc;
 mod read;
 mod report_script;
+mod revisions;
 mod schema;
 mod seed;
 mod statements;

@@ -54,7 +54,7 @@ macro_rules! entities {
 fn entity_tables(backend: DatabaseBackend) -> Vec<(String, Table)> {
     entities!(backend =>
         area, neighbourhood, representative_body, representative_body_coverage, cluster,
-        city_programme, product, plan, priority, action, action_position, adoption_waiver,
+        city_programme, product, plan, plan_revision, priority, action, action_position, adoption_waiver,
         progress_update, person,
         team_membership, pnc_document, budget_line, budget_line_amount, budget_amendment,
         commitment, escalation, escalation_event, resident_input, audit_event, idempotency_key,

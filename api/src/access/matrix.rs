@@ -14,6 +14,7 @@ pub enum EntityKind {
     CityProgramme,
     Product,
     Plan,
+    PlanRevision,
     Priority,
     Action,
     ActionPosition,
@@ -38,7 +39,7 @@ impl EntityKind {
     }
 
     /// Every kind, in the matrix's order.
-    pub const ALL: [EntityKind; 22] = [
+    pub const ALL: [EntityKind; 23] = [
         EntityKind::Area,
         EntityKind::Neighbourhood,
         EntityKind::RepresentativeBody,
@@ -46,6 +47,7 @@ impl EntityKind {
         EntityKind::CityProgramme,
         EntityKind::Product,
         EntityKind::Plan,
+        EntityKind::PlanRevision,
         EntityKind::Priority,
         EntityKind::Action,
         EntityKind::ActionPosition,
@@ -150,7 +152,7 @@ pub const ROLE_COLUMNS: [Role; 8] = Role::ALL;
 
 /// Who may read which rows.
 #[rustfmt::skip]
-const READ: [(EntityKind, [ScopeKind; 8]); 22] = [
+const READ: [(EntityKind, [ScopeKind; 8]); 23] = [
     //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
     (E::Area,               [All, All, All, All,  All, All, All, All]),
     (E::Neighbourhood,      [All, All, All, All,  All, All, All, All]),
@@ -159,6 +161,7 @@ const READ: [(EntityKind, [ScopeKind; 8]); 22] = [
     (E::CityProgramme,      [All, All, All, All,  All, All, All, All]),
     (E::Product,            [All, All, All, All,  All, All, All, All]),
     (E::Plan,               [Pub, All, All, Area, Nbh, All, All, Area]),
+    (E::PlanRevision,       [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::Priority,           [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::Action,             [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::ActionPosition,     [No,  All, All, Area, Nbh, All, All, Area]),
@@ -178,7 +181,7 @@ const READ: [(EntityKind, [ScopeKind; 8]); 22] = [
 
 /// Who may see money and hours on rows they can read.
 #[rustfmt::skip]
-const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 22] = [
+const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 23] = [
     //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
     (E::Area,               [No, All, All, No,   No,  No,  No,  No]),
     (E::Neighbourhood,      [No, All, All, No,   No,  No,  No,  No]),
@@ -187,6 +190,7 @@ const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 22] = [
     (E::CityProgramme,      [No, All, All, No,   No,  No,  No,  No]),
     (E::Product,            [No, All, All, No,   No,  No,  No,  No]),
     (E::Plan,               [No, All, All, No,   No,  No,  No,  No]),
+    (E::PlanRevision,       [No, All, All, No,   No,  No,  No,  No]),
     (E::Priority,           [No, All, All, No,   No,  No,  No,  No]),
     (E::Action,             [No, All, All, No,   No,  No,  No,  No]),
     (E::ActionPosition,     [No, All, All, No,   No,  No,  No,  No]),

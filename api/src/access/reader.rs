@@ -250,6 +250,25 @@ impl Reader {
             .to_owned()
     }
 
+    /// The revision of plan `plan_id` adopted last at or before `on`, if the caller may
+    /// see it.
+    pub async fn adopted_revision(
+        &self,
+        plan_id: i32,
+        on: chrono::DateTime<chrono::Utc>,
+    ) -> ApiResult<Option<entity::plan_revision::Model>> {
+        use entity::plan_revision::Column;
+        let condition = Condition::all()
+            .add(Column::PlanId.eq(plan_id))
+            .add(Column::AdoptedAt.lte(on));
+        Ok(self
+            .scoped::<entity::plan_revision::Entity>(condition)
+            .order_by_desc(Column::AdoptedAt)
+            .order_by_desc(Column::Number)
+            .one(&self.db)
+            .await?)
+    }
+
     /// The visible rows among `ids`, in no particular order.
     pub async fn by_ids<E: Scoped>(&self, ids: &[i32]) -> ApiResult<Vec<E::Model>> {
         let condition = Condition::all().add(E::id_column().is_in(ids.iter().copied()));

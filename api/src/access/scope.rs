@@ -115,6 +115,13 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
         )),
         (E::Plan, S::OwnCluster) => only(is_row_of(plan::Column::ClusterId, cluster_ids(code))),
 
+        // Adopted versions are published even while the plan is being revised.
+        (E::PlanRevision, S::PublishedOnly) => only(plan_revision::Column::AdoptedAt.is_not_null()),
+        (E::PlanRevision, _) => only(plan_revision::Column::PlanId.in_subquery(ids_where::<
+            plan::Entity,
+        >(
+            condition(E::Plan, scope, code)?,
+        ))),
         (E::Priority, _) => only(
             priority::Column::PlanId.in_subquery(ids_where::<plan::Entity>(condition(
                 E::Plan,
@@ -269,6 +276,7 @@ scoped! {
     city_programme: CityProgramme => [(Name, Asc)],
     product: Product => [(Code, Asc)],
     plan: Plan => [(YearFrom, Desc), (Title, Asc)],
+    plan_revision: PlanRevision => [(Number, Asc)],
     priority: Priority => [(Rank, Asc)],
     action: Action => [],
     action_position: ActionPosition => [(TakenAt, Asc)],

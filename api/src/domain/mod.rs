@@ -13,6 +13,7 @@ pub mod pnc;
 pub mod priority;
 pub mod progress;
 pub mod resident;
+pub mod revision;
 pub mod team;
 pub mod unique;
 

@@ -308,6 +308,7 @@ pub async fn adopt_plan(
             )
             .await?;
     }
+    super::revision::record_adoption(change, &after, now).await?;
     finish(change, &before, &after, "adoptPlan", Operation::Adopt).await
 }
 
@@ -372,10 +373,18 @@ pub(super) async fn active_priorities(
     change: &Change<'_>,
     plan_id: i32,
 ) -> ApiResult<Vec<priority::Model>> {
+    active_priorities_on(change.txn(), plan_id).await
+}
+
+/// The plan's priorities that are not dropped.
+pub(super) async fn active_priorities_on(
+    db: &impl sea_orm::ConnectionTrait,
+    plan_id: i32,
+) -> ApiResult<Vec<priority::Model>> {
     Ok(priority::Entity::find()
         .filter(priority::Column::PlanId.eq(plan_id))
         .filter(priority::Column::DroppedAt.is_null())
-        .all(change.txn())
+        .all(db)
         .await?)
 }
 

@@ -20,6 +20,7 @@ pub enum GuardedEntity {
     CityProgramme,
     Product,
     Plan,
+    PlanRevision,
     Priority,
     Action,
     ActionPosition,

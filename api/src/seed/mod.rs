@@ -45,8 +45,24 @@ pub async fn demo(db: &DatabaseConnection) -> Result<SeedOutcome, DbErr> {
     }
     let reference = reference_data(&txn).await?;
     pilot::write(&txn, &reference).await?;
+    first_revisions(&txn).await?;
     txn.commit().await?;
     Ok(SeedOutcome::Seeded)
+}
+
+/// Revision 1 of every adopted plan: its content as adopted.
+async fn first_revisions(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let adopted = plan::Entity::find()
+        .filter(plan::Column::AdoptedAt.is_not_null())
+        .all(txn)
+        .await?;
+    for plan in adopted {
+        crate::domain::revision::record_first(txn, &plan)
+            .await
+            .map_err(|error| DbErr::Custom(format!("{error:?}")))?;
+    }
+    Ok(())
 }
 
 /// Ids of the reference rows, by code, for the pilot data to refer to.

@@ -862,6 +862,7 @@ async fn escalation(
             raised_by: team.manager.clone(),
             raised_at: at(2016, 3, 10, 10),
             closed_at: None,
+            settled_by_revision_id: None,
             version: 3,
         },
     )

@@ -69,6 +69,22 @@ pub struct AdoptionWaiverInput {
     pub reason: String,
 }
 
+/// Open a revision of an adopted plan.
+#[derive(InputObject, Debug)]
+pub struct RevisePlanInput {
+    /// The adopted plan.
+    pub id: ID,
+    /// The version you saw; a stale one answers CONFLICT.
+    pub expected_version: i32,
+    /// Why: the dispute to settle, the merged neighbourhood's priorities to take in, the
+    /// mid-year adjustment.
+    pub reason: String,
+    /// Open disputes about items of this plan that the revision settles: they are resolved
+    /// when it is adopted.
+    #[graphql(default)]
+    pub settles_dispute_ids: Vec<ID>,
+}
+
 /// Add a priority to a plan.
 #[derive(InputObject, Debug)]
 pub struct AddPriorityInput {
@@ -286,6 +302,32 @@ impl PlanMutation {
             .collect();
         let change = begin(ctx).await?;
         let plan = plan::adopt_plan(&change, id, input.expected_version, waivers).await?;
+        change.commit().await?;
+        Ok(PlanPayload { plan: plan.into() })
+    }
+
+    /// Open the next revision of an adopted plan (who may edit it): the plan goes back to
+    /// draft, to be edited, consulted on and adopted again; its adopted versions stay
+    /// readable (`Plan.revisions`, `adoptedPlan`). The disputes named are linked to the
+    /// revision and resolved when it is adopted.
+    async fn revise_plan(&self, ctx: &Context<'_>, input: RevisePlanInput) -> Result<PlanPayload> {
+        let plan_id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
+        let disputes = input
+            .settles_dispute_ids
+            .iter()
+            .map(|id| id_of("Escalation", "input.settlesDisputeIds", id))
+            .collect::<Result<Vec<i32>, _>>()?;
+        let change = begin(ctx).await?;
+        let plan = crate::domain::revision::revise_plan(
+            &change,
+            crate::domain::revision::Revise {
+                plan_id,
+                expected: input.expected_version,
+                reason: input.reason,
+                disputes,
+            },
+        )
+        .await?;
         change.commit().await?;
         Ok(PlanPayload { plan: plan.into() })
     }

@@ -12,7 +12,7 @@ use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::context::scope;
 use crate::graphql::enums::{ActionStatus, CityAlignment, PlanKind, PlanStatus, TrafficLight};
 use crate::graphql::relay::id_of;
-use crate::graphql::types::{Action, Area, Cluster, Neighbourhood, Plan, Priority};
+use crate::graphql::types::{Action, Area, Cluster, Neighbourhood, Plan, PlanRevision, Priority};
 
 /// Which plans to list.
 #[derive(InputObject, Default)]
@@ -108,6 +108,21 @@ pub struct PlanQuery;
 
 #[Object]
 impl PlanQuery {
+    /// A plan as it was adopted on a date: the revision adopted last at or before `on`
+    /// (by default now); null when the plan had not been adopted by then, or the caller
+    /// may not see it. The public reads adopted versions even while a plan is revised.
+    async fn adopted_plan(
+        &self,
+        ctx: &Context<'_>,
+        plan_id: ID,
+        on: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Result<Option<PlanRevision>> {
+        let plan_id = id_of(Plan::TYPE_NAME, "planId", &plan_id)?;
+        let on = on.unwrap_or_else(chrono::Utc::now);
+        let revision = scope(ctx)?.reader.adopted_revision(plan_id, on).await?;
+        Ok(revision.map(PlanRevision::from))
+    }
+
     /// Plans: area plans, implementation plans and neighbourhood action plans.
     #[allow(clippy::too_many_arguments)]
     async fn plans(

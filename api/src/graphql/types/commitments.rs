@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use entity::*;
 use rust_decimal::Decimal;
 
-use super::{Action, BudgetLine, Cluster, Neighbourhood, Priority, node_type};
+use super::{Action, BudgetLine, Cluster, Neighbourhood, PlanRevision, Priority, node_type};
 use crate::access::Operation;
 use crate::graphql::connection::connections;
 use crate::graphql::context::{may, one};
@@ -37,6 +37,8 @@ node_type!(
         action: Action by action from action_id,
         /// The disputed priority, if any.
         priority: Priority by priority from priority_id,
+        /// For a dispute: the plan revision opened to settle it.
+        settled_by_revision: PlanRevision by plan_revision from settled_by_revision_id,
     }
 );
 node_type!(

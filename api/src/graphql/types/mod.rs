@@ -13,7 +13,9 @@ pub use audit::AuditEvent;
 pub use budget::{BudgetAmendment, BudgetLine, PhaseAmount, PncDocument};
 pub use commitments::{Commitment, Escalation, EscalationEvent};
 pub use organisation::{Area, CityProgramme, Cluster, Neighbourhood, Product, RepresentativeBody};
-pub use plans::{Action, ActionPosition, AdoptionWaiver, Plan, Priority, ProgressUpdate};
+pub use plans::{
+    Action, ActionPosition, AdoptionWaiver, Plan, PlanRevision, Priority, ProgressUpdate,
+};
 pub use residents::ResidentInput;
 pub use team::{Person, TeamMembership};
 
@@ -131,6 +133,7 @@ pub enum Node {
     CityProgramme(CityProgramme),
     Product(Product),
     Plan(Plan),
+    PlanRevision(PlanRevision),
     Priority(Priority),
     Action(Action),
     ActionPosition(ActionPosition),

@@ -1,0 +1,100 @@
+//! Revisions of adopted plans (issue 9, item 4): `revisePlan` opens a new version of an
+//! adopted plan, which goes through consultation and adoption again; the adopted versions
+//! stay readable (`Plan.revisions`, `adoptedPlan(on:)`), also to the public while the plan
+//! is revised; a dispute named when revising is resolved when the revision is adopted.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{count_rows, error_code, on_both_databases};
+
+const MANAGER: &str = "neighbourhood_manager:BU05991086";
+const DIRECTOR: &str = "area_director:WK059910";
+
+const PLAN: &str = r#"{ plans(filter: {year: 2016, status: ADOPTED, titleContains: "Afrikaanderwijk"}) {
+    nodes { id version priorities(first: 1) { nodes { actions(first: 1) { nodes { id version description } } } } } } }"#;
+const DISPUTE: &str = "mutation($input: DisputePlanItemInput!) { disputePlanItem(input: $input) { escalation { id } } }";
+const REVISE: &str = "mutation($input: RevisePlanInput!) { revisePlan(input: $input) {
+    plan { status version revisions { nodes { number reason adoptedAt openedBy } } } } }";
+const ESCALATION: &str = "query($id: ID!) { node(id: $id) { ... on Escalation {
+    status resolution settledByRevision { number } } } }";
+const ADOPTED: &str = "query($plan: ID!, $on: DateTime) { adoptedPlan(planId: $plan, on: $on) {
+    number content { priorities { actions { actionId description } } } } }";
+const ADOPT: &str =
+    "mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { plan { status version } } }";
+
+/// The descriptions of the adopted version's actions.
+fn descriptions(revision: &Value) -> Vec<String> {
+    let priorities = revision["content"]["priorities"].as_array().unwrap();
+    priorities
+        .iter()
+        .flat_map(|priority| priority["actions"].as_array().unwrap())
+        .map(|action| action["description"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+on_both_databases! {
+    async fn a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable(app) {
+        let data = app.data(PLAN, json!({})).await;
+        let plan = data["plans"]["nodes"][0].clone();
+        let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
+        let sb = app.data(r#"{ clusters(filter: {code: "SB"}) { nodes { id } } }"#, json!({})).await["clusters"]["nodes"][0]["id"].clone();
+        let dispute = json!({ "input": { "item": { "actionId": action["id"] }, "clusterId": sb, "reason": "Te duur voor 2017" } });
+        let dispute = app.as_roles(&["cluster_member:SB"]).data(DISPUTE, dispute).await["disputePlanItem"]["escalation"]["id"].clone();
+
+        let revise = |disputes: Value| json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"],
+            "reason": "Maatregel aanpassen na bezwaar van Stadsbeheer", "settlesDisputeIds": disputes } });
+        let refused = app.as_roles(&["cluster_manager:SB"]).graphql(REVISE, revise(json!([dispute]))).await;
+        assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
+        let not_a_dispute = app.as_roles(&[MANAGER]).graphql(REVISE, revise(json!([plan["id"]]))).await;
+        assert_eq!(not_a_dispute["errors"][0]["extensions"]["field"], "input.settlesDisputeIds", "{not_a_dispute}");
+        assert_eq!(count_rows(&app.db, "plan_revision").await, count_rows(&app.db, "plan WHERE adopted_at IS NOT NULL").await);
+
+        let revised = app.as_roles(&[MANAGER]).data(REVISE, revise(json!([dispute]))).await["revisePlan"]["plan"].clone();
+        assert_eq!(revised["status"], "DRAFT");
+        let revisions = revised["revisions"]["nodes"].as_array().unwrap();
+        assert_eq!(revisions.len(), 2, "{revised}");
+        assert_eq!((&revisions[0]["number"], revisions[0]["adoptedAt"].is_string()), (&json!(1), true));
+        assert_eq!((&revisions[1]["number"], &revisions[1]["adoptedAt"]), (&json!(2), &Value::Null));
+        assert_eq!(revisions[1]["openedBy"], format!("user-{MANAGER}"));
+        let linked = app.data(ESCALATION, json!({ "id": dispute })).await;
+        assert_eq!(linked["node"], json!({ "status": "OPEN", "resolution": null, "settledByRevision": { "number": 2 } }));
+        let again = app.as_roles(&[MANAGER]).graphql(REVISE, revise(json!([]))).await;
+        assert_eq!(error_code(&again), "CONFLICT", "the version moved on: {again}");
+
+        // While the plan is revised the public no longer sees it, but reads it as adopted.
+        let public = app.as_roles(&[]);
+        let hidden = public.data("query($id: ID!) { node(id: $id) { id } }", json!({ "id": plan["id"] })).await;
+        assert!(hidden["node"].is_null());
+        let first = public.data(ADOPTED, json!({ "plan": plan["id"] })).await["adoptedPlan"].clone();
+        assert_eq!(first["number"], 1);
+        assert!(descriptions(&first).contains(&action["description"].as_str().unwrap().to_owned()));
+
+        // Edited, consulted on and adopted again, with the support gaps accepted.
+        let manager = app.as_roles(&[MANAGER]);
+        let edit = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "description": "Kleinere maatregel" } });
+        manager.data("mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }", edit).await;
+        let version = revised["version"].as_i64().unwrap();
+        manager.data("mutation($input: PlanStepInput!) { submitPlan(input: $input) { plan { id } } }", json!({ "input": { "id": plan["id"], "expectedVersion": version } })).await;
+        let before_adoption = chrono::Utc::now().to_rfc3339();
+        let director = app.as_roles(&[DIRECTOR]);
+        let step = |waivers: Value| json!({ "input": { "id": plan["id"], "expectedVersion": version + 1, "waivers": waivers } });
+        let gaps = director.graphql(ADOPT, step(json!([]))).await["errors"][0]["extensions"]["gaps"].clone();
+        let waivers: Vec<Value> = gaps.as_array().unwrap().iter().flat_map(|gap| {
+            gap["missing"].as_array().unwrap().iter().map(|missing| json!({ "itemId": gap["item"], "gap": missing, "reason": "Positie mondeling gegeven" })).collect::<Vec<_>>()
+        }).collect();
+        assert!(!waivers.is_empty(), "{gaps}");
+        let adopted = director.data(ADOPT, step(json!(waivers))).await;
+        assert_eq!(adopted["adoptPlan"]["plan"]["status"], "ADOPTED");
+
+        let settled = app.data(ESCALATION, json!({ "id": dispute })).await;
+        assert_eq!(settled["node"]["status"], "RESOLVED");
+        assert!(settled["node"]["resolution"].as_str().unwrap().starts_with("settled by revision 2"), "{settled}");
+        let now = public.data(ADOPTED, json!({ "plan": plan["id"] })).await["adoptedPlan"].clone();
+        assert_eq!(now["number"], 2);
+        assert!(descriptions(&now).contains(&"Kleinere maatregel".to_owned()));
+        let then = public.data(ADOPTED, json!({ "plan": plan["id"], "on": before_adoption })).await["adoptedPlan"].clone();
+        assert_eq!(then, first, "the first version as it was adopted");
+        let never = public.data(ADOPTED, json!({ "plan": plan["id"], "on": "2015-01-01T00:00:00Z" })).await;
+        assert!(never["adoptedPlan"].is_null(), "not adopted yet in 2015");
+    }
+}
