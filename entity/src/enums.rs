@@ -18,6 +18,8 @@ pub enum PlanKind {
     ImplementationPlan,
     #[sea_orm(string_value = "NEIGHBOURHOOD_ACTION_PLAN")]
     NeighbourhoodActionPlan,
+    #[sea_orm(string_value = "ISSUE_LIST")]
+    IssueList,
 }
 
 /// Lifecycle of a plan.

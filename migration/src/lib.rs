@@ -16,6 +16,7 @@ mod m20261130_000002_one_open_escalation;
 mod m20261130_000003_request_question;
 mod m20261130_000004_consultation;
 mod m20261130_000005_plan_revisions;
+mod m20261130_000006_issue_list;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000003_request_question::Migration),
             Box::new(m20261130_000004_consultation::Migration),
             Box::new(m20261130_000005_plan_revisions::Migration),
+            Box::new(m20261130_000006_issue_list::Migration),
         ]
     }
 }

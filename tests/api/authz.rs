@@ -161,7 +161,9 @@ fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String>
         (_, S::None | S::AggregateOnly) => return None,
         (_, S::All) => all,
         (E::Plan, S::PublishedOnly) => {
-            format!("{all} WHERE status IN ('ADOPTED', 'CLOSED', 'SUPERSEDED')")
+            format!(
+                "{all} WHERE status IN ('ADOPTED', 'CLOSED', 'SUPERSEDED') AND kind <> 'ISSUE_LIST'"
+            )
         }
         (E::Plan, S::OwnAreas) => format!("{all} WHERE area_id IN {area}"),
         (E::Plan, S::OwnNeighbourhoods) => format!("{all} WHERE neighbourhood_id IN {hood}"),

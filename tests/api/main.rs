@@ -13,6 +13,7 @@ mod consultation;
 mod edge;
 mod fuzz;
 mod invariants;
+mod issues;
 mod ladder;
 mod migrations;
 mod mutation_matrix;

@@ -3,7 +3,7 @@
 //! of child rows go through their parent's scope (an action is in scope when its priority
 //! is, and so on), so a hidden parent hides its children on every path.
 
-use entity::enums::PlanStatus;
+use entity::enums::{PlanKind, PlanStatus};
 use entity::*;
 use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, Order};
@@ -103,11 +103,15 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
         (_, S::All) => Some(Condition::all()),
         (_, S::None | S::AggregateOnly) => None,
 
-        (E::Plan, S::PublishedOnly) => only(plan::Column::Status.is_in([
-            PlanStatus::Adopted,
-            PlanStatus::Closed,
-            PlanStatus::Superseded,
-        ])),
+        (E::Plan, S::PublishedOnly) => Some(
+            Condition::all()
+                .add(plan::Column::Status.is_in([
+                    PlanStatus::Adopted,
+                    PlanStatus::Closed,
+                    PlanStatus::Superseded,
+                ]))
+                .add(plan::Column::Kind.ne(PlanKind::IssueList)),
+        ),
         (E::Plan, S::OwnAreas) => only(is_row_of(plan::Column::AreaId, area_ids(code))),
         (E::Plan, S::OwnNeighbourhoods) => only(is_row_of(
             plan::Column::NeighbourhoodId,

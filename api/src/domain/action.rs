@@ -85,7 +85,7 @@ pub async fn propose_action(
 }
 
 /// Inserts an action under an active priority.
-async fn insert(
+pub(super) async fn insert(
     change: &Change<'_>,
     priority: &priority::Model,
     fields: ActionFields,

@@ -8,6 +8,7 @@ pub mod action;
 pub mod budget;
 pub mod commitment;
 pub mod escalation;
+pub mod issue;
 pub mod plan;
 pub mod pnc;
 pub mod priority;

@@ -26,6 +26,12 @@ const RULES: &[Rule] = &[
         message: "the neighbourhood already has an action plan for this year",
     },
     Rule {
+        index: "uq-plan-issue_list_per_year",
+        columns: "plan.neighbourhood_id, plan.year_from, plan.kind",
+        field: "input.year",
+        message: "the neighbourhood's issue list for this year was just started; repeat the request",
+    },
+    Rule {
         index: "uq-escalation-open_per_commitment",
         columns: "escalation.commitment_id",
         field: "input.subject",

@@ -13,6 +13,10 @@ pub enum PlanKind {
     ImplementationPlan,
     /// Yearly plan per neighbourhood, at most five priorities (wijkactieplan, WAP).
     NeighbourhoodActionPlan,
+    /// A neighbourhood's issues of one year that are not actions of its plan — questions
+    /// and signals that come up (signalenlijst): asked of clusters, answered and escalated
+    /// like plan actions, reported apart from the five priorities. Never published.
+    IssueList,
 }
 
 /// Lifecycle of a plan.

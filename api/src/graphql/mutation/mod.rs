@@ -4,6 +4,7 @@
 mod budget;
 mod commitments;
 mod escalations;
+mod issues;
 mod plan_items;
 mod plans;
 mod work;
@@ -22,6 +23,7 @@ pub struct Mutation(
     plan_items::PlanItemMutation,
     commitments::CommitmentMutation,
     escalations::EscalationMutation,
+    issues::IssueMutation,
     work::WorkMutation,
     budget::BudgetMutation,
 );

@@ -29,6 +29,9 @@ pub struct CommitmentFilter {
     pub budget_line_id: Option<ID>,
     /// Only requests unanswered past their deadline (true), or all others (false).
     pub overdue: Option<bool>,
+    /// Only those for issues outside the plan (true: on a neighbourhood's issue list), or
+    /// only those for plan actions (false).
+    pub outside_plan: Option<bool>,
 }
 
 order_input!(
@@ -151,6 +154,9 @@ impl CommitmentQuery {
             } else {
                 is_overdue.not()
             });
+        }
+        if let Some(outside) = filter.outside_plan {
+            condition = condition.add(super::outside_plan(commitment::Column::ActionId, outside));
         }
         list::<commitment::Entity, _>(
             ctx,

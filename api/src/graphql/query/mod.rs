@@ -56,6 +56,34 @@ impl async_graphql::CustomValidator<String> for FilterText {
     }
 }
 
+/// `action` (a column holding an action's id) is an issue outside the plan — an action on
+/// a neighbourhood's issue list — when `outside`, or a plan action when not. Only narrows
+/// a list that is scoped already.
+fn outside_plan<C: ColumnTrait>(action: C, outside: bool) -> sea_orm::sea_query::SimpleExpr {
+    use entity::{action as a, plan, priority};
+    use sea_orm::sea_query::Query;
+    let lists = Query::select()
+        .column(plan::Column::Id)
+        .from(plan::Entity)
+        .and_where(plan::Column::Kind.eq(entity::enums::PlanKind::IssueList))
+        .to_owned();
+    let priorities = Query::select()
+        .column(priority::Column::Id)
+        .from(priority::Entity)
+        .and_where(priority::Column::PlanId.in_subquery(lists))
+        .to_owned();
+    let issues = Query::select()
+        .column(a::Column::Id)
+        .from(a::Entity)
+        .and_where(a::Column::PriorityId.in_subquery(priorities))
+        .to_owned();
+    if outside {
+        action.in_subquery(issues)
+    } else {
+        action.not_in_subquery(issues)
+    }
+}
+
 /// Adds `column = value` to `condition` when the filter field was given.
 fn eq<C: ColumnTrait, V: Into<sea_orm::Value>>(
     condition: Condition,

@@ -86,6 +86,9 @@ pub struct ActionFilter {
     pub plan_id: Option<ID>,
     /// Due on or before this date.
     pub deadline_before: Option<NaiveDate>,
+    /// Issues outside the plan only (true: on a neighbourhood's issue list), or plan
+    /// actions only (false).
+    pub outside_plan: Option<bool>,
 }
 
 order_input!(
@@ -278,6 +281,9 @@ impl PlanQuery {
         }
         if let Some(date) = filter.deadline_before {
             condition = condition.add(action::Column::Deadline.lte(date));
+        }
+        if let Some(outside) = filter.outside_plan {
+            condition = condition.add(super::outside_plan(action::Column::Id, outside));
         }
         list::<action::Entity, _>(
             ctx,

@@ -1,0 +1,87 @@
+//! Issues outside the plan: recorded on the neighbourhood's issue list for the year, then
+//! requested, answered and escalated with the commitment and escalation mutations.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+
+use super::begin;
+use super::plans::ActionPayload;
+use crate::domain::action::ActionFields;
+use crate::domain::issue::{self, NewIssue};
+use crate::graphql::relay::id_of;
+use crate::graphql::types::{Cluster, Neighbourhood};
+
+/// Record a question or signal from a neighbourhood that is not an action of its plan.
+#[derive(InputObject, Debug)]
+pub struct RecordNeighbourhoodIssueInput {
+    /// The neighbourhood it came up in.
+    pub neighbourhood_id: ID,
+    /// The year it belongs to; by default the current one.
+    pub year: Option<i32>,
+    /// The issue in the team's own words.
+    pub description: String,
+    /// The cluster expected to take it up, if known.
+    pub lead_cluster_id: Option<ID>,
+    /// Who is responsible.
+    pub responsible_person: Option<String>,
+    /// When it should be dealt with.
+    pub deadline: Option<NaiveDate>,
+    /// Makes the request safe to repeat: the same key and input return the first result
+    /// and create nothing new; the same key with another input is refused.
+    pub idempotency_key: Option<String>,
+}
+
+/// Issue mutations.
+#[derive(Default)]
+pub struct IssueMutation;
+
+#[Object]
+impl IssueMutation {
+    /// Record an issue outside the plan (the neighbourhood's manager, or the area
+    /// director): it lands on the neighbourhood's issue list for the year (`Plan.kind`
+    /// `ISSUE_LIST`, started with its first issue) as an action, so `requestCommitment`,
+    /// `respondToCommitment` and `raiseEscalation` work on it as on a plan action.
+    /// `filter: {outsidePlan: true}` on `actions` and `commitments` reports them apart.
+    async fn record_neighbourhood_issue(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordNeighbourhoodIssueInput,
+    ) -> Result<ActionPayload> {
+        let fingerprint = super::fingerprint(&input);
+        let key = input.idempotency_key.clone();
+        let neighbourhood_id = id_of(
+            Neighbourhood::TYPE_NAME,
+            "input.neighbourhoodId",
+            &input.neighbourhood_id,
+        )?;
+        let lead_cluster_id = input
+            .lead_cluster_id
+            .as_ref()
+            .map(|id| id_of(Cluster::TYPE_NAME, "input.leadClusterId", id))
+            .transpose()?;
+        let new = NewIssue {
+            neighbourhood_id,
+            year: input.year,
+            fields: ActionFields {
+                description: Some(input.description),
+                lead_cluster_id,
+                responsible_person: input.responsible_person,
+                measurable_target: None,
+                deadline: input.deadline,
+            },
+        };
+        let change = begin(ctx).await?;
+        let action = change
+            .create_once::<entity::action::Entity, _, _>(
+                key.as_deref(),
+                "recordNeighbourhoodIssue",
+                fingerprint,
+                || issue::record_issue(&change, new),
+            )
+            .await?;
+        change.commit().await?;
+        Ok(ActionPayload {
+            action: action.into(),
+        })
+    }
+}
