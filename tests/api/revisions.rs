@@ -3,6 +3,7 @@
 //! stay readable (`Plan.revisions`, `adoptedPlan(on:)`), also to the public while the plan
 //! is revised; a dispute named when revising is resolved when the revision is adopted.
 
+use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 use crate::helpers::{count_rows, error_code, on_both_databases};
@@ -96,5 +97,38 @@ on_both_databases! {
         assert_eq!(then, first, "the first version as it was adopted");
         let never = public.data(ADOPTED, json!({ "plan": plan["id"], "on": "2015-01-01T00:00:00Z" })).await;
         assert!(never["adoptedPlan"].is_null(), "not adopted yet in 2015");
+    }
+}
+
+on_both_databases! {
+    async fn an_overdue_request_whose_action_changed_in_a_revision_is_resolved_as_changed(app) {
+        let data = app.data(PLAN, json!({})).await;
+        let plan = data["plans"]["nodes"][0].clone();
+        let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
+        let mo = app.data(r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#, json!({})).await["clusters"]["nodes"][0]["id"].clone();
+        let manager = app.as_roles(&[MANAGER]);
+        let ask = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }";
+        let request = manager.data(ask, json!({ "input": { "actionId": action["id"], "clusterId": mo } })).await["requestCommitment"]["commitment"]["id"].clone();
+        let sql = format!("UPDATE commitment SET response_deadline = '2016-03-01T09:00:00+00:00' WHERE id = {}", crate::authz::db_id(&request));
+        app.db.execute_raw(Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();
+        let raise = "mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { escalation { id } } }";
+        let raised = manager.data(raise, json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord." } })).await;
+        let escalation = raised["raiseEscalation"]["escalation"]["id"].clone();
+        let resolve = "mutation($input: EscalationStepInput!) { resolveEscalation(input: $input) { escalation { status } } }";
+        let changed = |version: i64| json!({ "input": { "id": escalation, "expectedVersion": version, "note": "De maatregel is aangepast.", "actionChanged": true } });
+
+        // Nothing changed yet: refused, naming the argument.
+        let early = manager.graphql(resolve, changed(1)).await;
+        assert_eq!(early["errors"][0]["extensions"]["field"], "input.actionChanged", "{early}");
+
+        // The plan is revised and the action edited: now the outcome holds.
+        let revise = json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"], "reason": "Bijsturen" } });
+        manager.data(REVISE, revise).await;
+        let edit = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "description": "Aangepaste maatregel" } });
+        manager.data("mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }", edit).await;
+        let resolved = manager.data(resolve, changed(1)).await;
+        assert_eq!(resolved["resolveEscalation"]["escalation"]["status"], "RESOLVED");
+        let closed = app.data("query($id: ID!) { node(id: $id) { ... on Commitment { status reason } } }", json!({ "id": request })).await;
+        assert_eq!(closed["node"], json!({ "status": "WITHDRAWN", "reason": "the action changed: De maatregel is aangepast." }));
     }
 }

@@ -446,6 +446,14 @@ on_both_databases! {
         let ask = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id status question hoursAsked amountAsked responseDeadline requestedBy } } }";
         let input = |cluster: &Value, hours: &str| json!({ "input": { "actionId": action, "clusterId": cluster, "question": "Kunnen jullie twee extra veegrondes per week doen rond de markt?", "hoursAsked": hours, "amountAsked": "2500.00" } });
         let member = app.as_roles(&["cluster_member:SB"]);
+        // Only as SB's representative in Afrikaanderwijk's team, known by their login.
+        let outside = member.graphql(ask, input(&sb, "16")).await;
+        assert_eq!(error_code(&outside), "FORBIDDEN", "not in the team: {outside}");
+        let add = "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { teamMembership { id } } }";
+        let hood = neighbourhood_id(&app, "BU05991086").await;
+        let seat = json!({ "input": { "neighbourhoodId": hood, "personName": "Sanne Bos", "personSubject": "user-cluster_member:SB",
+            "role": "CLUSTER_REPRESENTATIVE", "clusterId": sb, "validFrom": "2016-01-01" } });
+        let seat = app.as_roles(&["cluster_manager:SB"]).data(add, seat).await["addTeamMember"]["teamMembership"]["id"].clone();
         let asked = member.data(ask, input(&sb, "16")).await["requestCommitment"]["commitment"].clone();
         assert_eq!(asked["status"], "REQUESTED");
         assert_eq!(asked["question"], "Kunnen jullie twee extra veegrondes per week doen rond de markt?");
@@ -465,6 +473,10 @@ on_both_databases! {
         assert!(committee["node"]["hoursAsked"].is_null() && committee["node"]["amountAsked"].is_null(), "{committee}");
         let cluster = app.as_roles(&["cluster_manager:SB"]).data(read, json!({ "id": asked["id"] })).await;
         assert_eq!(cluster["node"]["amountAsked"], "2500.00");
+        // Once the seat has ended, the member no longer asks for the team.
+        let end = "mutation($input: EndTeamMembershipInput!) { endTeamMembership(input: $input) { teamMembership { validTo } } }";
+        app.as_roles(&["cluster_manager:SB"]).data(end, json!({ "input": { "id": seat, "validTo": "2016-12-31" } })).await;
+        assert_eq!(error_code(&member.graphql(ask, input(&sb, "16")).await), "FORBIDDEN");
     }
 }
 

@@ -102,6 +102,9 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
     change
         .require::<commitment::Entity>(row.id, Operation::Request, "commitment")
         .await?;
+    if !asks_for_the_neighbourhood(change) {
+        in_the_team(change, plan.neighbourhood_id, input.cluster_id).await?;
+    }
     change
         .audit(
             "Commitment",
@@ -112,6 +115,59 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
         )
         .await?;
     Ok(row)
+}
+
+/// Whether one of the caller's grants asks any cluster for a neighbourhood's work (the
+/// neighbourhood manager, the area director, the programme office); a cluster's member
+/// asks only as a member of the neighbourhood's team.
+fn asks_for_the_neighbourhood(change: &Change<'_>) -> bool {
+    use crate::access::{EntityKind, ScopeKind, matrix::scope_of};
+    change.principal().acting_roles().any(|(role, _)| {
+        !matches!(
+            scope_of(role, EntityKind::Commitment, Operation::Request),
+            ScopeKind::OwnCluster | ScopeKind::None
+        )
+    })
+}
+
+/// `FORBIDDEN` unless the caller is, today, a member of `neighbourhood`'s team who
+/// represents `cluster` (the person whose `subject` is the token's).
+async fn in_the_team(
+    change: &Change<'_>,
+    neighbourhood: Option<i32>,
+    cluster: i32,
+) -> ApiResult<()> {
+    use sea_orm::{ColumnTrait, Condition, PaginatorTrait, QueryFilter};
+    let today = Utc::now().date_naive();
+    let people = sea_orm::sea_query::Query::select()
+        .column(person::Column::Id)
+        .from(person::Entity)
+        .and_where(person::Column::Subject.eq(change.actor()))
+        .to_owned();
+    let seats = match neighbourhood {
+        Some(neighbourhood) => {
+            team_membership::Entity::find()
+                .filter(team_membership::Column::PersonId.in_subquery(people))
+                .filter(team_membership::Column::NeighbourhoodId.eq(neighbourhood))
+                .filter(team_membership::Column::ClusterId.eq(cluster))
+                .filter(team_membership::Column::ValidFrom.lte(today))
+                .filter(
+                    Condition::any()
+                        .add(team_membership::Column::ValidTo.is_null())
+                        .add(team_membership::Column::ValidTo.gte(today)),
+                )
+                .count(change.txn())
+                .await?
+        }
+        None => 0,
+    };
+    if seats == 0 {
+        return Err(ApiError::Forbidden(
+            "a cluster's member asks their own cluster as its representative in this              neighbourhood's team"
+                .to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 /// What the money of an acceptance is.

@@ -434,16 +434,46 @@ fn working_days_between(from: chrono::DateTime<Utc>, to: chrono::DateTime<Utc>) 
     count
 }
 
+/// How a resolution settles an overdue request that is still unanswered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The request was answered or withdrawn already; nothing to close.
+    Settled,
+    /// The resolution is the decision taken at this level; it closes the request.
+    Decided,
+    /// The action asked for has changed since the escalation was raised; the request is
+    /// closed for that reason.
+    ActionChanged,
+}
+
+/// Whether the action was edited or dropped after `since` (its audit trail says so).
+async fn changed_since(
+    change: &Change<'_>,
+    action: i32,
+    since: chrono::DateTime<Utc>,
+) -> ApiResult<bool> {
+    use sea_orm::PaginatorTrait;
+    let edits = audit_event::Entity::find()
+        .filter(audit_event::Column::Entity.eq("Action"))
+        .filter(audit_event::Column::EntityId.eq(action))
+        .filter(audit_event::Column::Operation.is_in(["updateAction", "dropAction"]))
+        .filter(audit_event::Column::OccurredAt.gt(since))
+        .count(change.txn())
+        .await?;
+    Ok(edits > 0)
+}
+
 /// Resolves an escalation at its current level with an outcome that settles its subject:
 /// an overdue request must have been answered or withdrawn meanwhile, or the resolution is
-/// `decided` here — then the decision closes the request (withdrawn, the decision its
-/// reason). A resolved escalation never leaves its request unanswered and overdue.
+/// decided here, or the action it asks for has changed since the escalation was raised —
+/// then the request is closed (withdrawn, with the decision or the change as its reason).
+/// A resolved escalation never leaves its request unanswered and overdue.
 pub async fn resolve(
     change: &Change<'_>,
     id: i32,
     expected: i32,
     resolution: &str,
-    decided: bool,
+    outcome: Outcome,
 ) -> ApiResult<escalation::Model> {
     let before = owned(change, id, expected, "resolve").await?;
     let resolution = text("input.note", resolution, 2000)?;
@@ -455,17 +485,29 @@ pub async fn resolve(
             .await?
             .ok_or(ApiError::NotFound("commitment"))?;
         if request.status == CommitmentStatus::Requested {
-            if !decided {
-                return Err(ApiError::InvalidTransition {
-                    current: status_name(request.status),
-                    attempted: "resolve while the request is unanswered: have the cluster answer, \
-                                withdraw the request, or resolve with decided and the decision",
-                });
-            }
-            let decision = format!(
-                "decided at {} level: {resolution}",
-                status_name(before.level).to_lowercase()
-            );
+            let decision = match outcome {
+                Outcome::Settled => {
+                    return Err(ApiError::InvalidTransition {
+                        current: status_name(request.status),
+                        attempted: "resolve while the request is unanswered: have the cluster \
+                                    answer, withdraw the request, or resolve with decided and the \
+                                    decision, or with actionChanged once the action has changed",
+                    });
+                }
+                Outcome::Decided => format!(
+                    "decided at {} level: {resolution}",
+                    status_name(before.level).to_lowercase()
+                ),
+                Outcome::ActionChanged => {
+                    if !changed_since(change, request.action_id, before.raised_at).await? {
+                        return Err(ApiError::bad_input(
+                            "input.actionChanged",
+                            "the action has not been edited or dropped since the escalation was raised",
+                        ));
+                    }
+                    format!("the action changed: {resolution}")
+                }
+            };
             super::commitment::mark_withdrawn(
                 change,
                 &request,

@@ -16,8 +16,10 @@ pub struct NewMember {
     pub neighbourhood_id: i32,
     /// An existing person, or
     pub person_id: Option<i32>,
-    /// a new person by name.
+    /// a new person by name,
     pub person_name: Option<String>,
+    /// with the subject of their tokens, if known.
+    pub person_subject: Option<String>,
     /// Role in the team.
     pub role: TeamRole,
     /// The cluster represented, for cluster representatives.
@@ -55,6 +57,12 @@ pub async fn add_member(
             .await?
             .ok_or(ApiError::NotFound("cluster"))?;
     }
+    if input.person_subject.is_some() && input.person_name.is_none() {
+        return Err(ApiError::bad_input(
+            "input.personSubject",
+            "goes with personName: it names a new person's login",
+        ));
+    }
     let person_id = match (input.person_id, input.person_name) {
         (Some(id), None) => {
             person::Entity::find_by_id(id)
@@ -65,10 +73,14 @@ pub async fn add_member(
         }
         (None, Some(name)) => {
             let name = text("input.personName", &name, 200)?;
+            let subject = input
+                .person_subject
+                .map(|subject| text("input.personSubject", &subject, 200))
+                .transpose()?;
             change
                 .insert(person::ActiveModel {
                     name: Set(name),
-                    subject: Set(None),
+                    subject: Set(subject),
                     ..Default::default()
                 })
                 .await?

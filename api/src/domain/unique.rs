@@ -76,7 +76,7 @@ const RULES: &[Rule] = &[
     Rule {
         index: "person_subject_key",
         columns: "person.subject",
-        field: "input.subject",
+        field: "input.personSubject",
         message: "a person with this subject exists",
     },
 ];

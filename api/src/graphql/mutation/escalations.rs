@@ -46,6 +46,12 @@ pub struct EscalationStepInput {
     /// reason). Without it such a resolution is refused.
     #[graphql(default)]
     pub decided: bool,
+    /// Resolving an overdue request that is still unanswered because the action it asks
+    /// for has changed since the escalation was raised (edited or dropped, e.g. in a
+    /// revision of its plan): the request is withdrawn with the note as its reason.
+    /// Refused when the action has not changed.
+    #[graphql(default)]
+    pub action_changed: bool,
 }
 
 /// The escalation after the change.
@@ -140,7 +146,13 @@ impl EscalationMutation {
             id,
             input.expected_version,
             &input.note,
-            input.decided,
+            if input.action_changed {
+                escalation::Outcome::ActionChanged
+            } else if input.decided {
+                escalation::Outcome::Decided
+            } else {
+                escalation::Outcome::Settled
+            },
         )
         .await?;
         change.commit().await?;

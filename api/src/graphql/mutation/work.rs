@@ -51,8 +51,11 @@ pub struct AddTeamMemberInput {
     pub neighbourhood_id: ID,
     /// An existing person…
     pub person_id: Option<ID>,
-    /// …or a new one by name.
+    /// …or a new one by name,
     pub person_name: Option<String>,
+    /// with the subject (`sub`) of their tokens, so the service knows them as this team
+    /// member: a cluster's representative asks their own cluster for commitments.
+    pub person_subject: Option<String>,
     /// Role in the team.
     pub role: TeamRole,
     /// The cluster represented.
@@ -188,6 +191,7 @@ impl WorkMutation {
                 .map(|id| id_of("Person", "input.personId", id))
                 .transpose()?,
             person_name: input.person_name,
+            person_subject: input.person_subject,
             role: input.role.into(),
             cluster_id: input
                 .cluster_id
