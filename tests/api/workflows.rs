@@ -473,6 +473,13 @@ on_both_databases! {
         assert!(committee["node"]["hoursAsked"].is_null() && committee["node"]["amountAsked"].is_null(), "{committee}");
         let cluster = app.as_roles(&["cluster_manager:SB"]).data(read, json!({ "id": asked["id"] })).await;
         assert_eq!(cluster["node"]["amountAsked"], "2500.00");
+        // Their line answers in time: accepted before the deadline, never overdue.
+        let line = line_of(&app, &sb).await;
+        let accept = json!({ "input": { "id": asked["id"], "expectedVersion": 1, "answer": "ACCEPT", "hours": "16", "amount": "2500", "budgetLineId": line } });
+        let answered = app.as_roles(&["cluster_manager:SB"]).data(RESPOND, accept).await;
+        assert_eq!(answered["respondToCommitment"]["commitment"]["status"], "ACCEPTED");
+        let overdue = app.data("{ overdueCommitments { commitments { nodes { id } } } }", json!({})).await;
+        assert!(!overdue["overdueCommitments"]["commitments"]["nodes"].as_array().unwrap().contains(&json!({ "id": asked["id"] })));
         // Once the seat has ended, the member no longer asks for the team.
         let end = "mutation($input: EndTeamMembershipInput!) { endTeamMembership(input: $input) { teamMembership { validTo } } }";
         app.as_roles(&["cluster_manager:SB"]).data(end, json!({ "input": { "id": seat, "validTo": "2016-12-31" } })).await;
