@@ -83,6 +83,7 @@ impl App {
             inflight: crate::http::Inflight::new(config.max_inflight_cost),
             reporting_page_size: config.reporting_page_size,
             schema,
+            gate: crate::db::Gate::for_pool(&db),
             db,
             verifier,
             settings: RequestSettings {

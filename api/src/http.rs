@@ -38,6 +38,8 @@ pub struct AppState {
     pub schema: AppSchema,
     /// The database pool.
     pub db: DatabaseConnection,
+    /// The way into `db`'s pool, counting who waits for a connection.
+    pub gate: crate::db::Gate,
     /// Turns bearer tokens into principals.
     pub verifier: Verifier,
     /// Settings every request carries.
@@ -400,7 +402,7 @@ async fn execute(
             let _waiting = state.metrics.waiting();
             state.inflight.admit(cost).await
         };
-        let reader = Reader::new(state.db.clone(), principal);
+        let reader = Reader::new(state.db.clone(), state.gate.clone(), principal);
         let batches = BatchQueue::default();
         let request = request.data(
             RequestScope::new(reader, settings, &batches)
@@ -610,7 +612,9 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, prometheus::TEXT_FORMAT)],
-        state.metrics.render(&state.db, state.health.is_up()),
+        state
+            .metrics
+            .render(&state.db, state.gate.waiting(), state.health.is_up()),
     )
 }
 

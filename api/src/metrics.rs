@@ -9,7 +9,8 @@
 //!   by the code of a refusal before execution (401, 405, 413, 415, 429, too many aliases);
 //! - `wijkgraph_http_requests_in_flight`, `wijkgraph_cost_budget_waiting` (requests waiting
 //!   for their share of the in-flight cost budget);
-//! - `wijkgraph_db_pool_connections` by state (`in_use`, `idle`),
+//! - `wijkgraph_db_pool_connections` by state (`in_use`, `idle`, and `waiting`: callers
+//!   waiting for a connection, counted at the pool's gate, [`crate::db::Gate`]),
 //!   `wijkgraph_db_pool_max_connections` and `wijkgraph_db_up` (the health probe);
 //! - `process_cpu_seconds_total`, `process_resident_memory_bytes`, `process_open_fds`, ...
 
@@ -173,7 +174,7 @@ impl Metrics {
 
     /// The exposition text, with the pool figures and the database's reachability as they
     /// are now.
-    pub fn render(&self, db: &DatabaseConnection, db_up: bool) -> String {
+    pub fn render(&self, db: &DatabaseConnection, waiting: i64, db_up: bool) -> String {
         self.db_up.set(i64::from(db_up));
         let (size, idle, max) = match db.get_database_backend() {
             DbBackend::Postgres => {
@@ -199,6 +200,7 @@ impl Metrics {
             .with_label_values(&["in_use"])
             .set(i64::from(size - idle));
         self.pool.with_label_values(&["idle"]).set(i64::from(idle));
+        self.pool.with_label_values(&["waiting"]).set(waiting);
         self.pool_max.set(i64::from(max));
         let mut text = Vec::new();
         if let Err(err) = TextEncoder::new().encode(&self.registry.gather(), &mut text) {

@@ -693,3 +693,44 @@ async fn an_internal_error_is_logged_once_with_its_error_id_request_id_path_and_
         .await
         .unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callers_waiting_for_a_pool_connection_count_as_waiting_until_one_frees() {
+    let url = seeded_postgres().await;
+    let server = Server::start(&url, &[("WIJKGRAPH_DB_POOL_SIZE", "1")]);
+    let lock = lock_plans(&url).await;
+    // The first request holds the only connection, blocked on the lock; two wait for it.
+    let requests: Vec<_> = (0..3)
+        .map(|_| tokio::spawn(post(server.url("/graphql"), PLANS)))
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = scrape(server.url("/metrics")).await;
+        let state = |name: &str| {
+            sample(
+                &text,
+                &format!("wijkgraph_db_pool_connections{{state=\"{name}\"}}"),
+            )
+        };
+        if state("waiting") == Some(2.0) && state("in_use") == Some(1.0) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "never 1 in use and 2 waiting:\n{text}"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    lock.rollback().await.unwrap();
+    for request in requests {
+        let (status, body) = request.await.unwrap().unwrap();
+        assert_eq!(status, 200, "{body}");
+        assert!(body.get("errors").is_none(), "{body}");
+    }
+    let text = scrape(server.url("/metrics")).await;
+    assert_eq!(
+        sample(&text, "wijkgraph_db_pool_connections{state=\"waiting\"}"),
+        Some(0.0),
+        "{text}"
+    );
+}

@@ -45,16 +45,23 @@ const PARENTS_PER_STATEMENT: usize = 30_000;
 #[derive(Clone)]
 pub struct Reader {
     db: DatabaseConnection,
+    gate: crate::db::Gate,
     principal: Arc<Principal>,
 }
 
 impl Reader {
     /// A reader for `principal` over `db`.
-    pub fn new(db: DatabaseConnection, principal: Principal) -> Self {
+    pub fn new(db: DatabaseConnection, gate: crate::db::Gate, principal: Principal) -> Self {
         Self {
             db,
+            gate,
             principal: Arc::new(principal),
         }
+    }
+
+    /// The way into the pool: a read statement or a write transaction takes a turn first.
+    pub fn gate(&self) -> &crate::db::Gate {
+        &self.gate
     }
 
     /// The database, for the domain layer's transactions.
@@ -79,6 +86,7 @@ impl Reader {
     where
         E::Model: Sync,
     {
+        let _turn = self.gate.enter().await?;
         Ok(self.scoped::<E>(condition).count(&self.db).await?)
     }
 
@@ -86,6 +94,7 @@ impl Reader {
     /// when it reads backwards).
     pub async fn page<E: Scoped>(&self, page: &Page<E>) -> ApiResult<Vec<E::Model>> {
         let select = page.order_select(self.scoped::<E>(page.bounded_condition()));
+        let _turn = self.gate.enter().await?;
         Ok(select.limit(page.limit).all(&self.db).await?)
     }
 
@@ -102,6 +111,7 @@ impl Reader {
         page: &Page<E>,
     ) -> ApiResult<Vec<(i32, E::Model)>> {
         let mut found = Vec::new();
+        let _turn = self.gate.enter().await?;
         for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
             let statement = match self.db.get_database_backend() {
                 DbBackend::Postgres => self.lateral_pages(link, chunk, page),
@@ -189,6 +199,7 @@ impl Reader {
             .expr_as(Expr::cust("COUNT(*)"), COUNT)
             .add_group_by([key]);
         let mut found = Vec::new();
+        let _turn = self.gate.enter().await?;
         for row in self.db.query_all(&select).await? {
             found.push((row.try_get("", PARENT)?, row.try_get("", COUNT)?));
         }
@@ -261,6 +272,7 @@ impl Reader {
         let condition = Condition::all()
             .add(Column::PlanId.eq(plan_id))
             .add(Column::AdoptedAt.lte(on));
+        let _turn = self.gate.enter().await?;
         Ok(self
             .scoped::<entity::plan_revision::Entity>(condition)
             .order_by_desc(Column::AdoptedAt)
@@ -272,6 +284,7 @@ impl Reader {
     /// The visible rows among `ids`, in no particular order.
     pub async fn by_ids<E: Scoped>(&self, ids: &[i32]) -> ApiResult<Vec<E::Model>> {
         let condition = Condition::all().add(E::id_column().is_in(ids.iter().copied()));
+        let _turn = self.gate.enter().await?;
         Ok(self.scoped::<E>(condition).all(&self.db).await?)
     }
 
@@ -283,6 +296,7 @@ impl Reader {
         values: &[i32],
     ) -> ApiResult<Vec<E::Model>> {
         let condition = Condition::all().add(column.is_in(values.iter().copied()));
+        let _turn = self.gate.enter().await?;
         Ok(ordered(self.scoped::<E>(condition), &[])
             .all(&self.db)
             .await?)
@@ -303,6 +317,7 @@ impl Reader {
         {
             return Ok(ids.to_vec());
         }
+        let _turn = self.gate.enter().await?;
         let rows = E::find()
             .filter(E::scope(&self.principal, Operation::Read))
             .filter(E::scope(&self.principal, operation))
@@ -324,6 +339,7 @@ impl Reader {
     ) -> ApiResult<HashMap<i32, Drawing>> {
         use entity::commitment;
         let mut found = HashMap::new();
+        let _turn = self.gate.enter().await?;
         for chunk in lines.chunks(PARENTS_PER_STATEMENT) {
             let mut select =
                 drawing_per_line(commitment::Column::BudgetLineId.is_in(chunk.iter().copied()));

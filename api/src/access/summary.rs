@@ -252,6 +252,7 @@ impl Reader {
             .and_where(Expr::cust(rows_where));
 
         let mut groups = Vec::new();
+        let _turn = self.gate().enter().await?;
         for row in self.db().query_all(&outer).await? {
             let key = |alias: &str, selected: bool| -> ApiResult<Option<i32>> {
                 Ok(if selected {

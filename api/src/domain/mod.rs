@@ -44,6 +44,8 @@ pub struct Change<'p> {
     /// This change's turn in the write queue, held until it commits or rolls back (after
     /// the transaction: fields drop in order).
     _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+    /// Its turn through the pool's gate: the transaction's connection.
+    _connection: crate::db::Turn,
 }
 
 impl<'p> Change<'p> {
@@ -52,6 +54,7 @@ impl<'p> Change<'p> {
     /// lock instead of failing with "database is locked" at its first write.
     pub async fn begin(
         db: &DatabaseConnection,
+        gate: &crate::db::Gate,
         principal: &'p Principal,
         queue: Option<&WriteQueue>,
     ) -> ApiResult<Self> {
@@ -62,6 +65,7 @@ impl<'p> Change<'p> {
             Some(queue) => Some(queue.0.clone().lock_owned().await),
             None => None,
         };
+        let connection = gate.enter().await?;
         let options = TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..Default::default()
@@ -70,6 +74,7 @@ impl<'p> Change<'p> {
             txn: db.begin_with_options(options).await?,
             principal,
             _turn: turn,
+            _connection: connection,
         })
     }
 

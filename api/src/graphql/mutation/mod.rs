@@ -34,7 +34,13 @@ async fn begin<'a>(ctx: &Context<'a>) -> async_graphql::Result<Change<'a>> {
     let scope = scope(ctx)?;
     scope.known.clear();
     let reader = &scope.reader;
-    Ok(Change::begin(reader.db(), reader.principal(), scope.write_queue.as_ref()).await?)
+    Ok(Change::begin(
+        reader.db(),
+        reader.gate(),
+        reader.principal(),
+        scope.write_queue.as_ref(),
+    )
+    .await?)
 }
 
 /// A creating mutation's input as its idempotency record holds it: the GraphQL value (named
