@@ -160,3 +160,57 @@ on_both_databases! {
         assert!(theirs["errors"].is_null(), "{theirs}");
     }
 }
+
+/// Per served neighbourhood code: committed cents and commitments of the drawing
+/// commitments on 2016 lines that meet `commitments_where` (over `c`), by SQL.
+async fn served_truth(app: &TestApp, commitments_where: &str) -> Vec<(Option<String>, i64, i64)> {
+    let sql = format!(
+        "SELECT n.code AS code, CAST(SUM(COALESCE(c.amount_cents, 0)) AS BIGINT) AS committed, CAST(COUNT(*) AS BIGINT) AS n
+         FROM commitment c JOIN action a ON a.id = c.action_id JOIN priority p ON p.id = a.priority_id
+         JOIN plan pl ON pl.id = p.plan_id LEFT JOIN neighbourhood n ON n.id = pl.neighbourhood_id
+         JOIN budget_line l ON l.id = c.budget_line_id
+         WHERE l.year = 2016 AND c.status IN ('ACCEPTED', 'ACCEPTED_WITH_RESERVATION', 'DELIVERED') AND ({commitments_where})
+         GROUP BY n.code ORDER BY n.code"
+    );
+    let rows = app
+        .db
+        .query_all_raw(Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| {
+            (
+                r.try_get("", "code").unwrap(),
+                r.try_get("", "committed").unwrap(),
+                r.try_get("", "n").unwrap(),
+            )
+        })
+        .collect()
+}
+
+on_both_databases! {
+    async fn committed_money_groups_by_the_neighbourhood_each_commitment_serves_within_the_callers_money_reach(app) {
+        let query = "{ budgetSummary(groupBy: [SERVED_NEIGHBOURHOOD], filter: {year: 2016}) { servedNeighbourhood { code } committed commitments budgeted } }";
+        let feijenoord = "pl.area_id = (SELECT id FROM area WHERE code = 'WK059910')";
+        let mo = "c.cluster_id = (SELECT id FROM cluster WHERE code = 'MO')";
+        for (caller, reach) in [("controller", "1 = 1"), ("area_director:WK059910", feijenoord), ("cluster_member:MO", mo)] {
+            let data = app.as_roles(&[caller]).data(query, json!({})).await;
+            let rows: Vec<(Option<String>, i64, i64)> = data["budgetSummary"].as_array().unwrap().iter().map(|row| {
+                assert_eq!(row["budgeted"], "0.00", "{caller}: line figures are not split");
+                (row["servedNeighbourhood"]["code"].as_str().map(str::to_owned), cents(&row["committed"]), row["commitments"].as_i64().unwrap())
+            }).collect();
+            let mut expected = served_truth(&app, reach).await;
+            let mut rows = rows;
+            rows.sort();
+            expected.sort();
+            assert!(!expected.is_empty(), "{caller}: the demo has commitments to report");
+            assert_eq!(rows, expected, "{caller}");
+        }
+        // The pilot's commitments draw on area lines, yet each lands under its own neighbourhood.
+        let controller = app.as_roles(&["controller"]).data(query, json!({})).await;
+        let named = controller["budgetSummary"].as_array().unwrap().iter().filter(|row| row["servedNeighbourhood"].is_object()).count();
+        assert!(named >= 10, "{controller}");
+        let mixed = app.as_roles(&["controller"]).graphql("{ budgetSummary(groupBy: [SERVED_NEIGHBOURHOOD, PRODUCT]) { committed } }", json!({})).await;
+        assert_eq!(mixed["errors"][0]["extensions"]["field"], "groupBy", "{mixed}");
+    }
+}

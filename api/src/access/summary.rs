@@ -37,6 +37,9 @@ pub struct Dimensions {
     pub year: bool,
     /// The phase: a row per phase reached, each line with its amount as it stood then.
     pub phase: bool,
+    /// The neighbourhood of the action a commitment serves: commitment figures only (see
+    /// [`Reader::served_summary`]).
+    pub served_neighbourhood: bool,
 }
 
 /// Totals of one group, in hundredths; the keys of unselected dimensions are `None`.
@@ -56,6 +59,8 @@ pub struct Group {
     pub year: Option<i32>,
     /// Phase index in cycle order.
     pub phase: Option<usize>,
+    /// The neighbourhood the commitments serve (the plan of their action).
+    pub served_neighbourhood: Option<i32>,
     /// Original budget.
     pub budgeted: i64,
     /// Amount after the latest phase reached (before the annual accounts).
@@ -84,6 +89,124 @@ fn standing(k: usize) -> String {
 }
 
 impl Reader {
+    /// Commitment figures grouped by the neighbourhood of the action each commitment
+    /// serves (and by the paying line's cluster and year, when asked): the commitments
+    /// drawing on lines that meet `condition` whose money the caller may read, serving a
+    /// neighbourhood of `area` where given. Line figures (budget, capacity) are not split
+    /// by the neighbourhoods a line's commitments serve: they read zero; `lines` counts
+    /// the lines drawn on.
+    pub async fn served_summary(
+        &self,
+        condition: Condition,
+        area: Option<i32>,
+        by: Dimensions,
+    ) -> ApiResult<Vec<Group>> {
+        use crate::domain::budget::DRAWING;
+        use entity::{action, budget_line, commitment, plan, priority};
+        let readable = commitment::Entity::find()
+            .filter(<commitment::Entity as super::Scoped>::scope(
+                self.principal(),
+                super::Operation::Read,
+            ))
+            .filter(<commitment::Entity as super::Scoped>::scope(
+                self.principal(),
+                super::Operation::ReadMoney,
+            ))
+            .filter(commitment::Column::Status.is_in(DRAWING))
+            .into_query()
+            .clear_selects()
+            .column((commitment::Entity, commitment::Column::Id))
+            .to_owned();
+        let col = |table: &str, column: &str| Expr::cust(format!("\"{table}\".\"{column}\""));
+        let mut select = Query::select();
+        select
+            .from(commitment::Entity)
+            .join(
+                JoinType::InnerJoin,
+                action::Entity,
+                Expr::col((action::Entity, action::Column::Id))
+                    .equals((commitment::Entity, commitment::Column::ActionId)),
+            )
+            .join(
+                JoinType::InnerJoin,
+                priority::Entity,
+                Expr::col((priority::Entity, priority::Column::Id))
+                    .equals((action::Entity, action::Column::PriorityId)),
+            )
+            .join(
+                JoinType::InnerJoin,
+                plan::Entity,
+                Expr::col((plan::Entity, plan::Column::Id))
+                    .equals((priority::Entity, priority::Column::PlanId)),
+            )
+            .join(
+                JoinType::InnerJoin,
+                budget_line::Entity,
+                Expr::col((budget_line::Entity, budget_line::Column::Id))
+                    .equals((commitment::Entity, commitment::Column::BudgetLineId)),
+            )
+            .and_where(commitment::Column::Id.in_subquery(readable))
+            .cond_where(condition)
+            .expr_as(col("plan", "neighbourhood_id"), "k_served")
+            .add_group_by([col("plan", "neighbourhood_id")])
+            .expr_as(
+                Expr::cust("CAST(SUM(COALESCE(\"commitment\".\"amount_cents\", 0)) AS BIGINT)"),
+                "committed",
+            )
+            .expr_as(
+                Expr::cust(
+                    "CAST(SUM(CASE WHEN \"commitment\".\"status\" = 'DELIVERED' THEN COALESCE(\"commitment\".\"amount_cents\", 0) ELSE 0 END) AS BIGINT)",
+                ),
+                "delivered",
+            )
+            .expr_as(
+                Expr::cust("CAST(SUM(COALESCE(\"commitment\".\"hours_centi\", 0)) AS BIGINT)"),
+                "hours",
+            )
+            .expr_as(Expr::cust("COUNT(*)"), "commitments")
+            .expr_as(
+                Expr::cust("COUNT(DISTINCT \"commitment\".\"budget_line_id\")"),
+                "lines",
+            );
+        if let Some(area) = area {
+            select.and_where(Expr::col((plan::Entity, plan::Column::AreaId)).eq(area));
+        }
+        for (selected, column, alias) in [
+            (by.cluster, "cluster_id", "k_cluster"),
+            (by.year, "year", "k_year"),
+        ] {
+            if selected {
+                select.expr_as(col("budget_line", column), alias);
+                select.add_group_by([col("budget_line", column)]);
+            }
+        }
+        let mut groups = Vec::new();
+        let _turn = self.gate().enter().await?;
+        for row in self.db().query_all(&select).await? {
+            let key = |alias: &str, selected: bool| -> ApiResult<Option<i32>> {
+                Ok(if selected {
+                    row.try_get::<Option<i32>>("", alias)?
+                } else {
+                    None
+                })
+            };
+            let count = |alias: &str| -> ApiResult<i64> { Ok(row.try_get::<i64>("", alias)?) };
+            groups.push(Group {
+                cluster: key("k_cluster", by.cluster)?,
+                year: key("k_year", by.year)?,
+                served_neighbourhood: key("k_served", true)?,
+                committed: count("committed")?,
+                delivered: count("delivered")?,
+                committed_hours: count("hours")?,
+                commitments: count("commitments")?,
+                lines: count("lines")?,
+                ..Group::default()
+            });
+        }
+        groups.sort_by_key(|group| (group.served_neighbourhood, group.cluster, group.year));
+        Ok(groups)
+    }
+
     /// Budget totals over the lines meeting `condition` (and lying in `area`, where given)
     /// that the caller may add up, grouped by `by`, as they stood after phase `as_of`
     /// (an index in cycle order; the latest when `None`).
@@ -279,6 +402,7 @@ impl Reader {
                 },
                 year: key("k_year", by.year)?,
                 phase: key("k_phase", by.phase)?.and_then(|k| usize::try_from(k).ok()),
+                served_neighbourhood: None,
                 budgeted: count("budgeted")?,
                 revised: count("revised")?,
                 realised: count("realised")?,

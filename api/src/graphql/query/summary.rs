@@ -35,6 +35,11 @@ pub enum BudgetDimension {
     /// The P&C phase: each line's amount as it stood after each phase (up to `asOf`);
     /// commitment figures are today's in every phase.
     Phase,
+    /// The neighbourhood of the action each commitment serves, whichever line pays: rows
+    /// carry commitment figures only (the commitments whose money the caller may read),
+    /// line figures read zero. Combines with `CLUSTER` and `YEAR` (of the paying line);
+    /// `filter.areaId` then means the served neighbourhood's area.
+    ServedNeighbourhood,
 }
 
 /// Which lines to total.
@@ -66,6 +71,9 @@ pub struct BudgetSummaryRow {
     pub year: Option<i32>,
     /// The group's phase, when grouped by phase.
     pub phase: Option<PncPhase>,
+    /// The neighbourhood the group's commitments serve, when grouped by it (empty for
+    /// commitments to area-plan actions).
+    pub served_neighbourhood: Option<Neighbourhood>,
     /// The original budget (begroting).
     pub budgeted: Decimal,
     /// The amount as it stood after the `asOf` phase (the latest revision by default).
@@ -129,12 +137,24 @@ impl SummaryQuery {
             taakveld: has(BudgetDimension::Taakveld),
             year: has(BudgetDimension::Year),
             phase: has(BudgetDimension::Phase),
+            served_neighbourhood: has(BudgetDimension::ServedNeighbourhood),
         };
         let as_of = as_of.map(|phase| phase_index(phase.into()));
-        let groups = scope(ctx)?
-            .reader
-            .budget_summary(condition, area_filter, by, as_of)
-            .await?;
+        let reader = &scope(ctx)?.reader;
+        let groups = if by.served_neighbourhood {
+            if by.area || by.neighbourhood || by.product || by.taakveld || by.phase {
+                return Err(crate::error::ApiError::bad_input(
+                    "groupBy",
+                    "SERVED_NEIGHBOURHOOD combines with CLUSTER and YEAR only",
+                )
+                .into());
+            }
+            reader.served_summary(condition, area_filter, by).await?
+        } else {
+            reader
+                .budget_summary(condition, area_filter, by, as_of)
+                .await?
+        };
         let clusters: HashMap<i32, Cluster> =
             several::<cluster::Entity, Cluster>(ctx, groups.iter().filter_map(|g| g.cluster))
                 .await?
@@ -150,7 +170,11 @@ impl SummaryQuery {
         let neighbourhoods: HashMap<i32, Neighbourhood> =
             several::<neighbourhood::Entity, Neighbourhood>(
                 ctx,
-                groups.iter().filter_map(|g| g.neighbourhood),
+                groups
+                    .iter()
+                    .filter_map(|g| g.neighbourhood)
+                    .chain(groups.iter().filter_map(|g| g.served_neighbourhood))
+                    .collect::<Vec<i32>>(),
             )
             .await?
             .into_iter()
@@ -167,7 +191,8 @@ impl SummaryQuery {
         Ok(groups
             .into_iter()
             .map(|mut totals| {
-                let suppressed = totals_only && totals.lines == 1;
+                // Served groups hold only commitments whose money the caller may read.
+                let suppressed = totals_only && totals.lines == 1 && !by.served_neighbourhood;
                 if suppressed {
                     totals = withheld(totals);
                 }
@@ -182,6 +207,9 @@ impl SummaryQuery {
                 product: totals.product.and_then(|id| products.get(&id).cloned()),
                 taakveld_code: totals.taakveld,
                 year: totals.year,
+                served_neighbourhood: totals
+                    .served_neighbourhood
+                    .and_then(|id| neighbourhoods.get(&id).cloned()),
                 phase: totals
                     .phase
                     .and_then(|index| StoredPhase::iter().nth(index))
