@@ -124,6 +124,22 @@ pub enum CommitmentStatus {
     Withdrawn,
 }
 
+/// The area director's response to the area committee's advice.
+#[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AdviceResponse {
+    #[sea_orm(string_value = "FOLLOWED")]
+    Followed,
+    #[sea_orm(string_value = "PARTLY_FOLLOWED")]
+    PartlyFollowed,
+    #[sea_orm(string_value = "NOT_FOLLOWED")]
+    NotFollowed,
+}
+
 /// A cluster's position on an action it is asked to lead, during consultation.
 #[allow(missing_docs)] // variant names are the domain's vocabulary; the API documents each value
 #[derive(

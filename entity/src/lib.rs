@@ -16,6 +16,7 @@ pub mod budget_line_amount;
 pub mod city_programme;
 pub mod cluster;
 pub mod commitment;
+pub mod committee_advice;
 pub mod enums;
 pub mod escalation;
 pub mod escalation_event;

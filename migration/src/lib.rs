@@ -17,6 +17,7 @@ mod m20261130_000003_request_question;
 mod m20261130_000004_consultation;
 mod m20261130_000005_plan_revisions;
 mod m20261130_000006_issue_list;
+mod m20261130_000007_committee_advice;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000004_consultation::Migration),
             Box::new(m20261130_000005_plan_revisions::Migration),
             Box::new(m20261130_000006_issue_list::Migration),
+            Box::new(m20261130_000007_committee_advice::Migration),
         ]
     }
 }

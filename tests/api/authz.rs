@@ -28,7 +28,7 @@ pub(crate) const CALLERS: [&str; 8] = [
 ];
 
 /// Guarded entities: GraphQL type, table, root list field (if any).
-const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 23] = [
+const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 24] = [
     (EntityKind::Area, "Area", "area", Some("areas")),
     (
         EntityKind::Neighbourhood,
@@ -51,6 +51,12 @@ const ENTITIES: [(EntityKind, &str, &str, Option<&str>); 23] = [
     ),
     (EntityKind::Product, "Product", "product", Some("products")),
     (EntityKind::Plan, "Plan", "plan", Some("plans")),
+    (
+        EntityKind::CommitteeAdvice,
+        "CommitteeAdvice",
+        "committee_advice",
+        None,
+    ),
     (
         EntityKind::PlanRevision,
         "PlanRevision",
@@ -167,6 +173,10 @@ fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String>
         }
         (E::Plan, S::OwnAreas) => format!("{all} WHERE area_id IN {area}"),
         (E::Plan, S::OwnNeighbourhoods) => format!("{all} WHERE neighbourhood_id IN {hood}"),
+        (E::CommitteeAdvice, _) => format!(
+            "{all} WHERE plan_id IN ({})",
+            scope_sql(E::Plan, scope, code)?
+        ),
         (E::PlanRevision, S::PublishedOnly) => format!("{all} WHERE adopted_at IS NOT NULL"),
         (E::PlanRevision, _) => format!(
             "{all} WHERE plan_id IN ({})",

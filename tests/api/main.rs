@@ -6,6 +6,7 @@
 mod helpers;
 mod postgres;
 
+mod advice;
 mod authz;
 mod budget;
 mod cli;

@@ -15,6 +15,7 @@ pub enum EntityKind {
     Product,
     Plan,
     PlanRevision,
+    CommitteeAdvice,
     Priority,
     Action,
     ActionPosition,
@@ -39,7 +40,7 @@ impl EntityKind {
     }
 
     /// Every kind, in the matrix's order.
-    pub const ALL: [EntityKind; 23] = [
+    pub const ALL: [EntityKind; 24] = [
         EntityKind::Area,
         EntityKind::Neighbourhood,
         EntityKind::RepresentativeBody,
@@ -48,6 +49,7 @@ impl EntityKind {
         EntityKind::Product,
         EntityKind::Plan,
         EntityKind::PlanRevision,
+        EntityKind::CommitteeAdvice,
         EntityKind::Priority,
         EntityKind::Action,
         EntityKind::ActionPosition,
@@ -99,11 +101,13 @@ pub enum Operation {
     /// During consultation, propose a measure for a cluster to lead and give the cluster's
     /// position on the actions it is asked to lead: only that cluster.
     Consult,
+    /// Record the area committee's advice on a plan.
+    Advise,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 14] = [
+    pub const ALL: [Operation; 15] = [
         Operation::Read,
         Operation::ReadMoney,
         Operation::Edit,
@@ -118,6 +122,7 @@ impl Operation {
         Operation::ManageBudget,
         Operation::Amend,
         Operation::Consult,
+        Operation::Advise,
     ];
 }
 
@@ -152,7 +157,7 @@ pub const ROLE_COLUMNS: [Role; 8] = Role::ALL;
 
 /// Who may read which rows.
 #[rustfmt::skip]
-const READ: [(EntityKind, [ScopeKind; 8]); 23] = [
+const READ: [(EntityKind, [ScopeKind; 8]); 24] = [
     //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
     (E::Area,               [All, All, All, All,  All, All, All, All]),
     (E::Neighbourhood,      [All, All, All, All,  All, All, All, All]),
@@ -162,6 +167,7 @@ const READ: [(EntityKind, [ScopeKind; 8]); 23] = [
     (E::Product,            [All, All, All, All,  All, All, All, All]),
     (E::Plan,               [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::PlanRevision,       [Pub, All, All, Area, Nbh, All, All, Area]),
+    (E::CommitteeAdvice,    [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::Priority,           [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::Action,             [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::ActionPosition,     [No,  All, All, Area, Nbh, All, All, Area]),
@@ -181,7 +187,7 @@ const READ: [(EntityKind, [ScopeKind; 8]); 23] = [
 
 /// Who may see money and hours on rows they can read.
 #[rustfmt::skip]
-const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 23] = [
+const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 24] = [
     //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
     (E::Area,               [No, All, All, No,   No,  No,  No,  No]),
     (E::Neighbourhood,      [No, All, All, No,   No,  No,  No,  No]),
@@ -191,6 +197,7 @@ const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 23] = [
     (E::Product,            [No, All, All, No,   No,  No,  No,  No]),
     (E::Plan,               [No, All, All, No,   No,  No,  No,  No]),
     (E::PlanRevision,       [No, All, All, No,   No,  No,  No,  No]),
+    (E::CommitteeAdvice,    [No, All, All, No,   No,  No,  No,  No]),
     (E::Priority,           [No, All, All, No,   No,  No,  No,  No]),
     (E::Action,             [No, All, All, No,   No,  No,  No,  No]),
     (E::ActionPosition,     [No, All, All, No,   No,  No,  No,  No]),
@@ -245,6 +252,13 @@ const ANSWER: [(EntityKind, [ScopeKind; 8]); 1] = [
 #[rustfmt::skip]
 const CONSULT: [(EntityKind, [ScopeKind; 8]); 1] = [
     (E::Action,             [No, No,  No,  No,   No,  Clu, Clu, No]),
+];
+
+/// The area committee's advice is recorded by its members for their area's plans, or by
+/// the area director who received it; the area director responds (as adopter).
+#[rustfmt::skip]
+const ADVISE: [(EntityKind, [ScopeKind; 8]); 1] = [
+    (E::CommitteeAdvice,    [No, All, No,  Area, No,  No,  No,  Area]),
 ];
 
 #[rustfmt::skip]
@@ -330,6 +344,7 @@ fn table(operation: Operation) -> &'static [(EntityKind, [ScopeKind; 8])] {
         Operation::ManageBudget => &MANAGE_BUDGET,
         Operation::Amend => &AMEND,
         Operation::Consult => &CONSULT,
+        Operation::Advise => &ADVISE,
     }
 }
 

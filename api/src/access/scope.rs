@@ -121,6 +121,11 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
 
         // Adopted versions are published even while the plan is being revised.
         (E::PlanRevision, S::PublishedOnly) => only(plan_revision::Column::AdoptedAt.is_not_null()),
+        (E::CommitteeAdvice, _) => only(committee_advice::Column::PlanId.in_subquery(ids_where::<
+            plan::Entity,
+        >(
+            condition(E::Plan, scope, code)?,
+        ))),
         (E::PlanRevision, _) => only(plan_revision::Column::PlanId.in_subquery(ids_where::<
             plan::Entity,
         >(
@@ -281,6 +286,7 @@ scoped! {
     product: Product => [(Code, Asc)],
     plan: Plan => [(YearFrom, Desc), (Title, Asc)],
     plan_revision: PlanRevision => [(Number, Asc)],
+    committee_advice: CommitteeAdvice => [(ReceivedOn, Asc)],
     priority: Priority => [(Rank, Asc)],
     action: Action => [],
     action_position: ActionPosition => [(TakenAt, Asc)],

@@ -5,6 +5,7 @@
 //! all in one transaction, so on any error nothing is written.
 
 pub mod action;
+pub mod advice;
 pub mod budget;
 pub mod commitment;
 pub mod escalation;
@@ -373,7 +374,8 @@ versioned!(
     commitment,
     escalation,
     resident_input,
-    budget_line
+    budget_line,
+    committee_advice
 );
 
 /// A required text input: trimmed, not empty, at most `max` characters.

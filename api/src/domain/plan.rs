@@ -195,7 +195,8 @@ pub const WAIVABLE: [&str; 3] = ["fivePriorities", "leadClusterPosition", "objec
 /// gap per item: an active priority without actions, an action without a SMART field, and
 /// — unless `waivers` accepts them, each with a reason that is recorded — a neighbourhood
 /// action plan without exactly five priorities, an action without its lead cluster's
-/// position, or an action its lead cluster objects to. Dropped actions do not count.
+/// position, or an action its lead cluster objects to. Advice of the area committee the
+/// area director has not responded to is a gap too. Dropped actions do not count.
 pub async fn adopt_plan(
     change: &Change<'_>,
     id: i32,
@@ -256,6 +257,18 @@ pub async fn adopt_plan(
                 Some(_) => {}
             }
         }
+    }
+    let unanswered = committee_advice::Entity::find()
+        .filter(committee_advice::Column::PlanId.eq(id))
+        .filter(committee_advice::Column::Response.is_null())
+        .order_by_asc(committee_advice::Column::Id)
+        .all(change.txn())
+        .await?;
+    for advice in unanswered {
+        gaps.push((
+            crate::graphql::relay::encode_id("CommitteeAdvice", advice.id).0,
+            vec!["response"],
+        ));
     }
     let accepted = accepted_waivers(&waivable, waivers)?;
     for (item, gap) in &waivable {

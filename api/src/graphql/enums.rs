@@ -53,6 +53,18 @@ pub enum ActionStatus {
     CarriedOver,
 }
 
+/// The area director's response to the area committee's advice.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::AdviceResponse")]
+pub enum AdviceResponse {
+    /// The advice was followed.
+    Followed,
+    /// Partly followed (the reason says which part not).
+    PartlyFollowed,
+    /// Not followed (the reason says why).
+    NotFollowed,
+}
+
 /// A cluster's position on an action it is asked to lead.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 #[graphql(remote = "entity::enums::ClusterPosition")]

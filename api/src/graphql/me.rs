@@ -21,6 +21,7 @@ pub enum GuardedEntity {
     Product,
     Plan,
     PlanRevision,
+    CommitteeAdvice,
     Priority,
     Action,
     ActionPosition,
@@ -70,6 +71,8 @@ pub enum GuardedOperation {
     Amend,
     /// Propose measures and give a cluster's position during consultation.
     Consult,
+    /// Record the area committee's advice on plans.
+    Advise,
 }
 
 /// How far a permission reaches.

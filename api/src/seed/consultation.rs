@@ -2,7 +2,9 @@
 //! manager has drafted three priorities, Werk en Inkomen has proposed a measure of its own,
 //! and the lead clusters have taken positions on two actions — Stadsbeheer supports with
 //! a reservation, Maatschappelijke Ontwikkeling first objected and then supported after
-//! the measure was narrowed. One action still waits for its lead cluster's position.
+//! the measure was narrowed. One action still waits for its lead cluster's position. The
+//! area committee gave unsolicited advice on the draft (followed) and, asked for advice on
+//! the Top 5, has answered; the area director has yet to respond to that.
 
 use entity::enums::*;
 use entity::*;
@@ -81,6 +83,39 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
         },
     )
     .await?;
+    for (requested, day, advice, response) in [
+        (
+            false,
+            22,
+            "Betrek de moskeebesturen bij Schone straten.",
+            Some(AdviceResponse::Followed),
+        ),
+        (
+            true,
+            29,
+            "De Top 5 is herkenbaar; maak van werk voor jongeren de eerste prioriteit.",
+            None,
+        ),
+    ] {
+        add::<committee_advice::ActiveModel>(
+            txn,
+            committee_advice::Model {
+                id: 0,
+                plan_id: plan.id,
+                requested,
+                received_on: date(2016, 11, day),
+                advice: advice.to_owned(),
+                recorded_by: "committee_member:WK059910".to_owned(),
+                recorded_at: at(2016, 11, day, 17),
+                response,
+                response_reason: None,
+                responded_by: response.map(|_| "area_director:WK059910".to_owned()),
+                responded_at: response.map(|_| at(2016, 11, 25, 10)),
+                version: if response.is_some() { 2 } else { 1 },
+            },
+        )
+        .await?;
+    }
     for (index, (title, what, lead, proposed, positions)) in ACTIONS.into_iter().enumerate() {
         let priority = add::<priority::ActiveModel>(
             txn,

@@ -1,6 +1,7 @@
 //! The root mutation: Relay-style, one input object per field and a payload with the
 //! changed object. Resolvers parse inputs into domain types and run one domain change.
 
+mod advice;
 mod budget;
 mod commitments;
 mod escalations;
@@ -26,6 +27,7 @@ pub struct Mutation(
     issues::IssueMutation,
     work::WorkMutation,
     budget::BudgetMutation,
+    advice::AdviceMutation,
 );
 
 /// Starts a change as the request's caller. Rows read earlier in the request are forgotten,

@@ -33,7 +33,7 @@ impl NodeQuery {
         Ok(load_node!(ctx, type_name.as_str(), id;
             Area => area, Neighbourhood => neighbourhood, RepresentativeBody => representative_body,
             Cluster => cluster, CityProgramme => city_programme, Product => product,
-            Plan => plan, PlanRevision => plan_revision, Priority => priority, Action => action, ActionPosition => action_position,
+            Plan => plan, PlanRevision => plan_revision, CommitteeAdvice => committee_advice, Priority => priority, Action => action, ActionPosition => action_position,
             AdoptionWaiver => adoption_waiver, ProgressUpdate => progress_update,
             Person => person, TeamMembership => team_membership, Commitment => commitment,
             Escalation => escalation, EscalationEvent => escalation_event, BudgetLine => budget_line,

@@ -1,6 +1,7 @@
 //! The object types, one file per family. Each wraps its entity's row; relation fields
 //! resolve through the request's scoped loader.
 
+mod advice;
 mod audit;
 mod budget;
 mod commitments;
@@ -9,6 +10,7 @@ mod plans;
 mod residents;
 mod team;
 
+pub use advice::CommitteeAdvice;
 pub use audit::AuditEvent;
 pub use budget::{BudgetAmendment, BudgetLine, PhaseAmount, PncDocument};
 pub use commitments::{Commitment, Escalation, EscalationEvent};
@@ -134,6 +136,7 @@ pub enum Node {
     Product(Product),
     Plan(Plan),
     PlanRevision(PlanRevision),
+    CommitteeAdvice(CommitteeAdvice),
     Priority(Priority),
     Action(Action),
     ActionPosition(ActionPosition),

@@ -3,7 +3,10 @@
 use async_graphql::{ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Area, CityProgramme, Cluster, Commitment, Neighbourhood, ResidentInput, node_type};
+use super::{
+    Area, CityProgramme, Cluster, Commitment, CommitteeAdvice, Neighbourhood, ResidentInput,
+    node_type,
+};
 use crate::graphql::connection::connections;
 use crate::graphql::enums::{
     ActionStatus, CityAlignment, ClusterPosition, PlanKind, PlanStatus, TrafficLight,
@@ -491,6 +494,8 @@ connections! {
         /// The versions of the plan's content, first adopted first; the last is open while
         /// the plan is being revised.
         revisions: PlanRevision by plan_revision::PlanId,
+        /// The area committee's advice on the plan, with the area director's responses.
+        committee_advice: CommitteeAdvice by committee_advice::PlanId,
     }
 }
 
