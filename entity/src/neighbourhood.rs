@@ -20,6 +20,8 @@ pub struct Model {
     pub valid_to: Option<Date>,
     /// Part of the 2016 pilot wijkgestuurd werken.
     pub pilot_2016: bool,
+    /// The neighbourhood team's contact address for residents (a functional mailbox).
+    pub contact: Option<String>,
 }
 
 /// Foreign keys.

@@ -12,6 +12,9 @@ pub struct Model {
     /// The identity provider's subject (`sub`), when known.
     #[sea_orm(unique)]
     pub subject: Option<String>,
+    /// The person agreed to be named to the public (a neighbourhood manager as point of
+    /// contact); nobody else's name is public.
+    pub public: bool,
 }
 
 /// Foreign keys.

@@ -177,6 +177,7 @@ fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String>
             "{all} WHERE plan_id IN ({})",
             scope_sql(E::Plan, scope, code)?
         ),
+        (E::Person, S::PublishedOnly) => format!("{all} WHERE public = true"),
         (E::PlanRevision, S::PublishedOnly) => format!("{all} WHERE adopted_at IS NOT NULL"),
         (E::PlanRevision, _) => format!(
             "{all} WHERE plan_id IN ({})",
@@ -477,9 +478,12 @@ on_both_databases! {
             json!({}),
         ).await;
         assert_eq!(data["drafts"]["totalCount"], 0);
-        for field in ["budgetLines", "commitments", "escalations", "people"] {
+        for field in ["budgetLines", "commitments", "escalations"] {
             assert_eq!(data[field]["totalCount"], 0, "{field}");
         }
+        // People only when marked public (see `contact.rs`).
+        let public_people = crate::helpers::count_rows(&app.db, "person WHERE public = true").await;
+        assert_eq!(data["people"]["totalCount"], public_people);
         for plan in data["plans"]["nodes"].as_array().unwrap() {
             assert_ne!(plan["status"], "DRAFT");
             for priority in plan["priorities"]["nodes"].as_array().unwrap() {

@@ -113,7 +113,8 @@ on_both_databases! {
         let ended = manager.data(end, json!({ "input": { "id": member["id"], "validTo": "2017-06-30" } })).await;
         assert_eq!(ended["endTeamMembership"]["teamMembership"]["validTo"], "2017-06-30");
         assert_eq!(error_code(&manager.graphql(end, json!({ "input": { "id": member["id"], "validTo": "2017-12-31" } })).await), "INVALID_TRANSITION");
-        assert_eq!(error_code(&app.as_roles(&["neighbourhood_manager:BU05991081"]).graphql(end, json!({ "input": { "id": member["id"], "validTo": "2017-12-31" } })).await), "NOT_FOUND");
+        // Teams are public: another neighbourhood's manager sees the membership, but may not end it.
+        assert_eq!(error_code(&app.as_roles(&["neighbourhood_manager:BU05991081"]).graphql(end, json!({ "input": { "id": member["id"], "validTo": "2017-12-31" } })).await), "FORBIDDEN");
         let team = "query($id: ID!, $on: NaiveDate) { node(id: $id) { ... on Neighbourhood { team(asOf: $on) { nodes { person { name } } } } } }";
         let names = |data: Value| data["node"]["team"]["nodes"].as_array().unwrap().iter().map(|m| m["person"]["name"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
         assert!(names(manager.data(team, json!({ "id": hood_id, "on": "2017-03-01" })).await).contains(&"Noor Vermeulen".to_owned()));

@@ -11,6 +11,7 @@ mod authz;
 mod budget;
 mod cli;
 mod consultation;
+mod contact;
 mod edge;
 mod fuzz;
 mod invariants;

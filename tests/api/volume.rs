@@ -442,15 +442,25 @@ async fn links_read_with_a_list_equal_their_lookups_and_a_hidden_link_reads_as_m
         assert_eq!(&looked_up["node"], action);
         assert!(node["cluster"]["code"].is_string(), "{node}");
     }
-    // A committee member reads their area's team memberships but no person: the link
-    // reads as missing, for the list as for a lookup by id.
-    const TEAM: &str =
-        "{ teamMemberships(first: 50) { nodes { id person { id name } neighbourhood { code } } } }";
+    // A committee member reads their area's team memberships but only the people marked
+    // public (the neighbourhood managers): a representative's link reads as missing, for
+    // the list as for a lookup by id.
+    const TEAM: &str = "{ teamMemberships(first: 50) { nodes { id role person { id name }
+        neighbourhood { code } } } }";
     let committee = app.as_roles(&["committee_member:WK059910"]);
     let seen = committee.data(TEAM, json!({})).await;
     let seen = seen["teamMemberships"]["nodes"].as_array().unwrap().clone();
-    assert!(!seen.is_empty());
-    for node in &seen {
+    assert!(
+        seen.iter()
+            .any(|node| node["role"] == "NEIGHBOURHOOD_MANAGER"
+                && node["person"]["name"].is_string())
+    );
+    let representatives: Vec<&Value> = seen
+        .iter()
+        .filter(|node| node["role"] == "CLUSTER_REPRESENTATIVE")
+        .collect();
+    assert!(!representatives.is_empty());
+    for node in representatives {
         assert!(node["person"].is_null(), "{node}");
         assert!(node["neighbourhood"]["code"].is_string(), "{node}");
         let membership = app

@@ -173,8 +173,8 @@ const READ: [(EntityKind, [ScopeKind; 8]); 24] = [
     (E::ActionPosition,     [No,  All, All, Area, Nbh, All, All, Area]),
     (E::AdoptionWaiver,     [Pub, All, All, Area, Nbh, All, All, Area]),
     (E::ProgressUpdate,     [Pub, All, All, Area, Nbh, All, All, Area]),
-    (E::Person,             [No,  All, All, All,  All, All, All, No]),
-    (E::TeamMembership,     [No,  All, All, Area, Nbh, All, All, Area]),
+    (E::Person,             [Pub, All, All, All,  All, All, All, Pub]),
+    (E::TeamMembership,     [All, All, All, Area, Nbh, All, All, Area]),
     (E::Commitment,         [No,  All, All, Area, Nbh, Clu, Clu, Area]),
     (E::Escalation,         [No,  All, All, Area, Nbh, Clu, Clu, No]),
     (E::EscalationEvent,    [No,  All, All, Area, Nbh, Clu, Clu, No]),
@@ -220,9 +220,10 @@ const READ_MONEY: [(EntityKind, [ScopeKind; 8]); 24] = [
 /// director drafts and edits plans in their area, as the neighbourhood manager does in
 /// theirs (in the pilot, one did).
 #[rustfmt::skip]
-const EDIT: [(EntityKind, [ScopeKind; 8]); 1] = [
+const EDIT: [(EntityKind, [ScopeKind; 8]); 2] = [
     //                     public admin controller area_dir nbh_mgr cl_member cl_manager committee
     (E::Plan,               [No, All, No,  Area, Nbh, No,  No,  No]),
+    (E::Neighbourhood,      [No, All, No,  No,   Nbh, No,  No,  No]),
 ];
 
 #[rustfmt::skip]

@@ -131,6 +131,12 @@ pub fn condition(kind: EntityKind, scope: ScopeKind, code: &str) -> Option<Condi
         >(
             condition(E::Plan, scope, code)?,
         ))),
+        (E::Neighbourhood, S::OwnNeighbourhoods) => {
+            only(neighbourhood::Column::Code.eq(code.to_owned()))
+        }
+        // People are public only when they agreed to be named (a point of contact).
+        (E::Person, S::PublishedOnly) => only(person::Column::Public.eq(true)),
+
         (E::Priority, _) => only(
             priority::Column::PlanId.in_subquery(ids_where::<plan::Entity>(condition(
                 E::Plan,

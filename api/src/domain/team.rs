@@ -18,8 +18,10 @@ pub struct NewMember {
     pub person_id: Option<i32>,
     /// a new person by name,
     pub person_name: Option<String>,
-    /// with the subject of their tokens, if known.
+    /// with the subject of their tokens, if known,
     pub person_subject: Option<String>,
+    /// and whether their name may be shown to the public.
+    pub person_public: bool,
     /// Role in the team.
     pub role: TeamRole,
     /// The cluster represented, for cluster representatives.
@@ -81,6 +83,7 @@ pub async fn add_member(
                 .insert(person::ActiveModel {
                     name: Set(name),
                     subject: Set(subject),
+                    public: Set(input.person_public),
                     ..Default::default()
                 })
                 .await?
@@ -165,6 +168,40 @@ pub async fn end_membership(
             "TeamMembership",
             id,
             "endTeamMembership",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    Ok(after)
+}
+
+/// Sets the address where residents reach a neighbourhood's team (its neighbourhood
+/// manager, or an admin).
+pub async fn set_contact(
+    change: &Change<'_>,
+    neighbourhood_id: i32,
+    contact: &str,
+) -> ApiResult<neighbourhood::Model> {
+    let before = change
+        .load::<neighbourhood::Entity>(neighbourhood_id, Operation::Edit, "neighbourhood")
+        .await?;
+    let contact = text("input.contact", contact, 200)?;
+    let after = neighbourhood::Entity::update_many()
+        .set(neighbourhood::ActiveModel {
+            contact: Set(Some(contact)),
+            ..Default::default()
+        })
+        .filter(neighbourhood::Column::Id.eq(neighbourhood_id))
+        .exec_with_returning(change.txn())
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(ApiError::NotFound("neighbourhood"))?;
+    change
+        .audit(
+            "Neighbourhood",
+            neighbourhood_id,
+            "setNeighbourhoodContact",
             Some(&before),
             Some(&after),
         )

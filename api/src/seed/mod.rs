@@ -139,6 +139,10 @@ async fn reference_data(txn: &DatabaseTransaction) -> Result<Reference, DbErr> {
                     valid_from: term_start(),
                     valid_to: None,
                     pilot_2016: PILOT_2016.contains(code),
+                    contact: Some(format!(
+                        "wijkteam.{}@rotterdam.example",
+                        code.to_lowercase()
+                    )),
                 },
             )
             .await?

@@ -518,7 +518,13 @@ struct People {
 }
 
 impl People {
-    async fn add(&mut self, txn: &DatabaseTransaction) -> Result<person::Model, DbErr> {
+    /// A new person; `public` ones (the neighbourhood managers, residents' point of
+    /// contact) are named to the public.
+    async fn add(
+        &mut self,
+        txn: &DatabaseTransaction,
+        public: bool,
+    ) -> Result<person::Model, DbErr> {
         let i = self.next;
         self.next += 1;
         add::<person::ActiveModel>(
@@ -531,6 +537,7 @@ impl People {
                     LAST_NAMES[(i * 7 + i / 20) % LAST_NAMES.len()]
                 ),
                 subject: None,
+                public,
             },
         )
         .await
@@ -561,7 +568,7 @@ async fn team(
     index: usize,
 ) -> Result<Team, DbErr> {
     let start = date(2016, 1, 1);
-    let manager = people.add(txn).await?;
+    let manager = people.add(txn, true).await?;
     membership(
         txn,
         neighbourhood_id,
@@ -586,7 +593,7 @@ async fn team(
         let cluster_id = Some(reference.clusters[code]);
         // Staff turnover: in every third team the SB representative changed on 1 June.
         if code == "SB" && index.is_multiple_of(3) {
-            let former = people.add(txn).await?;
+            let former = people.add(txn, false).await?;
             membership(
                 txn,
                 neighbourhood_id,
@@ -598,7 +605,7 @@ async fn team(
                 Some(date(2016, 5, 31)),
             )
             .await?;
-            let current = people.add(txn).await?;
+            let current = people.add(txn, false).await?;
             membership(
                 txn,
                 neighbourhood_id,
@@ -613,7 +620,7 @@ async fn team(
             representatives.push((code, current.name));
             continue;
         }
-        let member = people.add(txn).await?;
+        let member = people.add(txn, false).await?;
         membership(
             txn,
             neighbourhood_id,

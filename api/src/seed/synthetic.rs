@@ -178,6 +178,7 @@ pub async fn write(
             valid_from: date(2014, 1, 1),
             valid_to: None,
             pilot_2016: false,
+            contact: None,
         });
         written.neighbourhoods += 1;
         for &year in &years {

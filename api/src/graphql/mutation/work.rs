@@ -56,6 +56,10 @@ pub struct AddTeamMemberInput {
     /// with the subject (`sub`) of their tokens, so the service knows them as this team
     /// member: a cluster's representative asks their own cluster for commitments.
     pub person_subject: Option<String>,
+    /// Whether the new person's name may be shown to the public (a neighbourhood manager
+    /// as residents' point of contact); by default not.
+    #[graphql(default)]
+    pub person_public: bool,
     /// Role in the team.
     pub role: TeamRole,
     /// The cluster represented.
@@ -140,6 +144,22 @@ pub struct ResidentInputPayload {
     pub resident_input: ResidentInput,
 }
 
+/// Set where residents reach a neighbourhood's team.
+#[derive(InputObject, Debug)]
+pub struct SetNeighbourhoodContactInput {
+    /// The neighbourhood.
+    pub neighbourhood_id: ID,
+    /// The contact address (a functional mailbox, a phone number or a web page).
+    pub contact: String,
+}
+
+/// The neighbourhood after the change.
+#[derive(SimpleObject)]
+pub struct NeighbourhoodPayload {
+    /// The neighbourhood.
+    pub neighbourhood: Neighbourhood,
+}
+
 /// Progress, team and residents' input mutations.
 #[derive(Default)]
 pub struct WorkMutation;
@@ -192,6 +212,7 @@ impl WorkMutation {
                 .transpose()?,
             person_name: input.person_name,
             person_subject: input.person_subject,
+            person_public: input.person_public,
             role: input.role.into(),
             cluster_id: input
                 .cluster_id
@@ -213,6 +234,25 @@ impl WorkMutation {
         change.commit().await?;
         Ok(TeamMembershipPayload {
             team_membership: row.into(),
+        })
+    }
+
+    /// Set where residents reach a neighbourhood's team (its neighbourhood manager).
+    async fn set_neighbourhood_contact(
+        &self,
+        ctx: &Context<'_>,
+        input: SetNeighbourhoodContactInput,
+    ) -> Result<NeighbourhoodPayload> {
+        let id = id_of(
+            Neighbourhood::TYPE_NAME,
+            "input.neighbourhoodId",
+            &input.neighbourhood_id,
+        )?;
+        let change = begin(ctx).await?;
+        let neighbourhood = crate::domain::team::set_contact(&change, id, &input.contact).await?;
+        change.commit().await?;
+        Ok(NeighbourhoodPayload {
+            neighbourhood: neighbourhood.into(),
         })
     }
 

@@ -123,6 +123,11 @@ impl Neighbourhood {
     async fn pilot2016(&self) -> bool {
         self.0.pilot_2016
     }
+    /// Where residents reach the neighbourhood team (its manager is the point of contact:
+    /// see `team`).
+    async fn contact(&self) -> Option<&str> {
+        self.0.contact.as_deref()
+    }
     /// The belongs-to fields declared with `node_type!`.
     #[graphql(flatten)]
     async fn belongs_to(&self) -> NeighbourhoodLinks {
