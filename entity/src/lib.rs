@@ -21,6 +21,7 @@ pub mod enums;
 pub mod escalation;
 pub mod escalation_event;
 pub mod idempotency_key;
+pub mod input_landing;
 pub mod neighbourhood;
 pub mod person;
 pub mod plan;

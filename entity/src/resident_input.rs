@@ -11,6 +11,9 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(indexed)]
     pub neighbourhood_id: i32,
+    /// The short public reference residents keep, e.g. `RI-2016-0042`.
+    #[sea_orm(unique)]
+    pub reference: Option<String>,
     pub source: ResidentInputSource,
     pub received_on: Date,
     #[sea_orm(column_type = "Text")]
@@ -19,6 +22,7 @@ pub struct Model {
     pub outcome: ResidentInputOutcome,
     #[sea_orm(column_type = "Text")]
     pub reason: Option<String>,
+    /// The first place it still lands (all of them: `input_landing`).
     #[sea_orm(indexed)]
     pub priority_id: Option<i32>,
     #[sea_orm(indexed)]

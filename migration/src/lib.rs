@@ -19,6 +19,7 @@ mod m20261130_000005_plan_revisions;
 mod m20261130_000006_issue_list;
 mod m20261130_000007_committee_advice;
 mod m20261130_000008_public_contact;
+mod m20261130_000009_input_landings;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000006_issue_list::Migration),
             Box::new(m20261130_000007_committee_advice::Migration),
             Box::new(m20261130_000008_public_contact::Migration),
+            Box::new(m20261130_000009_input_landings::Migration),
         ]
     }
 }

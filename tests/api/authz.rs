@@ -544,6 +544,7 @@ async fn every_schema_type_and_root_list_has_a_row_in_the_matrix() {
             "overdueCommitments",
             "budgetSummary",
             "adoptedPlan",
+            "residentInput",
         ])
         .collect();
     for field in data["query"]["fields"].as_array().unwrap() {

@@ -30,5 +30,6 @@ mod statements;
 mod summary;
 mod synthetic;
 mod tokens;
+mod traceability;
 mod volume;
 mod workflows;

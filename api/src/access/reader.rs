@@ -281,6 +281,12 @@ impl Reader {
             .await?)
     }
 
+    /// The one visible row meeting `condition` (a lookup by a unique key), if any.
+    pub async fn find_one<E: Scoped>(&self, condition: Condition) -> ApiResult<Option<E::Model>> {
+        let _turn = self.gate.enter().await?;
+        Ok(self.scoped::<E>(condition).one(&self.db).await?)
+    }
+
     /// The visible rows among `ids`, in no particular order.
     pub async fn by_ids<E: Scoped>(&self, ids: &[i32]) -> ApiResult<Vec<E::Model>> {
         let condition = Condition::all().add(E::id_column().is_in(ids.iter().copied()));

@@ -327,3 +327,21 @@ impl Scoped for budget_line_amount::Entity {
         )
     }
 }
+
+/// Where residents' input landed reads with the input.
+impl Scoped for input_landing::Entity {
+    const KIND: EntityKind = EntityKind::ResidentInput;
+    fn id_column() -> Self::Column {
+        input_landing::Column::Id
+    }
+    fn natural_order() -> Vec<(Self::Column, Order)> {
+        vec![(input_landing::Column::LinkedAt, Order::Asc)]
+    }
+    fn scope(principal: &Principal, operation: Operation) -> Condition {
+        let inputs = principal_condition(EntityKind::ResidentInput, principal, operation);
+        Condition::all().add(
+            input_landing::Column::ResidentInputId
+                .in_subquery(ids_where::<resident_input::Entity>(inputs)),
+        )
+    }
+}

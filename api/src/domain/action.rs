@@ -261,6 +261,12 @@ pub async fn drop_action(
         )
         .await?;
     super::commitment::withdraw_on(change, vec![id], &format!("action dropped: {reason}")).await?;
+    super::resident::follow_drop(
+        change,
+        super::resident::Dropped::Action(&after),
+        &format!("action dropped: {reason}"),
+    )
+    .await?;
     change
         .audit("Action", id, "dropAction", Some(&before), Some(&after))
         .await?;

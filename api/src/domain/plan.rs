@@ -568,12 +568,15 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
         .filter(priority::Column::Id.is_in(dropped.iter().map(|p| p.id)))
         .exec(change.txn())
         .await?;
-    super::commitment::withdraw_under(
+    let dropped: Vec<i32> = dropped.iter().map(|priority| priority.id).collect();
+    super::resident::follow_drop(
         change,
-        dropped.iter().map(|priority| priority.id).collect(),
+        super::resident::Dropped::Priorities(&dropped),
         &format!("priority dropped: {reason}"),
     )
     .await?;
+    super::commitment::withdraw_under(change, dropped, &format!("priority dropped: {reason}"))
+        .await?;
     let after_merged = change
         .update(
             merged_id,

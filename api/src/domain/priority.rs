@@ -264,6 +264,15 @@ pub async fn drop_priority(
     change
         .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
         .await?;
+    super::resident::follow_drop(
+        change,
+        super::resident::Dropped::Priorities(&[id]),
+        &format!(
+            "priority dropped: {}",
+            after.drop_reason.as_deref().unwrap_or_default()
+        ),
+    )
+    .await?;
     change
         .audit("Priority", id, "dropPriority", Some(&before), Some(&after))
         .await?;

@@ -1,15 +1,25 @@
-//! Residents' input: recorded, then linked to the priority or action where it landed, or
-//! closed with the reason it was not incorporated — so residents can find it back.
+//! Residents' input: recorded with a public reference, then linked to the places where it
+//! landed (priorities or actions of the neighbourhood's plans, priorities of its area's
+//! plan), or closed with the reason it was not incorporated — so residents can find it
+//! back. Landings are dated and never deleted: when what input landed in is dropped, the
+//! landing ends, the input moves to the action's priority or, with no place left, reopens;
+//! it is never incorporated without a live place.
 
-use chrono::NaiveDate;
-use entity::enums::{ResidentInputOutcome, ResidentInputSource};
+use chrono::{Datelike, NaiveDate, Utc};
+use entity::enums::{PlanKind, ResidentInputOutcome, ResidentInputSource};
 use entity::*;
-use sea_orm::{ActiveValue::Set, EntityTrait};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use super::plan::status_name;
 use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+
+/// The public reference of input `id` received on `received_on`: `RI-<year>-<id>`.
+pub fn reference_of(id: i32, received_on: NaiveDate) -> String {
+    format!("RI-{}-{id:04}", received_on.year())
+}
 
 /// Records residents' input for a neighbourhood.
 pub async fn record(
@@ -35,6 +45,7 @@ pub async fn record(
             source: Set(source),
             received_on: Set(received_on),
             summary: Set(text("input.summary", summary, 4000)?),
+            reference: Set(None),
             outcome: Set(ResidentInputOutcome::Pending),
             reason: Set(None),
             priority_id: Set(None),
@@ -43,6 +54,17 @@ pub async fn record(
             ..Default::default()
         })
         .await?;
+    let row = resident_input::Entity::update_many()
+        .set(resident_input::ActiveModel {
+            reference: Set(Some(reference_of(row.id, received_on))),
+            ..Default::default()
+        })
+        .filter(resident_input::Column::Id.eq(row.id))
+        .exec_with_returning(change.txn())
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(ApiError::NotFound("residents' input"))?;
     change
         .created::<resident_input::Entity>(
             row.id,
@@ -81,42 +103,96 @@ async fn pending(
     Ok(row)
 }
 
-/// Links input to the priority or action of the same neighbourhood where it landed.
+/// Links input to one more place where it landed: a priority or action of a plan of its
+/// neighbourhood, or a priority of its area's area plan. Dated; the input is then
+/// incorporated. Pending and incorporated input may be linked.
 pub async fn link(
     change: &Change<'_>,
     id: i32,
     expected: i32,
     landing: Landing,
 ) -> ApiResult<resident_input::Model> {
-    let before = pending(change, id, expected, "link the input").await?;
+    let before = change
+        .load_at::<resident_input::Entity>(id, expected, Operation::RecordInput, "residents' input")
+        .await?;
+    if before.outcome == ResidentInputOutcome::NotIncorporated {
+        return Err(ApiError::InvalidTransition {
+            current: status_name(before.outcome),
+            attempted: "link the input",
+        });
+    }
     let (priority_id, action_id) = match landing {
         Landing::Priority(id) => (id, None),
         Landing::Action(id) => {
             let action = change
                 .load::<action::Entity>(id, Operation::Read, "action")
                 .await?;
+            if action.dropped_at.is_some() {
+                return Err(ApiError::bad_input(
+                    "input.actionId",
+                    "the action was dropped",
+                ));
+            }
             (action.priority_id, Some(id))
         }
     };
     let priority = change
         .load::<priority::Entity>(priority_id, Operation::Read, "priority")
         .await?;
+    if priority.dropped_at.is_some() {
+        return Err(ApiError::bad_input(
+            "input.priorityId",
+            "the priority was dropped",
+        ));
+    }
     let plan = plan::Entity::find_by_id(priority.plan_id)
         .one(change.txn())
         .await?
         .ok_or(ApiError::NotFound("plan"))?;
-    if plan.neighbourhood_id != Some(before.neighbourhood_id) {
+    let neighbourhood = neighbourhood::Entity::find_by_id(before.neighbourhood_id)
+        .one(change.txn())
+        .await?
+        .ok_or(ApiError::NotFound("neighbourhood"))?;
+    let fits = plan.neighbourhood_id == Some(neighbourhood.id)
+        || (plan.kind == PlanKind::AreaPlan
+            && plan.area_id == neighbourhood.area_id
+            && action_id.is_none());
+    if !fits {
         return Err(ApiError::bad_input(
             "input.priorityId",
-            "must be in a plan of the input's neighbourhood",
+            "must be in a plan of the input's neighbourhood, or a priority of its area's plan",
         ));
     }
-    let changes = resident_input::ActiveModel {
+    let current = current_landings(change, id).await?;
+    if current
+        .iter()
+        .any(|landing| landing.priority_id == priority.id && landing.action_id == action_id)
+    {
+        return Err(ApiError::bad_input(
+            "input.priorityId",
+            "the input already lands there",
+        ));
+    }
+    change
+        .insert(input_landing::ActiveModel {
+            resident_input_id: Set(id),
+            priority_id: Set(priority.id),
+            action_id: Set(action_id),
+            linked_by: Set(change.actor()),
+            linked_at: Set(Utc::now()),
+            ended_at: Set(None),
+            end_reason: Set(None),
+            ..Default::default()
+        })
+        .await?;
+    let mut changes = resident_input::ActiveModel {
         outcome: Set(ResidentInputOutcome::Incorporated),
-        priority_id: Set(Some(priority.id)),
-        action_id: Set(action_id),
         ..Default::default()
     };
+    if current.is_empty() {
+        changes.priority_id = Set(Some(priority.id));
+        changes.action_id = Set(action_id);
+    }
     let after = change.update(id, expected, changes).await?;
     change
         .require::<resident_input::Entity>(id, Operation::RecordInput, "residents' input")
@@ -131,6 +207,128 @@ pub async fn link(
         )
         .await?;
     Ok(after)
+}
+
+/// The input's landings that hold, oldest first.
+async fn current_landings(change: &Change<'_>, id: i32) -> ApiResult<Vec<input_landing::Model>> {
+    Ok(input_landing::Entity::find()
+        .filter(input_landing::Column::ResidentInputId.eq(id))
+        .filter(input_landing::Column::EndedAt.is_null())
+        .order_by_asc(input_landing::Column::Id)
+        .all(change.txn())
+        .await?)
+}
+
+/// What was dropped, for the landings in it.
+pub enum Dropped<'a> {
+    /// Priorities (with their actions).
+    Priorities(&'a [i32]),
+    /// An action: input that landed in it moves to the action's priority.
+    Action(&'a action::Model),
+}
+
+/// Ends the landings in what was dropped, with `reason`. Input on a dropped action moves
+/// to the action's priority; input with no place left reopens (pending again). Each input
+/// touched is audited, so residents and staff see what happened.
+pub async fn follow_drop(change: &Change<'_>, dropped: Dropped<'_>, reason: &str) -> ApiResult<()> {
+    let touched = match &dropped {
+        Dropped::Priorities(ids) => {
+            Condition::any().add(input_landing::Column::PriorityId.is_in(ids.iter().copied()))
+        }
+        Dropped::Action(action) => {
+            Condition::all().add(input_landing::Column::ActionId.eq(action.id))
+        }
+    };
+    let landings = input_landing::Entity::find()
+        .filter(touched)
+        .filter(input_landing::Column::EndedAt.is_null())
+        .all(change.txn())
+        .await?;
+    if landings.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    input_landing::Entity::update_many()
+        .set(input_landing::ActiveModel {
+            ended_at: Set(Some(now)),
+            end_reason: Set(Some(reason.to_owned())),
+            ..Default::default()
+        })
+        .filter(input_landing::Column::Id.is_in(landings.iter().map(|landing| landing.id)))
+        .exec(change.txn())
+        .await?;
+    let mut inputs: Vec<i32> = landings
+        .iter()
+        .map(|landing| landing.resident_input_id)
+        .collect();
+    inputs.sort_unstable();
+    inputs.dedup();
+    for input in inputs {
+        if let Dropped::Action(action) = &dropped {
+            let on_priority = current_landings(change, input)
+                .await?
+                .iter()
+                .any(|landing| {
+                    landing.priority_id == action.priority_id && landing.action_id.is_none()
+                });
+            if !on_priority {
+                change
+                    .insert(input_landing::ActiveModel {
+                        resident_input_id: Set(input),
+                        priority_id: Set(action.priority_id),
+                        action_id: Set(None),
+                        linked_by: Set(change.actor()),
+                        linked_at: Set(now),
+                        ended_at: Set(None),
+                        end_reason: Set(None),
+                        ..Default::default()
+                    })
+                    .await?;
+            }
+        }
+        let left = current_landings(change, input).await?;
+        let before = resident_input::Entity::find_by_id(input)
+            .one(change.txn())
+            .await?
+            .ok_or(ApiError::NotFound("residents' input"))?;
+        let changes = match left.first() {
+            Some(first) => resident_input::ActiveModel {
+                priority_id: Set(Some(first.priority_id)),
+                action_id: Set(first.action_id),
+                ..Default::default()
+            },
+            None => resident_input::ActiveModel {
+                outcome: Set(ResidentInputOutcome::Pending),
+                priority_id: Set(None),
+                action_id: Set(None),
+                ..Default::default()
+            },
+        };
+        let after = resident_input::Entity::update_many()
+            .set(changes)
+            .col_expr(
+                resident_input::Column::Version,
+                Expr::col(resident_input::Column::Version).add(1),
+            )
+            .filter(resident_input::Column::Id.eq(input))
+            .exec_with_returning(change.txn())
+            .await?;
+        let operation = if left.is_empty() {
+            "reopenResidentInput"
+        } else {
+            "moveResidentInput"
+        };
+        change
+            .audit(
+                "ResidentInput",
+                input,
+                operation,
+                Some(&before),
+                after.first(),
+            )
+            .await?;
+    }
+    Ok(())
 }
 
 /// Closes input that was not incorporated, with the reason residents will read.

@@ -46,8 +46,43 @@ pub async fn demo(db: &DatabaseConnection) -> Result<SeedOutcome, DbErr> {
     let reference = reference_data(&txn).await?;
     pilot::write(&txn, &reference).await?;
     first_revisions(&txn).await?;
+    input_references_and_landings(&txn).await?;
     txn.commit().await?;
     Ok(SeedOutcome::Seeded)
+}
+
+/// Each residents' input's public reference, and a dated landing for each linked one.
+async fn input_references_and_landings(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    for input in resident_input::Entity::find().all(txn).await? {
+        let mut row: resident_input::ActiveModel = input.clone().into();
+        row.reference = sea_orm::ActiveValue::Set(Some(crate::domain::resident::reference_of(
+            input.id,
+            input.received_on,
+        )));
+        sea_orm::ActiveModelTrait::update(row, txn).await?;
+        if let Some(priority_id) = input.priority_id {
+            add::<input_landing::ActiveModel>(
+                txn,
+                input_landing::Model {
+                    id: 0,
+                    resident_input_id: input.id,
+                    priority_id,
+                    action_id: input.action_id,
+                    linked_by: "neighbourhood_manager".to_owned(),
+                    linked_at: at(
+                        chrono::Datelike::year(&input.received_on),
+                        chrono::Datelike::month(&input.received_on),
+                        chrono::Datelike::day(&input.received_on),
+                        12,
+                    ),
+                    ended_at: None,
+                    end_reason: None,
+                },
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Revision 1 of every adopted plan: its content as adopted.

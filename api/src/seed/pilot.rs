@@ -415,6 +415,31 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
             },
         )
         .await?;
+        // The area plan's themes, where residents' input can land too.
+        for (rank, theme) in ["Veilig", "Schoon en heel", "Talent en jeugd"]
+            .iter()
+            .enumerate()
+        {
+            add::<priority::ActiveModel>(
+                txn,
+                priority::Model {
+                    id: 0,
+                    plan_id: plan.id,
+                    rank: Some(rank as i32 + 1),
+                    title: (*theme).to_owned(),
+                    description: format!("{theme} in {name}, 2014-2018."),
+                    theme: Some((*theme).to_owned()),
+                    city_programme_id: None,
+                    city_alignment: CityAlignment::Aligned,
+                    dropped_at: None,
+                    drop_reason: None,
+                    version: 1,
+                    created_at: at(2014, 6, 1, 9),
+                    updated_at: at(2014, 10, 30, 12),
+                },
+            )
+            .await?;
+        }
         area_plans.insert(code, plan.id);
     }
 
@@ -943,6 +968,7 @@ async fn residents(
             resident_input::Model {
                 id: 0,
                 neighbourhood_id,
+                reference: None,
                 source,
                 received_on,
                 summary: summary.to_owned(),
@@ -961,6 +987,7 @@ async fn residents(
             resident_input::Model {
                 id: 0,
                 neighbourhood_id,
+                reference: None,
                 source: ResidentInputSource::DigitalPoll,
                 received_on: date(2016, 11, 20),
                 summary: "Meer speelplekken voor tieners op het Afrikaanderplein.".to_owned(),

@@ -38,6 +38,24 @@ pub struct ResidentQuery;
 
 #[Object]
 impl ResidentQuery {
+    /// Residents' input by its public reference (e.g. `RI-2016-0042`), with every place it
+    /// landed (`landings`) and that action's public progress, or why it was not taken up;
+    /// null when there is none.
+    async fn resident_input(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(validator(custom = "super::FilterText"))] reference: String,
+    ) -> Result<Option<ResidentInput>> {
+        use sea_orm::ColumnTrait;
+        let condition = Condition::all()
+            .add(resident_input::Column::Reference.eq(reference.trim().to_uppercase()));
+        let found = crate::graphql::context::scope(ctx)?
+            .reader
+            .find_one::<resident_input::Entity>(condition)
+            .await?;
+        Ok(found.map(ResidentInput::from))
+    }
+
     /// Residents' input and where it landed, or why not.
     #[allow(clippy::too_many_arguments)]
     async fn resident_inputs(

@@ -1,9 +1,10 @@
 //! Residents' input (inbreng), traceable to where it landed or why it did not.
 
 use async_graphql::{ID, Object};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Action, Neighbourhood, Priority, node_type};
+use crate::graphql::connection::connections;
 use crate::graphql::enums::{ResidentInputOutcome, ResidentInputSource};
 
 node_type!(
@@ -11,18 +12,66 @@ node_type!(
     ResidentInput wraps resident_input links ResidentInputLinks {
         /// The neighbourhood it concerns.
         neighbourhood: Neighbourhood by neighbourhood from neighbourhood_id,
-        /// The priority where it landed.
+        /// The first place it still lands: a priority (all of them: `landings`).
         priority: Priority by priority from priority_id,
-        /// The action where it landed.
+        /// The first place it still lands, when that is an action.
         action: Action by action from action_id,
     }
 );
+node_type!(
+    /// One place residents' input landed, dated; ended (never deleted) when what it landed
+    /// in was dropped.
+    InputLanding wraps input_landing links InputLandingLinks {
+        /// The input.
+        resident_input: ResidentInput by resident_input from resident_input_id,
+        /// The priority it landed in (of a neighbourhood or area plan).
+        priority: Priority by priority from priority_id,
+        /// The action it landed in, if it landed in an action.
+        action: Action by action from action_id,
+    }
+);
+
+#[Object]
+impl InputLanding {
+    /// The landing's opaque global id.
+    pub async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// When it was linked.
+    async fn linked_at(&self) -> DateTime<Utc> {
+        self.0.linked_at
+    }
+    /// When it ended, if what it landed in was dropped.
+    async fn ended_at(&self) -> Option<DateTime<Utc>> {
+        self.0.ended_at
+    }
+    /// Why it ended.
+    async fn end_reason(&self) -> Option<&str> {
+        self.0.end_reason.as_deref()
+    }
+    /// The belongs-to fields declared with `node_type!`.
+    #[graphql(flatten)]
+    async fn belongs_to(&self) -> InputLandingLinks {
+        InputLandingLinks::of(&self.0)
+    }
+}
+
+connections! {
+    ResidentInputConnections of ResidentInput {
+        /// Every place the input landed, oldest first, ended ones included.
+        landings: InputLanding by input_landing::ResidentInputId,
+    }
+}
 
 #[Object]
 impl ResidentInput {
     /// The input's opaque global id.
     pub async fn id(&self) -> ID {
         self.global_id()
+    }
+    /// The short public reference residents keep and look it up by, e.g. `RI-2016-0042`.
+    async fn reference(&self) -> Option<&str> {
+        self.0.reference.as_deref()
     }
     /// Where it came from.
     async fn source(&self) -> ResidentInputSource {
@@ -52,5 +101,10 @@ impl ResidentInput {
     #[graphql(flatten)]
     async fn belongs_to(&self) -> ResidentInputLinks {
         ResidentInputLinks::of(&self.0)
+    }
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> ResidentInputConnections {
+        ResidentInputConnections(self.0.id)
     }
 }
