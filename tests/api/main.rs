@@ -22,6 +22,7 @@ mod mutation_matrix;
 mod ops;
 mod pnc;
 mod read;
+mod readme;
 mod report_script;
 mod revisions;
 mod schema;
