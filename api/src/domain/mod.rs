@@ -400,6 +400,18 @@ pub fn text_problem(value: &str, max: usize) -> Option<String> {
     (value.chars().count() > max).then(|| format!("must be at most {max} characters"))
 }
 
+/// A plan year input: `BAD_USER_INPUT` on `field` outside 2000..=2100.
+pub fn plan_year(field: &str, year: i32) -> ApiResult<i32> {
+    if (2000..=2100).contains(&year) {
+        Ok(year)
+    } else {
+        Err(ApiError::bad_input(
+            field,
+            "must be a year from 2000 to 2100",
+        ))
+    }
+}
+
 /// An optional text input under the same rules.
 pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<Option<String>> {
     value.map(|value| text(field, value, max)).transpose()

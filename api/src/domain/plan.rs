@@ -24,12 +24,7 @@ pub struct NewPlan {
 
 /// Drafts a neighbourhood action plan.
 pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan::Model> {
-    if !(2000..=2100).contains(&input.year) {
-        return Err(ApiError::bad_input(
-            "input.year",
-            "must be a year from 2000 to 2100",
-        ));
-    }
+    super::plan_year("input.year", input.year)?;
     let neighbourhood = neighbourhood::Entity::find_by_id(input.neighbourhood_id)
         .one(change.txn())
         .await?

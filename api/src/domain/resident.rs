@@ -173,18 +173,7 @@ pub async fn link(
             "the input already lands there",
         ));
     }
-    change
-        .insert(input_landing::ActiveModel {
-            resident_input_id: Set(id),
-            priority_id: Set(priority.id),
-            action_id: Set(action_id),
-            linked_by: Set(change.actor()),
-            linked_at: Set(Utc::now()),
-            ended_at: Set(None),
-            end_reason: Set(None),
-            ..Default::default()
-        })
-        .await?;
+    land(change, id, priority.id, action_id).await?;
     let mut changes = resident_input::ActiveModel {
         outcome: Set(ResidentInputOutcome::Incorporated),
         ..Default::default()
@@ -207,6 +196,27 @@ pub async fn link(
         )
         .await?;
     Ok(after)
+}
+
+/// Lands input `id` in a priority (and an action of it), dated now, by the caller.
+async fn land(
+    change: &Change<'_>,
+    id: i32,
+    priority_id: i32,
+    action_id: Option<i32>,
+) -> ApiResult<input_landing::Model> {
+    change
+        .insert(input_landing::ActiveModel {
+            resident_input_id: Set(id),
+            priority_id: Set(priority_id),
+            action_id: Set(action_id),
+            linked_by: Set(change.actor()),
+            linked_at: Set(Utc::now()),
+            ended_at: Set(None),
+            end_reason: Set(None),
+            ..Default::default()
+        })
+        .await
 }
 
 /// The input's landings that hold, oldest first.
@@ -272,18 +282,7 @@ pub async fn follow_drop(change: &Change<'_>, dropped: Dropped<'_>, reason: &str
                     landing.priority_id == action.priority_id && landing.action_id.is_none()
                 });
             if !on_priority {
-                change
-                    .insert(input_landing::ActiveModel {
-                        resident_input_id: Set(input),
-                        priority_id: Set(action.priority_id),
-                        action_id: Set(None),
-                        linked_by: Set(change.actor()),
-                        linked_at: Set(now),
-                        ended_at: Set(None),
-                        end_reason: Set(None),
-                        ..Default::default()
-                    })
-                    .await?;
+                land(change, input, action.priority_id, None).await?;
             }
         }
         let left = current_landings(change, input).await?;
