@@ -189,6 +189,15 @@ async fn previous_release_migrates_and_serves(engine: Engine) {
     let plans = count("SELECT COUNT(*) FROM plan").await;
     let commitments = count("SELECT COUNT(*) FROM commitment").await;
     assert!(plans > 0 && commitments > 0);
+    // Input with ids of four and five digits in one year: their references must differ.
+    for id in [2345, 12345] {
+        db.execute_unprepared(&format!(
+            "INSERT INTO resident_input (id, neighbourhood_id, source, received_on, summary, outcome, version)
+             SELECT {id}, MIN(id), 'SURVEY', '2016-05-01', 'Oud', 'PENDING', 1 FROM neighbourhood"
+        ))
+        .await
+        .unwrap();
+    }
 
     let app = spawn_app_on(&url, &[]).await;
     let applied = count("SELECT COUNT(*) FROM seaql_migrations").await;
@@ -196,6 +205,17 @@ async fn previous_release_migrates_and_serves(engine: Engine) {
         applied as usize,
         <migration::Migrator as migration::MigratorTrait>::migrations().len()
     );
+    for (id, reference) in [(2345, "RI-2016-2345"), (12345, "RI-2016-12345")] {
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                format!("SELECT reference FROM resident_input WHERE id = {id}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.try_get_by_index::<String>(0).unwrap(), reference);
+    }
     let index = held(&db, "plan").await;
     assert!(
         index.indexes.contains("uq-plan-action_plan_per_year"),
