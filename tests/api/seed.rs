@@ -7,7 +7,7 @@ use wijkgraph::seed::{self, SeedOutcome};
 
 use crate::helpers::{Engine, on_both_databases, spawn_app};
 
-const TABLES: [&str; 22] = [
+const TABLES: [&str; 27] = [
     "area",
     "neighbourhood",
     "representative_body",
@@ -18,6 +18,11 @@ const TABLES: [&str; 22] = [
     "plan",
     "priority",
     "action",
+    "action_position",
+    "adoption_waiver",
+    "plan_revision",
+    "committee_advice",
+    "input_landing",
     "progress_update",
     "person",
     "team_membership",
@@ -101,4 +106,39 @@ async fn sqlite_and_postgres_answer_the_demo_identically() {
     let from_sqlite = sqlite.data(query, json!({})).await;
     let from_postgres = postgres.data(query, json!({})).await;
     assert_eq!(from_sqlite, from_postgres);
+}
+
+on_both_databases! {
+    async fn the_demo_leaves_2017_open_for_a_vraagwijzer_transfer_a_new_line_and_an_amendment_and_names_the_reports_programmes(app) {
+        let data = app.data(
+            r#"{ pncDocuments(filter: {year: 2017}) { nodes { phase status } }
+                 budgetLines(filter: {year: 2017}) { nodes { id budgeted capacityHours area { code } neighbourhood { code } product { code } } }
+                 cityProgrammes(first: 50) { nodes { name } } }"#,
+            json!({}),
+        ).await;
+        assert_eq!(data["pncDocuments"]["nodes"], json!([{ "phase": "BUDGET", "status": "IN_PREPARATION" }]));
+        let names: Vec<&str> = data["cityProgrammes"]["nodes"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        for named in ["Nationaal Programma Rotterdam Zuid (NPRZ)", "Stadsmariniers", "Schoon, heel en groen"] {
+            assert!(names.contains(&named), "{named}: {names:?}");
+        }
+        let lines = data["budgetLines"]["nodes"].as_array().unwrap();
+        let centre = lines.iter().find(|l| l["area"]["code"] == "WK059912").unwrap();
+        let desk = lines.iter().find(|l| l["neighbourhood"]["code"] == "BU05991284").unwrap();
+        assert_eq!((&centre["product"]["code"], &desk["product"]["code"]), (&json!("MO-VRW"), &json!("MO-VRW")));
+
+        // The report's own example: Vraagwijzer capacity moves to Lombardijen within the product.
+        let transfer = json!({ "input": { "fromLineId": centre["id"], "toLineId": desk["id"], "amount": "40000", "hours": "100", "phase": "BUDGET" } });
+        let moved = app.as_roles(&["cluster_manager:MO"]).data(
+            "mutation($input: TransferBudgetInput!) { transferBudget(input: $input) { toLine { budgeted capacityHours } } }", transfer).await;
+        assert_eq!(moved["transferBudget"]["toLine"], json!({ "budgeted": "200000.00", "capacityHours": "1100.00" }));
+        // An amendment to the budget being prepared, and a new line for the year.
+        let amend = json!({ "input": { "budgetLineId": desk["id"], "phase": "BUDGET", "amendmentType": "INTENSIFICATION", "delta": "10000", "rationale": "Extra spreekuur." } });
+        app.as_roles(&["controller"]).data("mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { id } } }", amend).await;
+        let ids = app.data(r#"{ products(first: 50) { nodes { id code } } neighbourhoods(filter: {code: "BU05991284"}) { nodes { id } } clusters(filter: {code: "MO"}) { nodes { id } } }"#, json!({})).await;
+        let huis = ids["products"]["nodes"].as_array().unwrap().iter().find(|p| p["code"] == "MO-HVW").unwrap()["id"].clone();
+        let new_line = json!({ "input": { "clusterId": ids["clusters"]["nodes"][0]["id"], "productId": huis, "year": 2017, "neighbourhoodId": ids["neighbourhoods"]["nodes"][0]["id"],
+            "description": "Huis van de Wijk Lombardijen 2017", "amount": "80000", "capacityHours": "600" } });
+        let created = app.as_roles(&["cluster_manager:MO"]).graphql("mutation($input: CreateBudgetLineInput!) { createBudgetLine(input: $input) { budgetLine { id } } }", new_line).await;
+        assert!(created.get("errors").is_none(), "{created}");
+    }
 }

@@ -122,11 +122,20 @@ pub(super) async fn write(
             year: 2017,
             phase: PncPhase::Budget,
             title: "Begroting 2017".to_owned(),
-            status: PncDocumentStatus::Adopted,
-            adopted_at: Some(at(2016, 11, 10, 20)),
+            status: PncDocumentStatus::InPreparation,
+            adopted_at: None,
         },
     )
     .await?;
+    // 2017 is open: the budget is in preparation and the spring revision still to come, so
+    // a new line, a transfer within a product and an amendment can be played — Vraagwijzer
+    // capacity moving from the IJsselmonde area centre to the Lombardijen desk (§3.2.5).
+    for (area, neighbourhood, euros, hours) in [
+        (Some("WK059912"), None, 1_150_000, 8_000),
+        (None, Some("BU05991284"), 160_000, 1_000),
+    ] {
+        open_line(txn, reference, "MO-VRW", area, neighbourhood, euros, hours).await?;
+    }
 
     let mut lines = Lines {
         by_area: HashMap::new(),
@@ -197,6 +206,55 @@ pub(super) async fn write(
     Ok(lines)
 }
 
+/// The cluster that owns a product.
+fn cluster_of(product_code: &str) -> &'static str {
+    super::rotterdam::PRODUCTS
+        .iter()
+        .find(|(code, ..)| *code == product_code)
+        .map(|(_, cluster, ..)| *cluster)
+        .unwrap_or("MO")
+}
+
+/// Writes one 2017 budget line with its amount in the budget being prepared.
+async fn open_line(
+    txn: &DatabaseTransaction,
+    reference: &Reference,
+    product_code: &str,
+    area: Option<&str>,
+    neighbourhood: Option<&str>,
+    euros: i64,
+    hours: i64,
+) -> Result<i32, DbErr> {
+    let place = area.or(neighbourhood).unwrap_or("stad");
+    let row = add::<budget_line::ActiveModel>(
+        txn,
+        budget_line::Model {
+            id: 0,
+            cluster_id: reference.clusters[cluster_of(product_code)],
+            product_id: reference.products[product_code],
+            year: 2017,
+            area_id: area.map(|code| reference.areas[code]),
+            neighbourhood_id: neighbourhood.map(|code| reference.neighbourhoods[code].0),
+            kind: BudgetKind::Expenses,
+            description: format!("{product_code} {place} 2017"),
+            capacity_hours_centi: hours * 100,
+            version: 1,
+        },
+    )
+    .await?;
+    add::<budget_line_amount::ActiveModel>(
+        txn,
+        budget_line_amount::Model {
+            id: 0,
+            budget_line_id: row.id,
+            phase: PncPhase::Budget,
+            amount_cents: euros * 100,
+        },
+    )
+    .await?;
+    Ok(row.id)
+}
+
 /// Writes one budget line with its amount after each phase: the budget, each revision with
 /// the year's amendments applied, and a realised amount at 97% of the last revision.
 async fn line(
@@ -209,11 +267,7 @@ async fn line(
     hours: i64,
 ) -> Result<i32, DbErr> {
     let product_id = reference.products[product_code];
-    let cluster_code = super::rotterdam::PRODUCTS
-        .iter()
-        .find(|(code, ..)| *code == product_code)
-        .map(|(_, cluster, ..)| *cluster)
-        .unwrap_or("MO");
+    let cluster_code = cluster_of(product_code);
     let place = area.or(neighbourhood).unwrap_or("stad");
     let row = add::<budget_line::ActiveModel>(
         txn,

@@ -218,7 +218,7 @@ pub const PRODUCTS: [(&str, &str, &str, &str); 10] = [
 ];
 
 /// City programmes: cluster code, name, description.
-pub const CITY_PROGRAMMES: [(&str, &str, &str); 5] = [
+pub const CITY_PROGRAMMES: [(&str, &str, &str); 7] = [
     (
         "MO",
         "Kansen voor Jeugd",
@@ -240,4 +240,14 @@ pub const CITY_PROGRAMMES: [(&str, &str, &str); 5] = [
         "Het stedelijke veiligheidsprogramma.",
     ),
     ("WI", "Aan de slag", "Meer Rotterdammers aan het werk."),
+    (
+        "MO",
+        "Nationaal Programma Rotterdam Zuid (NPRZ)",
+        "Rijk, stad en partners: Zuid op het niveau van de vier grote steden, in school, werk en wonen.",
+    ),
+    (
+        "VEI",
+        "Stadsmariniers",
+        "Een stadsmarinier pakt per gebied de hardnekkigste veiligheidsproblemen aan, over de clusters heen.",
+    ),
 ];
