@@ -358,3 +358,19 @@ pub async fn close(
         .await?;
     Ok(after)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_has_the_year_received_and_at_least_four_digits_of_the_id() {
+        let day = |year| NaiveDate::from_ymd_opt(year, 5, 1).unwrap();
+        assert_eq!(reference_of(42, day(2016)), "RI-2016-0042");
+        assert_eq!(reference_of(12_345, day(2016)), "RI-2016-12345");
+        assert_ne!(
+            reference_of(1_234, day(2016)),
+            reference_of(11_234, day(2016))
+        );
+    }
+}
