@@ -88,6 +88,20 @@ fn standing(k: usize) -> String {
     format!("COALESCE({}, NULL)", terms.join(", "))
 }
 
+/// A group's key column `alias` of a result row; `None` when the dimension is not selected.
+fn group_key(row: &sea_orm::QueryResult, alias: &str, selected: bool) -> ApiResult<Option<i32>> {
+    Ok(if selected {
+        row.try_get::<Option<i32>>("", alias)?
+    } else {
+        None
+    })
+}
+
+/// A sum or count column `alias` of a result row.
+fn total(row: &sea_orm::QueryResult, alias: &str) -> ApiResult<i64> {
+    Ok(row.try_get::<i64>("", alias)?)
+}
+
 impl Reader {
     /// Commitment figures grouped by the neighbourhood of the action each commitment
     /// serves (and by the paying line's cluster and year, when asked): the commitments
@@ -183,14 +197,8 @@ impl Reader {
         let mut groups = Vec::new();
         let _turn = self.gate().enter().await?;
         for row in self.db().query_all(&select).await? {
-            let key = |alias: &str, selected: bool| -> ApiResult<Option<i32>> {
-                Ok(if selected {
-                    row.try_get::<Option<i32>>("", alias)?
-                } else {
-                    None
-                })
-            };
-            let count = |alias: &str| -> ApiResult<i64> { Ok(row.try_get::<i64>("", alias)?) };
+            let key = |alias: &str, selected: bool| group_key(&row, alias, selected);
+            let count = |alias: &str| total(&row, alias);
             groups.push(Group {
                 cluster: key("k_cluster", by.cluster)?,
                 year: key("k_year", by.year)?,
@@ -377,14 +385,8 @@ impl Reader {
         let mut groups = Vec::new();
         let _turn = self.gate().enter().await?;
         for row in self.db().query_all(&outer).await? {
-            let key = |alias: &str, selected: bool| -> ApiResult<Option<i32>> {
-                Ok(if selected {
-                    row.try_get::<Option<i32>>("", alias)?
-                } else {
-                    None
-                })
-            };
-            let count = |alias: &str| -> ApiResult<i64> { Ok(row.try_get::<i64>("", alias)?) };
+            let key = |alias: &str, selected: bool| group_key(&row, alias, selected);
+            let count = |alias: &str| total(&row, alias);
             // Without `groupBy`, totals over no line at all are still one row, of NULL sums:
             // no line, no group, as when grouping.
             if count("lines")? == 0 {

@@ -332,11 +332,24 @@ async fn record(
     note: &str,
     operation: &str,
 ) -> ApiResult<escalation::Model> {
-    let after = change.update(before.id, expected, changes).await?;
-    history(change, &after, note).await?;
+    let after = apply(change, before, expected, changes, note, operation).await?;
     change
         .require::<escalation::Entity>(before.id, Operation::Read, "escalation")
         .await?;
+    Ok(after)
+}
+
+/// The versioned change of one step, its line in the history and its audit event.
+async fn apply(
+    change: &Change<'_>,
+    before: &escalation::Model,
+    expected: i32,
+    changes: escalation::ActiveModel,
+    note: &str,
+    operation: &str,
+) -> ApiResult<escalation::Model> {
+    let after = change.update(before.id, expected, changes).await?;
+    history(change, &after, note).await?;
     change
         .audit(
             "Escalation",
@@ -584,17 +597,15 @@ pub(super) async fn settle_by_revision(
             closed_at: Set(Some(Utc::now())),
             ..Default::default()
         };
-        let after = change.update(before.id, before.version, changes).await?;
-        history(change, &after, &resolution).await?;
-        change
-            .audit(
-                "Escalation",
-                before.id,
-                "adoptPlan",
-                Some(&before),
-                Some(&after),
-            )
-            .await?;
+        apply(
+            change,
+            &before,
+            before.version,
+            changes,
+            &resolution,
+            "adoptPlan",
+        )
+        .await?;
     }
     Ok(())
 }

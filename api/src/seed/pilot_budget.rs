@@ -215,6 +215,35 @@ fn cluster_of(product_code: &str) -> &'static str {
         .unwrap_or("MO")
 }
 
+/// Writes the row of one expenses line of `product_code` for `year`, in an area or a
+/// neighbourhood (by code), owned by the product's cluster.
+async fn line_row(
+    txn: &DatabaseTransaction,
+    reference: &Reference,
+    product_code: &str,
+    (area, neighbourhood): (Option<&str>, Option<&str>),
+    year: i32,
+    hours: i64,
+) -> Result<budget_line::Model, DbErr> {
+    let place = area.or(neighbourhood).unwrap_or("stad");
+    add::<budget_line::ActiveModel>(
+        txn,
+        budget_line::Model {
+            id: 0,
+            cluster_id: reference.clusters[cluster_of(product_code)],
+            product_id: reference.products[product_code],
+            year,
+            area_id: area.map(|code| reference.areas[code]),
+            neighbourhood_id: neighbourhood.map(|code| reference.neighbourhoods[code].0),
+            kind: BudgetKind::Expenses,
+            description: format!("{product_code} {place} {year}"),
+            capacity_hours_centi: hours * 100,
+            version: 1,
+        },
+    )
+    .await
+}
+
 /// Writes one 2017 budget line with its amount in the budget being prepared.
 async fn open_line(
     txn: &DatabaseTransaction,
@@ -225,21 +254,13 @@ async fn open_line(
     euros: i64,
     hours: i64,
 ) -> Result<i32, DbErr> {
-    let place = area.or(neighbourhood).unwrap_or("stad");
-    let row = add::<budget_line::ActiveModel>(
+    let row = line_row(
         txn,
-        budget_line::Model {
-            id: 0,
-            cluster_id: reference.clusters[cluster_of(product_code)],
-            product_id: reference.products[product_code],
-            year: 2017,
-            area_id: area.map(|code| reference.areas[code]),
-            neighbourhood_id: neighbourhood.map(|code| reference.neighbourhoods[code].0),
-            kind: BudgetKind::Expenses,
-            description: format!("{product_code} {place} 2017"),
-            capacity_hours_centi: hours * 100,
-            version: 1,
-        },
+        reference,
+        product_code,
+        (area, neighbourhood),
+        2017,
+        hours,
     )
     .await?;
     add::<budget_line_amount::ActiveModel>(
@@ -266,23 +287,13 @@ async fn line(
     euros: i64,
     hours: i64,
 ) -> Result<i32, DbErr> {
-    let product_id = reference.products[product_code];
-    let cluster_code = cluster_of(product_code);
-    let place = area.or(neighbourhood).unwrap_or("stad");
-    let row = add::<budget_line::ActiveModel>(
+    let row = line_row(
         txn,
-        budget_line::Model {
-            id: 0,
-            cluster_id: reference.clusters[cluster_code],
-            product_id,
-            year: 2016,
-            area_id: area.map(|code| reference.areas[code]),
-            neighbourhood_id: neighbourhood.map(|code| reference.neighbourhoods[code].0),
-            kind: BudgetKind::Expenses,
-            description: format!("{product_code} {place} 2016"),
-            capacity_hours_centi: hours * 100,
-            version: 1,
-        },
+        reference,
+        product_code,
+        (area, neighbourhood),
+        2016,
+        hours,
     )
     .await?;
     let mut cents = euros * 100;
