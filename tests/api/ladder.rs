@@ -15,13 +15,13 @@ fn step(id: &Value, version: i64, note: &str) -> Value {
 
 on_both_databases! {
     async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved_only_by_a_decision_that_closes_it(app) {
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991087"]);
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991081"]);
         let overdue = manager
             .data("{ overdueCommitments { commitments { nodes { id cluster { code } } } byCluster { cluster { code } count } byNeighbourhood { neighbourhood { code } count } } }", json!({}))
             .await["overdueCommitments"]
             .clone();
-        assert_eq!(overdue["byNeighbourhood"], json!([{ "neighbourhood": { "code": "BU05991087" }, "count": 1 }]));
-        assert_eq!(overdue["byCluster"], json!([{ "cluster": { "code": "WI" }, "count": 1 }]));
+        assert_eq!(overdue["byNeighbourhood"], json!([{ "neighbourhood": { "code": "BU05991081" }, "count": 1 }]));
+        assert_eq!(overdue["byCluster"], json!([{ "cluster": { "code": "VEI" }, "count": 1 }]));
         let request = overdue["commitments"]["nodes"][0]["id"].clone();
         let other_manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
         let elsewhere = other_manager.data("{ overdueCommitments { byNeighbourhood { count } } }", json!({})).await;
@@ -30,29 +30,29 @@ on_both_databases! {
         let raise = json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord binnen 24 uur." } });
         assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(RAISE, raise.clone()).await), "NOT_FOUND");
         let raised = manager.data(RAISE, raise).await["raiseEscalation"]["escalation"].clone();
-        assert_eq!((raised["level"].as_str(), raised["owner"].as_str()), (Some("TEAM"), Some("neighbourhood_manager:BU05991087")));
+        assert_eq!((raised["level"].as_str(), raised["owner"].as_str()), (Some("TEAM"), Some("neighbourhood_manager:BU05991081")));
         let id = raised["id"].clone();
 
         let to_cluster = manager.data(FURTHER, step(&id, 1, "Binnen het cluster oppakken.")).await;
-        assert_eq!(to_cluster["escalateFurther"]["escalation"]["owner"], "cluster_manager:WI");
+        assert_eq!(to_cluster["escalateFurther"]["escalation"]["owner"], "cluster_manager:VEI");
         let not_owner = manager.graphql(FURTHER, step(&id, 2, "nog eens")).await;
         assert_eq!(error_code(&not_owner), "FORBIDDEN");
-        let stale = app.as_roles(&["cluster_manager:WI"]).graphql(FURTHER, step(&id, 1, "oud")).await;
+        let stale = app.as_roles(&["cluster_manager:VEI"]).graphql(FURTHER, step(&id, 1, "oud")).await;
         assert_eq!(error_code(&stale), "CONFLICT");
-        let to_area = app.as_roles(&["cluster_manager:WI"]).data(FURTHER, step(&id, 2, "Naar de gebiedsdirecteur.")).await;
+        let to_area = app.as_roles(&["cluster_manager:VEI"]).data(FURTHER, step(&id, 2, "Naar de gebiedsdirecteur.")).await;
         assert_eq!(to_area["escalateFurther"]["escalation"]["owner"], "area_director:WK059910");
 
         let director = app.as_roles(&["area_director:WK059910"]);
         // The request is still unanswered: a resolution must settle it.
         let unsettled = director.graphql(RESOLVE, step(&id, 3, "Komt goed.")).await;
         assert_eq!(error_code(&unsettled), "INVALID_TRANSITION", "{unsettled}");
-        let mut decided = step(&id, 3, "WI levert vanaf week 40 een klantmanager.");
+        let mut decided = step(&id, 3, "VEI plaatst de camera's in week 40.");
         decided["input"]["decided"] = json!(true);
         let resolved = director.data(RESOLVE, decided).await["resolveEscalation"]["escalation"].clone();
         let settled = app.data("query($id: ID!) { node(id: $id) { ... on Commitment { status overdue reason } } }", json!({ "id": request })).await["node"].clone();
         assert_eq!(settled["status"], "WITHDRAWN");
         assert_eq!(settled["overdue"], false);
-        assert_eq!(settled["reason"], "decided at area level: WI levert vanaf week 40 een klantmanager.");
+        assert_eq!(settled["reason"], "decided at area level: VEI plaatst de camera's in week 40.");
         assert_eq!(resolved["status"], "RESOLVED");
         assert_eq!(resolved["history"]["totalCount"], 4);
         let levels: Vec<&str> = resolved["history"]["nodes"].as_array().unwrap().iter().map(|e| e["level"].as_str().unwrap()).collect();
@@ -162,18 +162,19 @@ on_both_databases! {
 
 on_both_databases! {
     async fn whoever_raised_an_escalation_or_its_owner_may_withdraw_it(app) {
-        let manager = app.as_roles(&["neighbourhood_manager:BU05990451"]);
-        let rejected = manager.data("{ commitments(filter: {status: REJECTED}) { nodes { id } } }", json!({})).await["commitments"]["nodes"][0]["id"].clone();
+        // Kop van Zuid-Entrepot's refusal for lack of capacity (SB) has not been escalated yet.
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991079"]);
+        let refusals = manager.data("{ commitments(filter: {status: REJECTED}) { nodes { id cluster { code } } } }", json!({})).await;
+        let rejected = refusals["commitments"]["nodes"].as_array().unwrap().iter().find(|c| c["cluster"]["code"] == "SB").unwrap()["id"].clone();
         let raised = manager
             .data(RAISE, json!({ "input": { "subject": { "rejectedCommitment": rejected }, "reason": "Sleutelactie afgewezen." } }))
             .await["raiseEscalation"]["escalation"]
             .clone();
         let withdraw = "mutation($input: EscalationStepInput!) { withdrawEscalation(input: $input) { escalation { status closedAt } } }";
-        let cluster = manager.data("{ commitments(filter: {status: REJECTED}) { nodes { cluster { code } } } }", json!({})).await["commitments"]["nodes"][0]["cluster"]["code"].as_str().unwrap().to_owned();
-        let member = format!("cluster_member:{cluster}");
-        let stranger = app.as_roles(&[member.as_str()]).graphql(withdraw, step(&raised["id"], 1, "niet nodig")).await;
+        let member = "cluster_member:SB";
+        let stranger = app.as_roles(&[member]).graphql(withdraw, step(&raised["id"], 1, "niet nodig")).await;
         assert_eq!(error_code(&stranger), "FORBIDDEN", "{stranger}");
-        let done = app.as_roles(&["neighbourhood_manager:BU05990451"]).data(withdraw, step(&raised["id"], 1, "Opgelost in het wijkactieteam.")).await;
+        let done = app.as_roles(&["neighbourhood_manager:BU05991079"]).data(withdraw, step(&raised["id"], 1, "Opgelost in het wijkactieteam.")).await;
         assert_eq!(done["withdrawEscalation"]["escalation"]["status"], "WITHDRAWN");
         assert!(done["withdrawEscalation"]["escalation"]["closedAt"].is_string());
     }
@@ -181,7 +182,7 @@ on_both_databases! {
 
 on_both_databases! {
     async fn a_request_has_one_open_escalation_at_a_time(app) {
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991087"]);
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991081"]);
         let request = manager.data("{ overdueCommitments { commitments { nodes { id } } } }", json!({})).await["overdueCommitments"]["commitments"]["nodes"][0]["id"].clone();
         let raise = json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord binnen 24 uur." } });
         let first = manager.data(RAISE, raise.clone()).await["raiseEscalation"]["escalation"].clone();
@@ -230,13 +231,13 @@ on_both_databases! {
 on_both_databases! {
     async fn a_stalled_level_is_pulled_up_the_area_director_takes_over_and_an_answered_request_resolves_without_a_decision(app) {
         use sea_orm::{ConnectionTrait, Statement};
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991087"]);
+        let manager = app.as_roles(&["neighbourhood_manager:BU05991081"]);
         let request = manager.data("{ overdueCommitments { commitments { nodes { id } } } }", json!({})).await["overdueCommitments"]["commitments"]["nodes"][0]["id"].clone();
         let raised = manager.data(RAISE, json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord binnen 24 uur." } })).await["raiseEscalation"]["escalation"].clone();
         let id = raised["id"].clone();
-        let wi = app.as_roles(&["cluster_manager:WI"]);
+        let vei = app.as_roles(&["cluster_manager:VEI"]);
         // Fresh at team level: the level above may not take it yet.
-        let early = wi.graphql(FURTHER, step(&id, 1, "Wij pakken het op.")).await;
+        let early = vei.graphql(FURTHER, step(&id, 1, "Wij pakken het op.")).await;
         assert_eq!(error_code(&early), "FORBIDDEN", "{early}");
         // Five working days without a step.
         let row = crate::authz::db_id(&id);
@@ -246,8 +247,8 @@ on_both_databases! {
         ] {
             app.db.execute_raw(Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();
         }
-        let pulled = wi.data(FURTHER, step(&id, 1, "Wij pakken het op.")).await["escalateFurther"]["escalation"].clone();
-        assert_eq!((pulled["level"].as_str(), pulled["owner"].as_str()), (Some("CLUSTER"), Some("cluster_manager:WI")));
+        let pulled = vei.data(FURTHER, step(&id, 1, "Wij pakken het op.")).await["escalateFurther"]["escalation"].clone();
+        assert_eq!((pulled["level"].as_str(), pulled["owner"].as_str()), (Some("CLUSTER"), Some("cluster_manager:VEI")));
         // The area director takes it over while the cluster still holds it.
         assert_eq!(error_code(&app.as_roles(&["area_director:WK059912"]).graphql(FURTHER, step(&id, 2, "x")).await), "NOT_FOUND");
         let taken = app.as_roles(&["area_director:WK059910"]).data(FURTHER, step(&id, 2, "Ik neem dit over.")).await["escalateFurther"]["escalation"].clone();
@@ -256,10 +257,10 @@ on_both_databases! {
         let operations: Vec<&str> = trail["auditTrail"]["nodes"].as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
         assert_eq!(operations, ["raiseEscalation", "pullUpEscalation", "takeOverEscalation"]);
         // Once the cluster has answered, the director resolves without a decision of their own.
-        let ids = app.data(r#"query($id: ID!) { node(id: $id) { ... on Commitment { version } } wi: clusters(filter: {code: "WI"}) { nodes { id } } }"#, json!({ "id": request })).await;
-        let line = app.data("query($c: ID) { budgetLines(filter: {clusterId: $c, year: 2016}, first: 1) { nodes { id } } }", json!({ "c": ids["wi"]["nodes"][0]["id"] })).await["budgetLines"]["nodes"][0]["id"].clone();
+        let ids = app.data(r#"query($id: ID!) { node(id: $id) { ... on Commitment { version } } vei: clusters(filter: {code: "VEI"}) { nodes { id } } }"#, json!({ "id": request })).await;
+        let line = app.data("query($c: ID) { budgetLines(filter: {clusterId: $c, year: 2016}, first: 1) { nodes { id } } }", json!({ "c": ids["vei"]["nodes"][0]["id"] })).await["budgetLines"]["nodes"][0]["id"].clone();
         let respond = "mutation($input: RespondToCommitmentInput!) { respondToCommitment(input: $input) { commitment { status } } }";
-        let answered = app.as_roles(&["cluster_member:WI"]).data(respond, json!({ "input": { "id": request, "expectedVersion": ids["node"]["version"], "answer": "ACCEPT", "hours": "4", "amount": "1", "budgetLineId": line } })).await;
+        let answered = app.as_roles(&["cluster_member:VEI"]).data(respond, json!({ "input": { "id": request, "expectedVersion": ids["node"]["version"], "answer": "ACCEPT", "hours": "4", "amount": "1", "budgetLineId": line } })).await;
         assert_eq!(answered["respondToCommitment"]["commitment"]["status"], "ACCEPTED");
         let resolved = app.as_roles(&["area_director:WK059910"]).data(RESOLVE, step(&id, 3, "Beantwoord na overleg.")).await;
         assert_eq!(resolved["resolveEscalation"]["escalation"]["status"], "RESOLVED");

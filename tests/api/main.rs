@@ -12,6 +12,7 @@ mod budget;
 mod cli;
 mod consultation;
 mod contact;
+mod demo;
 mod edge;
 mod fuzz;
 mod invariants;

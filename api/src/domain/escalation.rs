@@ -35,16 +35,34 @@ struct Place {
     cluster_id: Option<i32>,
 }
 
-/// The owner grant of a level.
-fn owner_at(level: EscalationLevel, place: &Place) -> String {
+/// The owner grant of a level, for an escalation in the neighbourhood, area and (when it
+/// is about one) cluster with these codes.
+pub(crate) fn owner_at(
+    level: EscalationLevel,
+    neighbourhood_code: &str,
+    cluster_code: Option<&str>,
+    area_code: &str,
+) -> String {
     match level {
-        EscalationLevel::Team => format!("neighbourhood_manager:{}", place.neighbourhood_code),
-        EscalationLevel::Cluster => match &place.cluster_code {
+        EscalationLevel::Team => format!("neighbourhood_manager:{neighbourhood_code}"),
+        EscalationLevel::Cluster => match cluster_code {
             Some(code) => format!("cluster_manager:{code}"),
-            None => format!("area_director:{}", place.area_code),
+            None => format!("area_director:{area_code}"),
         },
-        EscalationLevel::Area => format!("area_director:{}", place.area_code),
+        EscalationLevel::Area => format!("area_director:{area_code}"),
         EscalationLevel::City => "admin".to_owned(),
+    }
+}
+
+impl Place {
+    /// The owner grant of `level` here.
+    fn owner(&self, level: EscalationLevel) -> String {
+        owner_at(
+            level,
+            &self.neighbourhood_code,
+            self.cluster_code.as_deref(),
+            &self.area_code,
+        )
     }
 }
 
@@ -228,7 +246,7 @@ async fn raise_for(
             priority_id: Set(priority_id),
             reason: Set(reason.clone()),
             level: Set(EscalationLevel::Team),
-            owner: Set(owner_at(EscalationLevel::Team, &place)),
+            owner: Set(place.owner(EscalationLevel::Team)),
             status: Set(EscalationStatus::Open),
             resolution: Set(None),
             raised_by: Set(change.actor()),
@@ -382,11 +400,9 @@ pub async fn escalate_further(
     })?;
     let (level, operation) = if owns(change, &before) {
         (next, "escalateFurther")
-    } else if holds(change, &owner_at(next, &here))
-        && idle_since(change, &before, working_days).await?
-    {
+    } else if holds(change, &here.owner(next)) && idle_since(change, &before, working_days).await? {
         (next, "pullUpEscalation")
-    } else if holds(change, &owner_at(EscalationLevel::Area, &here))
+    } else if holds(change, &here.owner(EscalationLevel::Area))
         && matches!(
             before.level,
             EscalationLevel::Team | EscalationLevel::Cluster
@@ -406,7 +422,7 @@ pub async fn escalate_further(
         expected,
         escalation::ActiveModel {
             level: Set(level),
-            owner: Set(owner_at(level, &here)),
+            owner: Set(here.owner(level)),
             ..Default::default()
         },
         &note,

@@ -6,6 +6,7 @@
 mod consultation;
 mod pilot;
 mod pilot_budget;
+mod pilot_data;
 mod rotterdam;
 pub mod synthetic;
 

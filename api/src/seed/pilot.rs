@@ -1,330 +1,18 @@
-//! The 2016 pilot itself: area plans, ten adopted neighbourhood action plans with five
-//! priorities and fifteen actions each, teams, commitments in every status, the 2016 P&C
-//! cycle, an open escalation, an overdue request, residents' input, and a draft for 2017.
+//! Writes the 2016 pilot from the tables in `pilot_data`: the three area plans, ten
+//! adopted neighbourhood action plans with their teams, commitments in every status, the
+//! merge and the escalation the report describes, residents' input, and a draft for 2017.
 
 use chrono::Duration;
 use entity::enums::*;
 use entity::*;
 use sea_orm::{DatabaseTransaction, DbErr};
 
-use super::rotterdam::PILOT_2016;
+use super::pilot_data::{
+    AREA_THEMES, Action, Actor, Answer, ESCALATION, FIRST_NAMES, LAST_NAMES, Landing, MERGE, TEAM,
+    TURNOVER, WAPS, Wap,
+};
+use super::rotterdam::CITY_PROGRAMMES;
 use super::{Reference, add, at, date};
-
-/// One theme of an area's five 2016 priorities, with its three actions as
-/// (what, lead cluster, measurable target).
-struct Theme {
-    title: &'static str,
-    programme: Option<usize>,
-    alignment: CityAlignment,
-    actions: [(&'static str, &'static str, &'static str); 3],
-}
-
-const OVERSCHIE: [Theme; 5] = [
-    Theme {
-        title: "Luchtkwaliteit",
-        programme: None,
-        alignment: CityAlignment::NeedsCityTradeOff,
-        actions: [
-            (
-                "Meetpunten luchtkwaliteit langs de A13 uitbreiden en resultaten delen",
-                "SO",
-                "3 extra meetpunten, kwartaalrapportage",
-            ),
-            (
-                "Groene buffer aanleggen langs de Delftweg",
-                "SB",
-                "400 m groenstrook aangeplant",
-            ),
-            (
-                "Schoolpleinen vergroenen bij drukke wegen",
-                "SB",
-                "2 schoolpleinen vergroend",
-            ),
-        ],
-    },
-    Theme {
-        title: "Voorzieningen",
-        programme: Some(1),
-        alignment: CityAlignment::Aligned,
-        actions: [
-            (
-                "Huis van de Wijk langer open in de avond",
-                "MO",
-                "3 avonden per week open",
-            ),
-            (
-                "Spreekuur Vraagwijzer in de wijk",
-                "MO",
-                "wekelijks spreekuur, 200 bezoekers",
-            ),
-            ("Wijkloket op zaterdag", "DV", "26 zaterdagen open"),
-        ],
-    },
-    Theme {
-        title: "Cultuur",
-        programme: None,
-        alignment: CityAlignment::ShortVsLongTerm,
-        actions: [
-            (
-                "Zomerprogramma op het dorpsplein",
-                "MO",
-                "6 activiteiten, 1.500 bezoekers",
-            ),
-            (
-                "Bewonersinitiatieven cultuur ondersteunen",
-                "BCO",
-                "10 initiatieven gehonoreerd",
-            ),
-            (
-                "Jongeren betrekken bij het cultuurprogramma",
-                "MO",
-                "50 jongeren actief",
-            ),
-        ],
-    },
-    Theme {
-        title: "Armoede en schulden",
-        programme: Some(1),
-        alignment: CityAlignment::Aligned,
-        actions: [
-            (
-                "Vroegsignalering schulden met woningcorporaties",
-                "WI",
-                "80 huishoudens vroeg bereikt",
-            ),
-            (
-                "Formulierenbrigade in het Huis van de Wijk",
-                "MO",
-                "300 huishoudens geholpen",
-            ),
-            (
-                "Werkgeversbenadering voor wijkbewoners",
-                "WI",
-                "25 bewoners aan het werk",
-            ),
-        ],
-    },
-    Theme {
-        title: "Veiligheid en buitenruimte",
-        programme: Some(3),
-        alignment: CityAlignment::Aligned,
-        actions: [
-            (
-                "Hotspotaanpak woninginbraak",
-                "VEI",
-                "woninginbraken -15% t.o.v. 2015",
-            ),
-            (
-                "Verlichting in de onderdoorgangen vervangen",
-                "SO",
-                "5 onderdoorgangen verlicht",
-            ),
-            (
-                "Extra reiniging rond winkelcentrum",
-                "SB",
-                "2x per week extra, schoonscore 7",
-            ),
-        ],
-    },
-];
-
-const HILLEGERSBERG_SCHIEBROEK: [Theme; 5] = [
-    Theme {
-        title: "Minder kwetsbare bewoners",
-        programme: Some(1),
-        alignment: CityAlignment::Aligned,
-        actions: [
-            (
-                "Huisbezoeken aan alleenstaande 75-plussers",
-                "MO",
-                "250 huisbezoeken",
-            ),
-            ("Mantelzorgcafé in de wijk", "MO", "10 bijeenkomsten"),
-            (
-                "Jongeren met schulden begeleiden naar werk",
-                "WI",
-                "30 jongeren begeleid",
-            ),
-        ],
-    },
-    Theme {
-        title: "Voorzieningen behouden",
-        programme: None,
-        alignment: CityAlignment::NeedsCityTradeOff,
-        actions: [
-            (
-                "Buurthuis Peppelweg openhouden met bewonersbeheer",
-                "MO",
-                "buurthuis 5 dagen open",
-            ),
-            (
-                "Spreekuur Vraagwijzer in de bibliotheek",
-                "MO",
-                "wekelijks spreekuur",
-            ),
-            ("Wijkloket Schiebroek behouden", "DV", "loket 3 dagen open"),
-        ],
-    },
-    Theme {
-        title: "Betere woningvoorraad",
-        programme: None,
-        alignment: CityAlignment::ShortVsLongTerm,
-        actions: [
-            (
-                "Verduurzamingsadvies voor eigenaar-bewoners",
-                "SO",
-                "150 adviezen",
-            ),
-            (
-                "Aanpak achterstallig onderhoud portiekflats",
-                "SO",
-                "4 VvE's begeleid",
-            ),
-            (
-                "Bewonersinitiatieven voor gevelgroen",
-                "BCO",
-                "8 initiatieven",
-            ),
-        ],
-    },
-    Theme {
-        title: "Buitenruimte",
-        programme: Some(2),
-        alignment: CityAlignment::Aligned,
-        actions: [
-            (
-                "Speelplekken opknappen in Schiebroek-Zuid",
-                "SB",
-                "3 speelplekken vernieuwd",
-            ),
-            (
-                "Bladkorven en extra veegrondes in het najaar",
-                "SB",
-                "40 bladkorven",
-            ),
-            (
-                "Hondenuitlaatplaatsen herzien",
-                "SB",
-                "nieuw plan vastgesteld",
-            ),
-        ],
-    },
-    Theme {
-        title: "Verkeersoverlast",
-        programme: None,
-        alignment: CityAlignment::Conflict,
-        actions: [
-            (
-                "Snelheidsremmende maatregelen Peppelweg",
-                "SO",
-                "gemiddelde snelheid onder 30 km/u",
-            ),
-            (
-                "Handhaving parkeren rond scholen",
-                "VEI",
-                "20 handhavingsacties",
-            ),
-            ("Schoolzones inrichten", "SO", "3 schoolzones"),
-        ],
-    },
-];
-
-const FEIJENOORD: [Theme; 5] = [
-    Theme {
-        title: "Schoon en heel",
-        programme: Some(2),
-        alignment: CityAlignment::Aligned,
-        actions: [
-            (
-                "Extra reiniging rond het marktplein, 2x per week",
-                "SB",
-                "schoonscore minimaal 7",
-            ),
-            ("Grofvuilacties met bewoners", "SB", "6 acties per jaar"),
-            (
-                "Groenonderhoud binnenterreinen",
-                "SB",
-                "alle binnenterreinen 4x per jaar",
-            ),
-        ],
-    },
-    Theme {
-        title: "Veilig thuis in de wijk",
-        programme: Some(3),
-        alignment: CityAlignment::Aligned,
-        actions: [
-            (
-                "Buurtpreventieteam opzetten",
-                "VEI",
-                "1 team van 15 vrijwilligers",
-            ),
-            (
-                "Aanpak overlast rond de hangplekken",
-                "VEI",
-                "meldingen -20%",
-            ),
-            (
-                "Verlichting in de portieken verbeteren",
-                "SO",
-                "60 portieken",
-            ),
-        ],
-    },
-    Theme {
-        title: "Armoede en schulden",
-        programme: Some(1),
-        alignment: CityAlignment::NeedsCityTradeOff,
-        actions: [
-            (
-                "Schuldhulp dichtbij in het Huis van de Wijk",
-                "MO",
-                "200 huishoudens geholpen",
-            ),
-            (
-                "Vraagwijzer-spreekuur in de wijk",
-                "MO",
-                "wekelijks spreekuur",
-            ),
-            (
-                "Bewoners naar werk via wijkgerichte werkgeversaanpak",
-                "WI",
-                "40 plaatsingen",
-            ),
-        ],
-    },
-    Theme {
-        title: "Talent en jeugd",
-        programme: Some(0),
-        alignment: CityAlignment::Aligned,
-        actions: [
-            (
-                "Naschoolse sport op de pleinen",
-                "MO",
-                "120 kinderen wekelijks",
-            ),
-            ("Jongerenwerk in de avond", "MO", "4 avonden per week"),
-            ("Stageplekken bij wijkondernemers", "WI", "25 stageplekken"),
-        ],
-    },
-    Theme {
-        title: "Werk en meedoen",
-        programme: Some(4),
-        alignment: CityAlignment::ShortVsLongTerm,
-        actions: [
-            ("Taalcafé voor nieuwkomers", "MO", "60 deelnemers"),
-            (
-                "Vrijwilligerswerk als opstap naar werk",
-                "WI",
-                "50 vrijwilligers",
-            ),
-            (
-                "Bewonersinitiatieven ondersteunen",
-                "BCO",
-                "12 initiatieven gehonoreerd",
-            ),
-        ],
-    },
-];
 
 /// The product a cluster's commitments draw on in the pilot.
 fn product_of(cluster: &str) -> &'static str {
@@ -339,112 +27,36 @@ fn product_of(cluster: &str) -> &'static str {
     }
 }
 
-const FIRST_NAMES: [&str; 24] = [
-    "Anouk", "Bram", "Chantal", "Dennis", "Esra", "Fatima", "Gijs", "Hanneke", "Ismail", "Joyce",
-    "Koen", "Latifa", "Mark", "Naima", "Orlando", "Petra", "Rachid", "Sanne", "Tim", "Umut",
-    "Vera", "Wouter", "Yara", "Zeynep",
-];
-const LAST_NAMES: [&str; 20] = [
-    "de Vries",
-    "Jansen",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Dijk",
-    "Kaya",
-    "El Amrani",
-    "Öztürk",
-    "Pinas",
-    "Tahiri",
-    "Verhoeven",
-];
-
-/// The pilot areas and their themes.
-fn themes_of(area_code: &str) -> &'static [Theme; 5] {
-    match area_code {
-        "WK059904" => &OVERSCHIE,
-        "WK059906" => &HILLEGERSBERG_SCHIEBROEK,
-        _ => &FEIJENOORD,
-    }
+/// The `position`-th (from 1) of `items`.
+fn nth<T>(items: &[T], position: usize) -> Option<&T> {
+    position.checked_sub(1).and_then(|index| items.get(index))
 }
 
-/// Commitment numbers (in pilot order) with a special fate.
-const REJECTED: [usize; 2] = [7, 52];
-const RESERVATION: usize = 23;
-const OVERDUE: usize = 88;
-const WITHDRAWN: usize = 101;
-/// The rejected commitment escalated to the area director of Feijenoord.
-const ESCALATED: usize = 52;
+/// The pilot areas' codes and names.
+const PILOT_AREAS: [(&str, &str); 3] = [
+    ("WK059904", "Overschie"),
+    ("WK059906", "Hillegersberg-Schiebroek"),
+    ("WK059910", "Feijenoord"),
+];
+
+/// A written plan: its row and, per priority in rank order, the priority's and its
+/// actions' ids.
+struct Written {
+    plan: plan::Model,
+    priorities: Vec<(i32, Vec<i32>)>,
+}
 
 /// Writes the pilot.
 pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> Result<(), DbErr> {
     let budget = super::pilot_budget::write(txn, reference).await?;
     let mut people = People { next: 0 };
-    let mut area_plans = std::collections::HashMap::new();
-    for (code, name) in [
-        ("WK059904", "Overschie"),
-        ("WK059906", "Hillegersberg-Schiebroek"),
-        ("WK059910", "Feijenoord"),
-    ] {
-        let plan = add::<plan::ActiveModel>(
-            txn,
-            plan::Model {
-                id: 0,
-                kind: PlanKind::AreaPlan,
-                title: format!("Gebiedsplan {name} 2014-2018"),
-                area_id: reference.areas[code],
-                neighbourhood_id: None,
-                cluster_id: None,
-                year_from: 2014,
-                year_to: 2018,
-                status: PlanStatus::Adopted,
-                parent_plan_id: None,
-                superseded_by_id: None,
-                adopted_at: Some(at(2014, 10, 30, 12)),
-                version: 1,
-                created_at: at(2014, 6, 1, 9),
-                updated_at: at(2014, 10, 30, 12),
-            },
-        )
-        .await?;
-        // The area plan's themes, where residents' input can land too.
-        for (rank, theme) in ["Veilig", "Schoon en heel", "Talent en jeugd"]
-            .iter()
-            .enumerate()
-        {
-            add::<priority::ActiveModel>(
-                txn,
-                priority::Model {
-                    id: 0,
-                    plan_id: plan.id,
-                    rank: Some(rank as i32 + 1),
-                    title: (*theme).to_owned(),
-                    description: format!("{theme} in {name}, 2014-2018."),
-                    theme: Some((*theme).to_owned()),
-                    city_programme_id: None,
-                    city_alignment: CityAlignment::Aligned,
-                    dropped_at: None,
-                    drop_reason: None,
-                    version: 1,
-                    created_at: at(2014, 6, 1, 9),
-                    updated_at: at(2014, 10, 30, 12),
-                },
-            )
-            .await?;
-        }
-        area_plans.insert(code, plan.id);
+    let mut area_themes = std::collections::HashMap::new();
+    for (code, name) in PILOT_AREAS {
+        area_themes.insert(code, area_plan(txn, reference, code, name).await?);
     }
-
     let mut number = 0usize;
-    for (index, code) in PILOT_2016.iter().enumerate() {
+    for (index, wap) in WAPS.iter().enumerate() {
+        let code = wap.neighbourhood;
         let (neighbourhood_id, area_id) = reference.neighbourhoods[code];
         let area_code = reference
             .areas
@@ -455,9 +67,10 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
         let name = super::AREAS
             .iter()
             .flat_map(|area| area.neighbourhoods.iter())
-            .find(|(c, _)| c == code)
+            .find(|(c, _)| *c == code)
             .map(|(_, n)| *n)
             .unwrap_or_default();
+        let themes = area_themes.get(area_code).cloned().unwrap_or_default();
         let team = team(txn, reference, &mut people, neighbourhood_id, index).await?;
         let plan = add::<plan::ActiveModel>(
             txn,
@@ -471,7 +84,7 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                 year_from: 2016,
                 year_to: 2016,
                 status: PlanStatus::Adopted,
-                parent_plan_id: area_plans.get(area_code).copied(),
+                parent_plan_id: themes.first().map(|(plan_id, _)| *plan_id),
                 superseded_by_id: None,
                 adopted_at: Some(at(2016, 3, 1, 12)),
                 version: 3,
@@ -480,60 +93,244 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
             },
         )
         .await?;
-        let mut first_priority = None;
-        let mut first_action = None;
-        for (rank, theme) in themes_of(area_code).iter().enumerate() {
+        let merged = if code == MERGE.neighbourhood {
+            Some(merge(txn, &plan).await?)
+        } else {
+            None
+        };
+        let mut written = Written {
+            plan,
+            priorities: Vec::new(),
+        };
+        for (rank, theme) in (1..).zip(&wap.priorities) {
+            let from = merged.filter(|_| MERGE.moved.contains(&rank));
             let priority = add::<priority::ActiveModel>(
                 txn,
                 priority::Model {
                     id: 0,
-                    plan_id: plan.id,
-                    rank: Some(rank as i32 + 1),
+                    plan_id: written.plan.id,
+                    rank: Some(rank as i32),
                     title: theme.title.to_owned(),
                     description: format!(
-                        "{} in {name}: prioriteit {} van het wijkactieplan 2016.",
-                        theme.title,
-                        rank + 1
+                        "{} in {name}: prioriteit {rank} van het wijkactieplan 2016.",
+                        theme.title
                     ),
                     theme: Some(theme.title.to_owned()),
-                    city_programme_id: theme
-                        .programme
-                        .and_then(|i| reference.programmes.get(i))
-                        .map(|(_, id)| *id),
+                    city_programme_id: theme.programme.and_then(|programme| {
+                        CITY_PROGRAMMES
+                            .iter()
+                            .position(|(_, name, _)| *name == programme)
+                            .and_then(|i| reference.programmes.get(i))
+                            .map(|(_, id)| *id)
+                    }),
                     city_alignment: theme.alignment,
                     dropped_at: None,
                     drop_reason: None,
-                    version: 1,
+                    version: if from.is_some() { 2 } else { 1 },
                     created_at: at(2016, 1, 18, 9),
                     updated_at: at(2016, 3, 1, 12),
                 },
             )
             .await?;
-            first_priority.get_or_insert(priority.id);
-            for (what, lead, target) in &theme.actions {
-                let action = action(
+            if let Some(merged_id) = from {
+                let before = priority::Model {
+                    plan_id: merged_id,
+                    version: 1,
+                    ..priority.clone()
+                };
+                audit(
                     txn,
-                    reference,
-                    &team,
+                    "Priority",
                     priority.id,
-                    number,
-                    what,
-                    lead,
-                    target,
+                    "mergePlans",
+                    &before,
+                    &priority,
                 )
                 .await?;
-                first_action.get_or_insert(action);
-                commitment(
-                    txn, reference, &budget, &team, action, area_code, number, lead,
+            }
+            let mut actions = Vec::new();
+            for planned in &theme.actions {
+                let action_id = action(txn, reference, &team, priority.id, number, planned).await?;
+                let commitment = commitment(
+                    txn, reference, &budget, &team, action_id, area_code, number, planned,
                 )
                 .await?;
+                if matches!(planned.answer, Answer::RefusedAndEscalated(_)) {
+                    escalation(
+                        txn,
+                        &team,
+                        &commitment,
+                        neighbourhood_id,
+                        (code, area_code, planned.lead),
+                    )
+                    .await?;
+                }
+                actions.push(action_id);
                 number += 1;
             }
+            written.priorities.push((priority.id, actions));
         }
-        residents(txn, neighbourhood_id, index, first_priority, first_action).await?;
+        let theme_ids: Vec<i32> = themes.iter().map(|(_, id)| *id).collect();
+        residents(txn, neighbourhood_id, wap, &written, &theme_ids).await?;
     }
     draft_2017(txn, reference).await?;
     super::consultation::write(txn, reference).await?;
+    Ok(())
+}
+
+/// An area's adopted plan for 2014–2018 with its themes; returns (plan id, theme id) per
+/// theme in rank order.
+async fn area_plan(
+    txn: &DatabaseTransaction,
+    reference: &Reference,
+    code: &str,
+    name: &str,
+) -> Result<Vec<(i32, i32)>, DbErr> {
+    let plan = add::<plan::ActiveModel>(
+        txn,
+        plan::Model {
+            id: 0,
+            kind: PlanKind::AreaPlan,
+            title: format!("Gebiedsplan {name} 2014-2018"),
+            area_id: reference.areas[code],
+            neighbourhood_id: None,
+            cluster_id: None,
+            year_from: 2014,
+            year_to: 2018,
+            status: PlanStatus::Adopted,
+            parent_plan_id: None,
+            superseded_by_id: None,
+            adopted_at: Some(at(2014, 10, 30, 12)),
+            version: 1,
+            created_at: at(2014, 6, 1, 9),
+            updated_at: at(2014, 10, 30, 12),
+        },
+    )
+    .await?;
+    let mut themes = Vec::new();
+    for (rank, theme) in (1..).zip(AREA_THEMES) {
+        let priority = add::<priority::ActiveModel>(
+            txn,
+            priority::Model {
+                id: 0,
+                plan_id: plan.id,
+                rank: Some(rank),
+                title: theme.to_owned(),
+                description: format!("{theme} in {name}, 2014-2018."),
+                theme: Some(theme.to_owned()),
+                city_programme_id: None,
+                city_alignment: CityAlignment::Aligned,
+                dropped_at: None,
+                drop_reason: None,
+                version: 1,
+                created_at: at(2014, 6, 1, 9),
+                updated_at: at(2014, 10, 30, 12),
+            },
+        )
+        .await?;
+        themes.push((plan.id, priority.id));
+    }
+    Ok(themes)
+}
+
+/// The merge of two draft plans into `surviving` (the report's §3.2.4): the draft merged
+/// away with the priorities it dropped, the priorities the surviving draft dropped, and the
+/// audit trail the API would have left. Returns the merged-away draft's id.
+async fn merge(txn: &DatabaseTransaction, surviving: &plan::Model) -> Result<i32, DbErr> {
+    let (year, month, day) = MERGE.on;
+    let on = at(year, month, day, 12);
+    let drafted = at(2016, 1, 11, 9);
+    let merged = add::<plan::ActiveModel>(
+        txn,
+        plan::Model {
+            id: 0,
+            title: MERGE.merged_title.to_owned(),
+            status: PlanStatus::Superseded,
+            superseded_by_id: Some(surviving.id),
+            adopted_at: None,
+            version: 2,
+            created_at: drafted,
+            updated_at: on,
+            ..surviving.clone()
+        },
+    )
+    .await?;
+    for (plan_id, dropped, operation) in [
+        (merged.id, &MERGE.dropped_from_merged[..], "mergePlans"),
+        (
+            surviving.id,
+            &MERGE.dropped_from_surviving[..],
+            "dropPriority",
+        ),
+    ] {
+        for (title, reason) in dropped {
+            let row = add::<priority::ActiveModel>(
+                txn,
+                priority::Model {
+                    id: 0,
+                    plan_id,
+                    rank: None,
+                    title: (*title).to_owned(),
+                    description: format!("{title}: concept van januari 2016."),
+                    theme: Some((*title).to_owned()),
+                    city_programme_id: None,
+                    city_alignment: CityAlignment::Unassessed,
+                    dropped_at: Some(on),
+                    drop_reason: Some((*reason).to_owned()),
+                    version: 2,
+                    created_at: drafted,
+                    updated_at: on,
+                },
+            )
+            .await?;
+            let before = priority::Model {
+                dropped_at: None,
+                drop_reason: None,
+                version: 1,
+                updated_at: drafted,
+                ..row.clone()
+            };
+            audit(txn, "Priority", row.id, operation, &before, &row).await?;
+        }
+    }
+    let before = plan::Model {
+        status: PlanStatus::Draft,
+        superseded_by_id: None,
+        version: 1,
+        updated_at: drafted,
+        ..merged.clone()
+    };
+    audit(txn, "Plan", merged.id, "mergePlans", &before, &merged).await?;
+    Ok(merged.id)
+}
+
+/// An audit event for a step of the merge, taken by Feijenoord's area director on the day
+/// of the merge (the row's `updated_at`).
+async fn audit<T: serde::Serialize>(
+    txn: &DatabaseTransaction,
+    entity: &str,
+    entity_id: i32,
+    operation: &str,
+    before: &T,
+    after: &T,
+) -> Result<(), DbErr> {
+    let json = |row: &T| serde_json::to_string(row).map_err(|e| DbErr::Custom(e.to_string()));
+    let (year, month, day) = MERGE.on;
+    add::<audit_event::ActiveModel>(
+        txn,
+        audit_event::Model {
+            id: 0,
+            occurred_at: at(year, month, day, 12),
+            subject: "area_director:WK059910".to_owned(),
+            grants: "area_director:WK059910".to_owned(),
+            entity: entity.to_owned(),
+            entity_id,
+            operation: operation.to_owned(),
+            before: Some(json(before)?),
+            after: Some(json(after)?),
+        },
+    )
+    .await?;
     Ok(())
 }
 
@@ -569,7 +366,7 @@ impl People {
     }
 }
 
-/// A neighbourhood's team: (cluster code, representative name), manager first.
+/// A neighbourhood's team: the manager's name and the cluster representatives' names.
 struct Team {
     manager: String,
     representatives: Vec<(&'static str, String)>,
@@ -585,6 +382,8 @@ impl Team {
     }
 }
 
+/// A team as in [`TEAM`]; in every third team the [`TURNOVER`] cluster's representative
+/// changed on 1 June.
 async fn team(
     txn: &DatabaseTransaction,
     reference: &Reference,
@@ -593,141 +392,104 @@ async fn team(
     index: usize,
 ) -> Result<Team, DbErr> {
     let start = date(2016, 1, 1);
-    let manager = people.add(txn, true).await?;
-    membership(
-        txn,
-        neighbourhood_id,
-        manager.id,
-        TeamRole::NeighbourhoodManager,
-        None,
-        MembershipKind::Core,
-        start,
-        None,
-    )
-    .await?;
-    let mut representatives = Vec::new();
-    for (code, kind) in [
-        ("MO", MembershipKind::Core),
-        ("SO", MembershipKind::Core),
-        ("SB", MembershipKind::Core),
-        ("WI", MembershipKind::Core),
-        ("VEI", MembershipKind::Core),
-        ("BCO", MembershipKind::Occasional),
-        ("DV", MembershipKind::Occasional),
-    ] {
-        let cluster_id = Some(reference.clusters[code]);
-        // Staff turnover: in every third team the SB representative changed on 1 June.
-        if code == "SB" && index.is_multiple_of(3) {
-            let former = people.add(txn, false).await?;
-            membership(
-                txn,
-                neighbourhood_id,
-                former.id,
-                TeamRole::ClusterRepresentative,
-                cluster_id,
-                kind,
-                start,
-                Some(date(2016, 5, 31)),
-            )
-            .await?;
-            let current = people.add(txn, false).await?;
-            membership(
-                txn,
-                neighbourhood_id,
-                current.id,
-                TeamRole::ClusterRepresentative,
-                cluster_id,
-                kind,
-                date(2016, 6, 1),
-                None,
-            )
-            .await?;
-            representatives.push((code, current.name));
-            continue;
-        }
-        let member = people.add(txn, false).await?;
-        membership(
-            txn,
-            neighbourhood_id,
-            member.id,
-            TeamRole::ClusterRepresentative,
-            cluster_id,
-            kind,
-            start,
-            None,
-        )
-        .await?;
-        representatives.push((code, member.name));
-    }
-    Ok(Team {
-        manager: manager.name,
-        representatives,
-    })
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn membership(
-    txn: &DatabaseTransaction,
-    neighbourhood_id: i32,
-    person_id: i32,
-    role: TeamRole,
-    cluster_id: Option<i32>,
-    kind: MembershipKind,
-    valid_from: chrono::NaiveDate,
-    valid_to: Option<chrono::NaiveDate>,
-) -> Result<(), DbErr> {
-    add::<team_membership::ActiveModel>(
-        txn,
-        team_membership::Model {
+    let mut team = Team {
+        manager: String::new(),
+        representatives: Vec::new(),
+    };
+    for (role, cluster, kind) in TEAM {
+        let cluster_id = cluster.map(|code| reference.clusters[code]);
+        let seat = |person_id, from, to| team_membership::Model {
             id: 0,
             neighbourhood_id,
             person_id,
             role,
             cluster_id,
             kind,
-            valid_from,
-            valid_to,
+            valid_from: from,
+            valid_to: to,
+        };
+        let mut from = start;
+        if role == TeamRole::ClusterRepresentative
+            && cluster == Some(TURNOVER)
+            && index.is_multiple_of(3)
+        {
+            let former = people.add(txn, false).await?;
+            add::<team_membership::ActiveModel>(
+                txn,
+                seat(former.id, start, Some(date(2016, 5, 31))),
+            )
+            .await?;
+            from = date(2016, 6, 1);
+        }
+        let person = people
+            .add(txn, role == TeamRole::NeighbourhoodManager)
+            .await?;
+        add::<team_membership::ActiveModel>(txn, seat(person.id, from, None)).await?;
+        match (role, cluster) {
+            (TeamRole::NeighbourhoodManager, _) => team.manager = person.name,
+            (TeamRole::ClusterRepresentative, Some(code)) => {
+                team.representatives.push((code, person.name));
+            }
+            _ => {}
+        }
+    }
+    Ok(team)
+}
+
+/// Progress at the year end, by action number and answer: (status, percent, light).
+fn year_end(number: usize, answer: Answer) -> (ActionStatus, i32, TrafficLight) {
+    match answer {
+        Answer::Refused(_) | Answer::RefusedAndEscalated(_) => {
+            (ActionStatus::NotRealised, 0, TrafficLight::Red)
+        }
+        Answer::Unanswered => (ActionStatus::NotStarted, 0, TrafficLight::Amber),
+        _ => match number % 6 {
+            0 | 1 => (ActionStatus::Realised, 100, TrafficLight::Green),
+            2 => (ActionStatus::PartlyRealised, 70, TrafficLight::Amber),
+            3 => (ActionStatus::InProgress, 80, TrafficLight::Green),
+            4 => (ActionStatus::CarriedOver, 40, TrafficLight::Amber),
+            _ => (ActionStatus::Realised, 100, TrafficLight::Green),
         },
-    )
-    .await?;
-    Ok(())
-}
-
-/// Progress at the year end, by action number: (status, percent, light).
-fn year_end(number: usize) -> (ActionStatus, i32, TrafficLight) {
-    if REJECTED.contains(&number) {
-        return (ActionStatus::NotRealised, 0, TrafficLight::Red);
-    }
-    match number % 6 {
-        0 | 1 => (ActionStatus::Realised, 100, TrafficLight::Green),
-        2 => (ActionStatus::PartlyRealised, 70, TrafficLight::Amber),
-        3 => (ActionStatus::InProgress, 80, TrafficLight::Green),
-        4 => (ActionStatus::CarriedOver, 40, TrafficLight::Amber),
-        _ => (ActionStatus::Realised, 100, TrafficLight::Green),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The progress notes at half year and year end, by answer.
+fn notes(answer: Answer) -> (&'static str, &'static str) {
+    match answer {
+        Answer::Unanswered => (
+            "Nog niet gestart: eerst de aanpak met de stadsmarinier.",
+            "Verzoek aan het cluster gedaan in november; wacht op antwoord.",
+        ),
+        Answer::Refused(_) | Answer::RefusedAndEscalated(_) => (
+            "Niet gestart: het cluster heeft het verzoek afgewezen.",
+            "Niet uitgevoerd.",
+        ),
+        _ => (
+            "Halfjaarrapportage aan het wijkactieteam.",
+            "Jaareinde: resultaat op straat.",
+        ),
+    }
+}
+
 async fn action(
     txn: &DatabaseTransaction,
     reference: &Reference,
     team: &Team,
     priority_id: i32,
     number: usize,
-    what: &str,
-    lead: &str,
-    target: &str,
+    planned: &Action,
 ) -> Result<i32, DbErr> {
-    let (status, percent, light) = year_end(number);
+    let (status, percent, light) = year_end(number, planned.answer);
+    let lead = planned.lead;
     let action = add::<action::ActiveModel>(
         txn,
         action::Model {
             id: 0,
             priority_id,
-            description: what.to_owned(),
+            description: planned.what.to_owned(),
             lead_cluster_id: Some(reference.clusters[lead]),
             responsible_person: Some(team.representative(lead)),
-            measurable_target: Some(target.to_owned()),
+            measurable_target: Some(planned.target.to_owned()),
             deadline: Some(date(2016, 12, 31)),
             status,
             progress_percent: percent,
@@ -742,28 +504,22 @@ async fn action(
         },
     )
     .await?;
-    let (mid_status, mid_light) = if status == ActionStatus::NotRealised {
-        (ActionStatus::NotStarted, TrafficLight::Red)
-    } else {
-        (ActionStatus::InProgress, TrafficLight::Green)
+    let (mid_status, mid_light) = match status {
+        ActionStatus::NotRealised => (ActionStatus::NotStarted, TrafficLight::Red),
+        ActionStatus::NotStarted => (ActionStatus::NotStarted, TrafficLight::Grey),
+        _ => (ActionStatus::InProgress, TrafficLight::Green),
     };
+    let (mid_note, end_note) = notes(planned.answer);
     for (reported_at, percent, status, light, note, public) in [
         (
             at(2016, 6, 30, 16),
             percent / 2,
             mid_status,
             mid_light,
-            "Halfjaarrapportage aan het wijkactieteam.",
+            mid_note,
             false,
         ),
-        (
-            at(2016, 12, 15, 16),
-            percent,
-            status,
-            light,
-            "Jaareinde: resultaat op straat.",
-            true,
-        ),
+        (at(2016, 12, 15, 16), percent, status, light, end_note, true),
     ] {
         add::<progress_update::ActiveModel>(
             txn,
@@ -793,46 +549,34 @@ async fn commitment(
     action_id: i32,
     area_code: &str,
     number: usize,
-    lead: &str,
-) -> Result<(), DbErr> {
-    let requested_at = at(2016, 2, 1, 9) + Duration::days((number % 20) as i64);
+    planned: &Action,
+) -> Result<commitment::Model, DbErr> {
+    let lead = planned.lead;
+    let requested_at = match planned.answer {
+        // Asked after the half-year review, and never answered.
+        Answer::Unanswered => at(2016, 11, 14, 9),
+        _ => at(2016, 2, 1, 9) + Duration::days((number % 20) as i64),
+    };
     let answered_at = requested_at + Duration::hours(20);
     let hours = (40 + (number % 5) as i64 * 20) * 100;
     let amount = ((number % 7) as i64 + 1) * 250_000;
     let line = budget.area_line(product_of(lead), area_code);
-    let (status, reason, answered, committed) = if REJECTED.contains(&number) {
-        (
-            CommitmentStatus::Rejected,
-            Some(
-                "Geen capaciteit: de inzet past niet binnen het stedelijke programma van dit jaar.",
-            ),
-            true,
-            false,
-        )
-    } else if number == RESERVATION {
-        (
+    let (status, reason, answered, committed) = match planned.answer {
+        Answer::Refused(reason) | Answer::RefusedAndEscalated(reason) => {
+            (CommitmentStatus::Rejected, Some(reason), true, false)
+        }
+        Answer::Reservation(reason) => (
             CommitmentStatus::AcceptedWithReservation,
-            Some(
-                "Voorbehoud: het cluster is niet tijdig betrokken bij het opstellen van het wijkactieplan.",
-            ),
+            Some(reason),
             true,
             true,
-        )
-    } else if number == OVERDUE {
-        (CommitmentStatus::Requested, None, false, false)
-    } else if number == WITHDRAWN {
-        (
-            CommitmentStatus::Withdrawn,
-            Some("Ingetrokken: de actie is ondergebracht bij het stedelijke programma."),
-            true,
-            false,
-        )
-    } else if number % 4 == 1 {
-        (CommitmentStatus::Delivered, None, true, true)
-    } else {
-        (CommitmentStatus::Accepted, None, true, true)
+        ),
+        Answer::Unanswered => (CommitmentStatus::Requested, None, false, false),
+        Answer::Withdrawn(reason) => (CommitmentStatus::Withdrawn, Some(reason), true, false),
+        Answer::Yes if number % 4 == 1 => (CommitmentStatus::Delivered, None, true, true),
+        Answer::Yes => (CommitmentStatus::Accepted, None, true, true),
     };
-    let commitment = add::<commitment::ActiveModel>(
+    add::<commitment::ActiveModel>(
         txn,
         commitment::Model {
             id: 0,
@@ -860,21 +604,32 @@ async fn commitment(
             amount_asked_cents: None,
         },
     )
-    .await?;
-    if number == ESCALATED {
-        escalation(txn, reference, team, commitment).await?;
-    }
-    Ok(())
+    .await
 }
 
-/// The open escalation: a rejected key action, moved up from the team to the area director.
+/// The escalation of a refused key action, step by step as in [`ESCALATION`], in the
+/// neighbourhood with `neighbourhood_id` and the codes of that neighbourhood, its area and
+/// the refusing cluster.
 async fn escalation(
     txn: &DatabaseTransaction,
-    reference: &Reference,
     team: &Team,
-    commitment: commitment::Model,
+    commitment: &commitment::Model,
+    neighbourhood_id: i32,
+    (neighbourhood_code, area_code, cluster_code): (&str, &str, &str),
 ) -> Result<(), DbErr> {
-    let neighbourhood_id = reference.neighbourhoods["BU05991086"].0;
+    let (first, last) = match (ESCALATION.first(), ESCALATION.last()) {
+        (Some(first), Some(last)) => (first, last),
+        _ => return Ok(()),
+    };
+    let when = |(year, month, day): (i32, u32, u32)| at(year, month, day, 10);
+    let owner = |level| {
+        crate::domain::escalation::owner_at(
+            level,
+            neighbourhood_code,
+            Some(cluster_code),
+            area_code,
+        )
+    };
     let escalation = add::<escalation::ActiveModel>(
         txn,
         escalation::Model {
@@ -885,47 +640,33 @@ async fn escalation(
             commitment_id: Some(commitment.id),
             action_id: Some(commitment.action_id),
             priority_id: None,
-            reason: "Sleutelactie afgewezen; zonder deze inzet haalt de wijk prioriteit 3 niet."
-                .to_owned(),
-            level: EscalationLevel::Area,
-            owner: "area_director:WK059910".to_owned(),
+            reason: first.3.to_owned(),
+            level: last.1,
+            owner: owner(last.1),
             status: EscalationStatus::Open,
             resolution: None,
             raised_by: team.manager.clone(),
-            raised_at: at(2016, 3, 10, 10),
+            raised_at: when(first.0),
             closed_at: None,
             settled_by_revision_id: None,
-            version: 3,
+            version: ESCALATION.len() as i32,
         },
     )
     .await?;
-    for (occurred_at, level, note) in [
-        (
-            at(2016, 3, 10, 10),
-            EscalationLevel::Team,
-            "Besproken in het wijkactieteam; geen oplossing.",
-        ),
-        (
-            at(2016, 3, 17, 10),
-            EscalationLevel::Cluster,
-            "Voorgelegd aan de clusterdirectie.",
-        ),
-        (
-            at(2016, 4, 1, 10),
-            EscalationLevel::Area,
-            "Voorgelegd aan de gebiedsdirecteur Feijenoord.",
-        ),
-    ] {
+    for (on, level, actor, note) in &ESCALATION {
         add::<escalation_event::ActiveModel>(
             txn,
             escalation_event::Model {
                 id: 0,
                 escalation_id: escalation.id,
-                occurred_at,
-                actor: team.manager.clone(),
-                level,
+                occurred_at: when(*on),
+                actor: match actor {
+                    Actor::NeighbourhoodManager => team.manager.clone(),
+                    Actor::Grant(grant) => (*grant).to_owned(),
+                },
+                level: *level,
                 status: EscalationStatus::Open,
-                note: note.to_owned(),
+                note: (*note).to_owned(),
             },
         )
         .await?;
@@ -933,68 +674,57 @@ async fn escalation(
     Ok(())
 }
 
+/// A neighbourhood's residents' input, linked where it landed.
 async fn residents(
     txn: &DatabaseTransaction,
     neighbourhood_id: i32,
-    index: usize,
-    priority_id: Option<i32>,
-    action_id: Option<i32>,
+    wap: &Wap,
+    plan: &Written,
+    area_themes: &[i32],
 ) -> Result<(), DbErr> {
-    let entries = [
-        (
-            ResidentInputSource::NeighbourhoodTable,
-            date(2015, 11, 12),
-            "Bewoners willen een schonere en veiligere buitenruimte rond de scholen.",
-            ResidentInputOutcome::Incorporated,
-            None,
-            priority_id,
-            action_id,
-        ),
-        (
-            ResidentInputSource::Survey,
-            date(2015, 12, 3),
-            "Een nieuw zwembad in de wijk.",
-            ResidentInputOutcome::NotIncorporated,
-            Some(
-                "Zwembaden vallen onder het stedelijke sportaccommodatiebeleid; doorgegeven aan cluster MO.",
+    for input in wap.inputs {
+        let priority = |rank| nth(&plan.priorities, rank).map(|(id, _)| *id);
+        let (outcome, reason, priority_id, action_id) = match input.landing {
+            Landing::Priority(rank) => (
+                ResidentInputOutcome::Incorporated,
+                None,
+                priority(rank),
+                None,
             ),
-            None,
-            None,
-        ),
-    ];
-    for (source, received_on, summary, outcome, reason, priority_id, action_id) in entries {
+            Landing::Action(rank, number) => (
+                ResidentInputOutcome::Incorporated,
+                None,
+                priority(rank),
+                nth(&plan.priorities, rank).and_then(|(_, actions)| nth(actions, number).copied()),
+            ),
+            Landing::AreaTheme(rank) => (
+                ResidentInputOutcome::Incorporated,
+                None,
+                nth(area_themes, rank).copied(),
+                None,
+            ),
+            Landing::NotTaken(reason) => (
+                ResidentInputOutcome::NotIncorporated,
+                Some(reason),
+                None,
+                None,
+            ),
+            Landing::Pending => (ResidentInputOutcome::Pending, None, None, None),
+        };
+        let (year, month, day) = input.received;
         add::<resident_input::ActiveModel>(
             txn,
             resident_input::Model {
                 id: 0,
                 neighbourhood_id,
                 reference: None,
-                source,
-                received_on,
-                summary: summary.to_owned(),
+                source: input.source,
+                received_on: date(year, month, day),
+                summary: input.summary.to_owned(),
                 outcome,
                 reason: reason.map(str::to_owned),
                 priority_id,
                 action_id,
-                version: 1,
-            },
-        )
-        .await?;
-    }
-    if index == 3 {
-        add::<resident_input::ActiveModel>(
-            txn,
-            resident_input::Model {
-                id: 0,
-                neighbourhood_id,
-                reference: None,
-                source: ResidentInputSource::DigitalPoll,
-                received_on: date(2016, 11, 20),
-                summary: "Meer speelplekken voor tieners op het Afrikaanderplein.".to_owned(),
-                outcome: ResidentInputOutcome::Pending,
-                reason: None,
-                priority_id: None,
-                action_id: None,
                 version: 1,
             },
         )

@@ -1,5 +1,5 @@
-//! Rotterdam's 14 areas (gebieden) and their neighbourhoods with CBS codes, as in
-//! `shared/research/domain.md` §1.2–1.3 (seed quality, not an authoritative code list).
+//! Rotterdam's 14 areas (gebieden) and their neighbourhoods with CBS codes, as the city
+//! publishes them for 2016 (seed quality, not an authoritative code list).
 
 /// An area: CBS wijk code, name, and its neighbourhoods as (CBS buurt code, name).
 pub struct AreaSeed {
