@@ -1,11 +1,12 @@
 //! The HTTP edge: `/graphql` (POST, and GET for queries; GraphiQL for browsers), `/healthz`
 //! and `/readyz`. It authenticates the caller, refuses what GraphQL over HTTP must refuse
 //! (a body over the limit: 413; a POST that is not JSON: 415; a mutation over GET: 405),
-//! and makes every error carry an `extensions.code`.
+//! and makes every error carry an `extensions.code`. The answer's media type and a request
+//! error's status follow GraphQL over HTTP (`crate::media`).
 
 use async_graphql::parser::types::OperationType;
 use async_graphql::{ServerError, Value};
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use async_graphql_axum::GraphQLRequest;
 use axum::Router;
 use std::net::SocketAddr;
 
@@ -173,7 +174,8 @@ async fn handle(state: AppState, peer: SocketAddr, request: Request) -> Response
     let span = tracing::info_span!("request", id = %request_id);
     let _in_flight = state.metrics.in_flight();
     let mut outcome = Outcome::default();
-    let mut response = answer(&state, peer, request, &mut outcome)
+    let media = crate::media::negotiate(request.headers());
+    let mut response = answer(&state, peer, request, media, &mut outcome)
         .instrument(span.clone())
         .await;
     if let Ok(value) = HeaderValue::from_str(&request_id) {
@@ -212,6 +214,7 @@ async fn answer(
     state: &AppState,
     peer: SocketAddr,
     request: Request,
+    media: crate::media::Media,
     outcome: &mut Outcome,
 ) -> Response {
     match execute(state, peer, request, outcome).await {
@@ -229,7 +232,7 @@ async fn answer(
                         })
                 })
                 .collect();
-            let mut response = GraphQLResponse::from(response).into_response();
+            let mut response = crate::media::write(&response, media);
             // The answer's share of the in-flight budget ends once it is serialized.
             drop(share);
             let has = |code: &str| outcome.codes.iter().any(|c| c == code);
@@ -366,6 +369,13 @@ async fn execute(
                 ));
             }
         };
+    if request.query.trim().is_empty() {
+        return Err(Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "the request has no query",
+        ));
+    }
     refuse_by_shape(&mut request, &method, outcome)?;
     let operation = request.operation_name.clone();
     let variables = request.variables.clone();

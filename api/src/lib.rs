@@ -16,6 +16,7 @@ pub mod graphiql;
 pub mod graphql;
 pub mod health;
 pub mod http;
+pub mod media;
 pub mod metrics;
 pub mod money;
 pub mod observe;

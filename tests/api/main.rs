@@ -21,6 +21,7 @@ mod ladder;
 mod migrations;
 mod mutation_matrix;
 mod ops;
+mod over_http;
 mod pnc;
 mod read;
 mod readme;
