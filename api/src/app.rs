@@ -100,6 +100,7 @@ impl App {
             metrics_elsewhere: config.metrics_listen.is_some(),
             write_queue,
             health,
+            cors: crate::http::cors_layer(&config.cors),
         };
         Ok(Self {
             listener,

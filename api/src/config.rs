@@ -80,6 +80,12 @@ pub const ENV_RATE_LIMIT_BURST: &str = "WIJKGRAPH_RATE_LIMIT_BURST";
 pub const DEFAULT_RATE_LIMIT_BURST: usize = 30;
 /// Environment variable for a separate address serving `/metrics` (then not on the API's).
 pub const ENV_METRICS_LISTEN: &str = "WIJKGRAPH_METRICS_LISTEN";
+/// Environment variable for the origins a browser may call the API from: exact origins
+/// (`https://portal.example.nl`), comma-separated; none by default.
+pub const ENV_CORS_ORIGINS: &str = "WIJKGRAPH_CORS_ORIGINS";
+/// Environment variable letting those origins send credentials (cookies): `true` or
+/// `false` (default). Bearer tokens need no credentials mode.
+pub const ENV_CORS_CREDENTIALS: &str = "WIJKGRAPH_CORS_CREDENTIALS";
 /// Environment variable for the log format: `text` (default) or `json`.
 pub const ENV_LOG_FORMAT: &str = "WIJKGRAPH_LOG_FORMAT";
 /// Environment variable for the log filter (`info`, `wijkgraph=debug,warn`, ...).
@@ -195,6 +201,76 @@ pub struct Config {
     pub rate_limit: Option<RateLimit>,
     /// A separate address for `/metrics`; `None`: on the API's address.
     pub metrics_listen: Option<SocketAddr>,
+    /// Which browser origins may call the API.
+    pub cors: CorsSettings,
+}
+
+/// Cross-origin access for browsers (CORS).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CorsSettings {
+    /// Exact origins (`scheme://host[:port]`) allowed; empty: none.
+    pub origins: Vec<String>,
+    /// Whether those origins may send credentials.
+    pub credentials: bool,
+}
+
+impl CorsSettings {
+    /// Reads [`ENV_CORS_ORIGINS`] and [`ENV_CORS_CREDENTIALS`].
+    pub fn from_lookup(env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let mut origins = Vec::new();
+        for origin in env(ENV_CORS_ORIGINS)
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|origin| !origin.is_empty())
+        {
+            origins.push(exact_origin(origin)?);
+        }
+        let credentials = match env(ENV_CORS_CREDENTIALS).as_deref().map(str::trim) {
+            None | Some("") | Some("false") => false,
+            Some("true") => true,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    ENV_CORS_CREDENTIALS,
+                    format!("'{other}' is not true or false"),
+                ));
+            }
+        };
+        Ok(Self {
+            origins,
+            credentials,
+        })
+    }
+}
+
+/// `origin` when it is one exact origin: a scheme (http or https), a host and perhaps a
+/// port — no wildcard, path, query or trailing slash.
+fn exact_origin(origin: &str) -> Result<String, ConfigError> {
+    let problem = |what: &str| {
+        ConfigError::new(
+            ENV_CORS_ORIGINS,
+            format!("'{origin}' {what}; expected exact origins such as https://portal.example.nl"),
+        )
+    };
+    let Some((scheme, authority)) = origin.split_once("://") else {
+        return Err(problem("has no scheme"));
+    };
+    if !matches!(scheme, "http" | "https") {
+        return Err(problem("is not http or https"));
+    }
+    if authority.is_empty()
+        || authority.contains(['/', '?', '#', '*', ' ', '@'])
+        || authority.starts_with(':')
+    {
+        return Err(problem("is not a host with an optional port"));
+    }
+    if let Some((_, port)) = authority.rsplit_once(':')
+        && !authority.ends_with(']')
+        && port.parse::<u16>().is_err()
+    {
+        return Err(problem("has a port that is not a number"));
+    }
+    Ok(origin.to_ascii_lowercase())
 }
 
 /// The serving connection pool's limits.
@@ -405,6 +481,7 @@ impl Config {
             })?),
         };
         LogFormat::from_lookup(&env)?;
+        let cors = CorsSettings::from_lookup(&env)?;
         Ok(Self {
             database,
             listen,
@@ -422,6 +499,7 @@ impl Config {
             shutdown_grace,
             rate_limit,
             metrics_listen,
+            cors,
         })
     }
 }
@@ -507,6 +585,49 @@ mod tests {
             config.database,
             Database::DefaultSqlite(PathBuf::from("data/wijkgraph.sqlite"))
         );
+    }
+
+    #[test]
+    fn cors_allows_no_origin_by_default_and_exact_origins_when_listed() {
+        assert_eq!(load(&[]).unwrap().cors, CorsSettings::default());
+        let config = load(&[(
+            ENV_CORS_ORIGINS,
+            "http://localhost:3000, https://Portal.example.nl,http://[::1]:8080",
+        )])
+        .unwrap();
+        assert_eq!(
+            config.cors.origins,
+            [
+                "http://localhost:3000",
+                "https://portal.example.nl",
+                "http://[::1]:8080"
+            ]
+        );
+        assert!(!config.cors.credentials);
+        let with = load(&[
+            (ENV_CORS_ORIGINS, "https://portal.example.nl"),
+            (ENV_CORS_CREDENTIALS, "true"),
+        ])
+        .unwrap();
+        assert!(with.cors.credentials);
+    }
+
+    #[test]
+    fn a_wildcard_a_path_or_a_missing_scheme_in_cors_origins_is_refused_naming_the_variable() {
+        for origin in [
+            "*",
+            "https://*.example.nl",
+            "https://portal.example.nl/",
+            "portal.example.nl",
+            "ftp://portal.example.nl",
+            "http://localhost:port",
+        ] {
+            let err = load(&[(ENV_CORS_ORIGINS, origin)]).unwrap_err();
+            assert_eq!(err.setting, ENV_CORS_ORIGINS, "{origin}");
+            assert!(err.to_string().contains(origin), "{origin}: {err}");
+        }
+        let err = load(&[(ENV_CORS_CREDENTIALS, "yes")]).unwrap_err();
+        assert_eq!(err.setting, ENV_CORS_CREDENTIALS);
     }
 
     #[test]

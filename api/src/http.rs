@@ -67,6 +67,38 @@ pub struct AppState {
     pub write_queue: Option<crate::domain::WriteQueue>,
     /// Whether the database is reachable.
     pub health: crate::health::DbHealth,
+    /// Cross-origin access for the configured browser origins; `None`: none.
+    pub cors: Option<tower_http::cors::CorsLayer>,
+}
+
+/// The CORS layer for `settings`, or `None` when no origin is allowed. Preflights are
+/// answered for GET and POST with the headers a GraphQL client sends; the request id,
+/// `Retry-After` and `WWW-Authenticate` are readable by the page.
+pub fn cors_layer(settings: &crate::config::CorsSettings) -> Option<tower_http::cors::CorsLayer> {
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    let origins: Vec<HeaderValue> = settings
+        .origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
+    if origins.is_empty() {
+        return None;
+    }
+    let request_id = header::HeaderName::from_static(crate::observe::REQUEST_ID_HEADER);
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::ACCEPT,
+                request_id.clone(),
+            ])
+            .expose_headers([request_id, header::RETRY_AFTER, header::WWW_AUTHENTICATE])
+            .allow_credentials(settings.credentials)
+            .max_age(std::time::Duration::from_secs(600)),
+    )
 }
 
 /// The objects the requests being answered at once may return together. A request holds its
@@ -108,11 +140,17 @@ pub fn router(state: AppState) -> Router {
     if !state.metrics_elsewhere {
         routes = routes.route("/metrics", get(metrics));
     }
-    routes
+    let cors = state.cors.clone();
+    let routes = routes
         .merge(crate::graphiql::assets())
         .layer(DefaultBodyLimit::max(limit))
         .layer(RequestBodyLimitLayer::new(limit))
-        .with_state(state)
+        .with_state(state);
+    // Outermost, so that refusals (413 included) carry the CORS headers too.
+    match cors {
+        Some(cors) => routes.layer(cors),
+        None => routes,
+    }
 }
 
 /// `/metrics` alone, for a separate listen address.

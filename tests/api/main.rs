@@ -8,6 +8,7 @@ mod postgres;
 
 mod advice;
 mod authz;
+mod browser;
 mod budget;
 mod cli;
 mod consultation;

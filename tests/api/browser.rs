@@ -1,0 +1,149 @@
+//! CORS in a real browser (issue 11, item 3): the example portal page in `examples/portal`,
+//! served from another origin, lists a neighbourhood's adopted plan through the API in
+//! headless Chromium (Debian's `chromium`, installed by `.ci/run`) — and fails to fetch
+//! when its origin is not in `WIJKGRAPH_CORS_ORIGINS`.
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use reqwest::Method;
+
+use crate::helpers::{Engine, TestApp, spawn_app_with};
+
+/// Serves `examples/portal` on `listener` until the test ends.
+fn serve_portal(listener: tokio::net::TcpListener) {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/portal");
+    let file = |name: &'static str, media: &'static str| {
+        get(move || async move {
+            let body = std::fs::read_to_string(format!("{folder}/{name}")).expect("portal file");
+            ([(header::CONTENT_TYPE, media)], body).into_response()
+        })
+    };
+    let portal = axum::Router::new()
+        .route(
+            "/index.html",
+            file("index.html", "text/html; charset=utf-8"),
+        )
+        .route(
+            "/portal.js",
+            file("portal.js", "text/javascript; charset=utf-8"),
+        );
+    tokio::spawn(async move { axum::serve(listener, portal).await });
+}
+
+/// The page's DOM after Chromium has loaded it and its requests have settled.
+async fn render_in_chromium(url: String) -> String {
+    let output = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+            ])
+            .arg(&url)
+            .output()
+    })
+    .await
+    .unwrap()
+    .expect("chromium runs (apt-get install chromium)");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A portal origin, and the app started with `cors_origins` (or none).
+async fn portal_and_app(allow_portal: bool) -> (String, TestApp) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    serve_portal(listener);
+    let settings: &[(&str, &str)] = if allow_portal {
+        &[("WIJKGRAPH_CORS_ORIGINS", origin.as_str())]
+    } else {
+        &[]
+    };
+    let app = spawn_app_with(Engine::Sqlite, settings).await;
+    (origin, app)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_preflight_from_a_listed_origin_is_answered_and_one_from_another_origin_gets_no_access_headers()
+ {
+    let (origin, app) = portal_and_app(true).await;
+    let preflight = |from: String| {
+        app.client
+            .request(Method::OPTIONS, format!("{}/graphql", app.address))
+            .header("origin", from)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization, content-type",
+            )
+            .send()
+    };
+    let allowed = preflight(origin.clone()).await.unwrap();
+    assert!(allowed.status().is_success(), "{}", allowed.status());
+    let headers = allowed.headers();
+    assert_eq!(headers["access-control-allow-origin"], origin.as_str());
+    let allowed_headers = headers["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(
+        allowed_headers.contains("authorization") && allowed_headers.contains("content-type"),
+        "{allowed_headers}"
+    );
+    assert!(
+        headers["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .contains("POST")
+    );
+    assert!(
+        headers.get("access-control-allow-credentials").is_none(),
+        "credentials are off by default"
+    );
+    let other = preflight("http://evil.example".to_owned()).await.unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+    // A refused request carries the headers too, so the page can read the refusal.
+    let refused = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .header("origin", origin.as_str())
+        .header("authorization", "Bearer not-a-token")
+        .json(&serde_json::json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 401);
+    assert_eq!(
+        refused.headers()["access-control-allow-origin"],
+        origin.as_str()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_example_portal_on_another_origin_lists_the_adopted_plan_in_chromium_only_when_its_origin_is_allowed()
+ {
+    let neighbourhood = "BU05991086";
+    for allow in [true, false] {
+        let (origin, app) = portal_and_app(allow).await;
+        let page = format!(
+            "{origin}/index.html?api={}/graphql&neighbourhood={neighbourhood}",
+            app.address
+        );
+        let dom = render_in_chromium(page).await;
+        if allow {
+            assert!(dom.contains("Wijkactieplan Afrikaanderwijk 2016"), "{dom}");
+            assert!(dom.contains("Schoon rond de Afrikaandermarkt"), "{dom}");
+            assert!(
+                dom.contains("wijkteam.bu05991086@rotterdam.example"),
+                "{dom}"
+            );
+            assert!(dom.contains("Bijgewerkt."), "{dom}");
+        } else {
+            assert!(dom.contains("Fout: Failed to fetch"), "{dom}");
+            assert!(!dom.contains("Schoon rond de Afrikaandermarkt"), "{dom}");
+        }
+    }
+}
