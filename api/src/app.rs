@@ -77,6 +77,15 @@ impl App {
         let write_queue = (db.get_database_backend() == sea_orm::DbBackend::Sqlite)
             .then(crate::domain::WriteQueue::default);
         let health = crate::health::DbHealth::watch(&db);
+        let bus = crate::events::Bus::for_database(&db);
+        crate::events::listen(&db, bus.clone());
+        crate::events::announce_deadlines(
+            db.clone(),
+            crate::db::Gate::for_pool(&db),
+            write_queue.clone(),
+            bus.clone(),
+            config.deadline_scan,
+        );
         let state = AppState {
             cost: std::sync::Arc::new(CostModel::from_sdl(&schema.sdl())),
             max_cost: config.max_cost,
@@ -101,6 +110,7 @@ impl App {
             write_queue,
             health,
             cors: crate::http::cors_layer(&config.cors),
+            bus,
         };
         Ok(Self {
             listener,

@@ -86,6 +86,11 @@ pub const ENV_CORS_ORIGINS: &str = "WIJKGRAPH_CORS_ORIGINS";
 /// Environment variable letting those origins send credentials (cookies): `true` or
 /// `false` (default). Bearer tokens need no credentials mode.
 pub const ENV_CORS_CREDENTIALS: &str = "WIJKGRAPH_CORS_CREDENTIALS";
+/// Environment variable for how often, in seconds, passed answer deadlines are looked for
+/// and announced to subscribers.
+pub const ENV_DEADLINE_SCAN_SECONDS: &str = "WIJKGRAPH_DEADLINE_SCAN_SECONDS";
+/// Default deadline scan interval.
+pub const DEFAULT_DEADLINE_SCAN_SECONDS: usize = 30;
 /// Environment variable for the log format: `text` (default) or `json`.
 pub const ENV_LOG_FORMAT: &str = "WIJKGRAPH_LOG_FORMAT";
 /// Environment variable for the log filter (`info`, `wijkgraph=debug,warn`, ...).
@@ -203,6 +208,8 @@ pub struct Config {
     pub metrics_listen: Option<SocketAddr>,
     /// Which browser origins may call the API.
     pub cors: CorsSettings,
+    /// How often passed answer deadlines are looked for.
+    pub deadline_scan: Duration,
 }
 
 /// Cross-origin access for browsers (CORS).
@@ -482,6 +489,12 @@ impl Config {
         };
         LogFormat::from_lookup(&env)?;
         let cors = CorsSettings::from_lookup(&env)?;
+        let deadline_scan = Duration::from_secs(bounded(
+            &env,
+            ENV_DEADLINE_SCAN_SECONDS,
+            DEFAULT_DEADLINE_SCAN_SECONDS,
+            1..=3600,
+        )? as u64);
         Ok(Self {
             database,
             listen,
@@ -500,6 +513,7 @@ impl Config {
             rate_limit,
             metrics_listen,
             cors,
+            deadline_scan,
         })
     }
 }

@@ -8,6 +8,7 @@ use async_graphql::parser::types::OperationType;
 use async_graphql::{ServerError, Value};
 use async_graphql_axum::GraphQLRequest;
 use axum::Router;
+use axum::extract::ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Request, State};
@@ -69,6 +70,8 @@ pub struct AppState {
     pub health: crate::health::DbHealth,
     /// Cross-origin access for the configured browser origins; `None`: none.
     pub cors: Option<tower_http::cors::CorsLayer>,
+    /// Where changes' events go, and subscriptions hear them.
+    pub bus: crate::events::Bus,
 }
 
 /// The CORS layer for `settings`, or `None` when no origin is allowed. Preflights are
@@ -165,16 +168,63 @@ async fn graphql_post(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     request: Request,
 ) -> Response {
+    if crate::live::wants_event_stream(request.headers()) {
+        return event_stream(state, request).await;
+    }
     handle(state, peer, request).await
 }
 
-/// A browser (asking for HTML, no query string) gets GraphiQL; anything else is a
-/// GraphQL request over GET.
+/// A subscription over Server-Sent Events, as the caller its `Authorization` names.
+async fn event_stream(state: AppState, request: Request) -> Response {
+    let authorization = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .map(|value| value.to_str().unwrap_or("\u{0}").to_owned());
+    let Ok(principal) = state.verifier.principal(authorization.as_deref()).await else {
+        return Refusal::new(
+            StatusCode::UNAUTHORIZED,
+            "UNAUTHENTICATED",
+            "missing, invalid or expired token",
+        )
+        .into_response();
+    };
+    let request =
+        match GraphQLRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
+            request, &state,
+        )
+        .await
+        {
+            Ok(request) => request.into_inner(),
+            Err(_) => {
+                return Refusal::new(
+                    StatusCode::BAD_REQUEST,
+                    "BAD_REQUEST",
+                    "not a GraphQL request",
+                )
+                .into_response();
+            }
+        };
+    crate::live::event_stream(state, principal, request).await
+}
+
+/// A WebSocket upgrade speaks graphql-transport-ws; a browser (asking for HTML, no query
+/// string) gets GraphiQL; anything else is a GraphQL request over GET.
 async fn graphql_get(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
     request: Request,
 ) -> Response {
+    if let Ok(upgrade) = upgrade {
+        return match crate::live::protocol_of(request.headers()) {
+            Some(protocol) => crate::live::upgrade(state, upgrade, protocol),
+            None => error_response(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "a WebSocket needs the graphql-transport-ws subprotocol",
+            ),
+        };
+    }
     let wants_html = request
         .headers()
         .get(header::ACCEPT)
@@ -454,7 +504,8 @@ async fn execute(
         let batches = BatchQueue::default();
         let request = request.data(
             RequestScope::new(reader, settings, &batches)
-                .with_write_queue(state.write_queue.clone()),
+                .with_write_queue(state.write_queue.clone())
+                .with_events(Some(state.bus.clone())),
         );
         (batches.drive(state.schema.execute(request)).await, share)
     };

@@ -17,6 +17,7 @@ pub mod city_programme;
 pub mod cluster;
 pub mod commitment;
 pub mod committee_advice;
+pub mod deadline_notice;
 pub mod enums;
 pub mod escalation;
 pub mod escalation_event;

@@ -20,6 +20,7 @@ mod m20261130_000006_issue_list;
 mod m20261130_000007_committee_advice;
 mod m20261130_000008_public_contact;
 mod m20261130_000009_input_landings;
+mod m20261130_000010_deadline_notices;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000007_committee_advice::Migration),
             Box::new(m20261130_000008_public_contact::Migration),
             Box::new(m20261130_000009_input_landings::Migration),
+            Box::new(m20261130_000010_deadline_notices::Migration),
         ]
     }
 }

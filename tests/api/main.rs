@@ -19,6 +19,7 @@ mod fuzz;
 mod invariants;
 mod issues;
 mod ladder;
+mod live;
 mod migrations;
 mod mutation_matrix;
 mod ops;

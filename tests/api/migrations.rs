@@ -57,7 +57,7 @@ fn entity_tables(backend: DatabaseBackend) -> Vec<(String, Table)> {
         city_programme, product, plan, plan_revision, priority, action, action_position, adoption_waiver,
         progress_update, person,
         team_membership, pnc_document, budget_line, budget_line_amount, budget_amendment,
-        commitment, committee_advice, escalation, escalation_event, resident_input, audit_event, idempotency_key, input_landing,
+        commitment, committee_advice, escalation, escalation_event, resident_input, audit_event, idempotency_key, input_landing, deadline_notice,
     )
 }
 

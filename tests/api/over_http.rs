@@ -1,6 +1,6 @@
 //! GraphQL over HTTP (issue 11, item 4): the answer's media type follows `Accept`, request
 //! errors answer 400 without `data` under `application/graphql-response+json`, and the
-//! `graphql-http` audit (npm, installed into `tests/http-audit` by `.ci/run`) passes.
+//! `graphql-http` audit (npm, installed into `tests/clients` by `.ci/run`) passes.
 
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::{Value, json};
@@ -91,12 +91,12 @@ async fn request_errors_answer_400_without_data_under_graphql_response_json_and_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_graphql_http_audit_passes_every_must_and_should() {
-    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/http-audit");
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/clients");
     assert!(
         std::path::Path::new(folder)
             .join("node_modules/graphql-http")
             .is_dir(),
-        "run `npm ci --prefix tests/http-audit` first (.ci/run does)"
+        "run `npm ci --prefix tests/clients` first (.ci/run does)"
     );
     let app = spawn_app(Engine::Sqlite).await;
     let url = format!("{}/graphql", app.address);

@@ -141,6 +141,9 @@ pub struct Principal {
     pub name: Option<String>,
     /// The grants, sorted and without duplicates.
     pub grants: Vec<Grant>,
+    /// When the token expires (seconds since the epoch); `None` for the public. A live
+    /// subscription ends then.
+    pub expires_at: Option<i64>,
 }
 
 impl Principal {
@@ -157,6 +160,7 @@ impl Principal {
             subject: Some(subject.into()),
             name: None,
             grants,
+            expires_at: None,
         }
     }
 

@@ -52,6 +52,7 @@ pub enum AuthError {
 struct Claims {
     sub: String,
     iat: i64,
+    exp: i64,
     #[serde(default)]
     name: Option<String>,
     #[serde(flatten)]
@@ -169,6 +170,7 @@ impl Verifier {
         let grants = grants_of(&claims.sub, claims.rest.get(&settings.roles_claim))?;
         let mut principal = Principal::with_grants(claims.sub, grants);
         principal.name = claims.name;
+        principal.expires_at = Some(claims.exp);
         Ok(principal)
     }
 }

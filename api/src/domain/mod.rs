@@ -38,10 +38,21 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Clone, Default)]
 pub struct WriteQueue(std::sync::Arc<tokio::sync::Mutex<()>>);
 
+impl WriteQueue {
+    /// Waits for this writer's turn; it lasts until the guard drops.
+    pub async fn turn(&self) -> tokio::sync::OwnedMutexGuard<()> {
+        self.0.clone().lock_owned().await
+    }
+}
+
 /// A change in progress on behalf of a principal.
 pub struct Change<'p> {
     txn: DatabaseTransaction,
     principal: &'p Principal,
+    /// Where the change's events go when it commits; `None`: nowhere (seeding, tools).
+    bus: Option<crate::events::Bus>,
+    /// The events of the change so far, read off its audit events.
+    events: std::sync::Mutex<Vec<crate::events::Event>>,
     /// This change's turn in the write queue, held until it commits or rolls back (after
     /// the transaction: fields drop in order).
     _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
@@ -63,7 +74,7 @@ impl<'p> Change<'p> {
             return Err(ApiError::Unauthenticated);
         }
         let turn = match queue {
-            Some(queue) => Some(queue.0.clone().lock_owned().await),
+            Some(queue) => Some(queue.turn().await),
             None => None,
         };
         let connection = gate.enter().await?;
@@ -74,9 +85,29 @@ impl<'p> Change<'p> {
         Ok(Self {
             txn: db.begin_with_options(options).await?,
             principal,
+            bus: None,
+            events: std::sync::Mutex::new(Vec::new()),
             _turn: turn,
             _connection: connection,
         })
+    }
+
+    /// The same change, telling `bus` of its events once it commits.
+    pub fn with_events(mut self, bus: Option<crate::events::Bus>) -> Self {
+        self.bus = bus;
+        self
+    }
+
+    /// Tells subscribers, once the change commits, that `kind` happened to row `id` (for
+    /// what the audit record does not show by itself).
+    pub fn announce(&self, kind: crate::events::EventKind, id: i32) {
+        if let Ok(mut events) = self.events.lock() {
+            events.push(crate::events::Event {
+                kind,
+                id,
+                at: chrono::Utc::now(),
+            });
+        }
     }
 
     /// The open transaction.
@@ -250,6 +281,11 @@ impl<'p> Change<'p> {
             .iter()
             .map(ToString::to_string)
             .collect();
+        let before = before.map(as_json);
+        let after = after.map(as_json);
+        if let Some(kind) = crate::events::from_change(entity, before.as_ref(), after.as_ref()) {
+            self.announce(kind, entity_id);
+        }
         let event = entity::audit_event::Model {
             id: 0,
             occurred_at: chrono::Utc::now(),
@@ -258,8 +294,8 @@ impl<'p> Change<'p> {
             entity: entity.to_owned(),
             entity_id,
             operation: operation.to_owned(),
-            before: before.map(as_json),
-            after: after.map(as_json),
+            before: before.map(|value| value.to_string()),
+            after: after.map(|value| value.to_string()),
         };
         let mut active: entity::audit_event::ActiveModel = event.into();
         active.not_set(entity::audit_event::Column::Id);
@@ -336,12 +372,28 @@ impl<'p> Change<'p> {
 
     /// Commits the change.
     pub async fn commit(self) -> ApiResult<()> {
-        Ok(self.txn.commit().await?)
+        let Change {
+            txn,
+            bus,
+            events,
+            _turn,
+            _connection,
+            ..
+        } = self;
+        let events = events.into_inner().unwrap_or_default();
+        if let Some(bus) = &bus {
+            bus.stage(&txn, &events).await?;
+        }
+        txn.commit().await?;
+        if let Some(bus) = bus {
+            bus.committed(events);
+        }
+        Ok(())
     }
 }
 
-fn as_json(value: &impl Serialize) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+fn as_json(value: &impl Serialize) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or_default()
 }
 
 /// An entity with an optimistic-concurrency version.

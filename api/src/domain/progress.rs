@@ -88,5 +88,6 @@ pub async fn report(
             Some(&after),
         )
         .await?;
+    change.announce(crate::events::EventKind::ProgressReported, update.id);
     Ok((after, update))
 }

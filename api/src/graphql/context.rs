@@ -43,6 +43,8 @@ pub struct RequestScope {
     unrestricted: Mutex<HashMap<(EntityKind, Operation), bool>>,
     /// The queue writers of an SQLite database take turns in; `None` on PostgreSQL.
     pub write_queue: Option<crate::domain::WriteQueue>,
+    /// Where changes' events go; `None`: nowhere.
+    pub events: Option<crate::events::Bus>,
 }
 
 impl RequestScope {
@@ -67,7 +69,44 @@ impl RequestScope {
             levels: Levels::default(),
             unrestricted: Mutex::new(HashMap::new()),
             write_queue: None,
+            events: None,
         }
+    }
+
+    /// The state for one subscription made by `reader`'s principal: its loads run on
+    /// their own (no request drives them), and [`RequestScope::forget`] clears what one
+    /// event read before the next is resolved.
+    pub fn for_subscription(reader: Reader, settings: RequestSettings) -> Self {
+        let known = Arc::new(Known::default());
+        let loader = DataLoader::new(
+            ScopedLoader::new(reader.clone(), known.clone()),
+            tokio::spawn,
+        )
+        .delay(std::time::Duration::ZERO)
+        .max_batch_size(usize::MAX);
+        Self {
+            reader,
+            loader,
+            settings,
+            known,
+            levels: Levels::default(),
+            unrestricted: Mutex::new(HashMap::new()),
+            write_queue: None,
+            events: None,
+        }
+    }
+
+    /// Forgets the rows read and the nested plans worked out so far: the next event is
+    /// resolved from the database as it is then.
+    pub fn forget(&self) {
+        self.known.clear();
+        self.levels.clear();
+    }
+
+    /// The same state, telling `bus` of the changes it makes.
+    pub fn with_events(mut self, bus: Option<crate::events::Bus>) -> Self {
+        self.events = bus;
+        self
     }
 
     /// The same state, with writers taking turns in `queue`.
@@ -125,6 +164,13 @@ impl Levels {
             .clone()
             .downcast::<P>()
             .ok()
+    }
+
+    /// Forgets every plan.
+    pub fn clear(&self) {
+        if let Ok(mut plans) = self.plans.lock() {
+            plans.clear();
+        }
     }
 
     /// Stores the plan of `field` with `tag`.

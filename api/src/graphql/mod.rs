@@ -11,14 +11,15 @@ pub mod me;
 pub mod mutation;
 pub mod query;
 pub mod relay;
+pub mod subscription;
 pub mod types;
 
-use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
+use async_graphql::{SDLExportOptions, Schema};
 
 use crate::auth::Mode;
 
 /// The service's schema type.
-pub type AppSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
+pub type AppSchema = Schema<query::Query, mutation::Mutation, subscription::Subscription>;
 
 /// Deepest nesting a query may have.
 pub const MAX_DEPTH: usize = 16;
@@ -37,7 +38,7 @@ pub fn build_schema(limits: Limits) -> AppSchema {
     let builder = Schema::build(
         query::Query::default(),
         mutation::Mutation::default(),
-        EmptySubscription,
+        subscription::Subscription,
     )
     .limit_depth(MAX_DEPTH)
     .limit_directives(MAX_DIRECTIVES);

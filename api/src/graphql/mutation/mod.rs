@@ -42,7 +42,8 @@ async fn begin<'a>(ctx: &Context<'a>) -> async_graphql::Result<Change<'a>> {
         reader.principal(),
         scope.write_queue.as_ref(),
     )
-    .await?)
+    .await?
+    .with_events(scope.events.clone()))
 }
 
 /// A creating mutation's input as its idempotency record holds it: the GraphQL value (named
