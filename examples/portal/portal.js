@@ -1,15 +1,16 @@
 // A neighbourhood's adopted action plan, read from wijkgraph's GraphQL API — a starting
 // point for a portal team. Plain JavaScript, no build step.
 //
-// Open index.html?api=<graphql url>&neighbourhood=<CBS code>[&token=<bearer token>].
+// Open index.html?api=<graphql url>&neighbourhood=<CBS code>[#token=<bearer token>].
 // Without a token the page shows what the public sees: the adopted plan, its priorities and
-// actions with their public progress. With a token it also shows the commitments the token
-// may read.
+// actions with their public progress. With a token (in the fragment, so it never reaches a
+// server log) it also shows the commitments the token may read. The page stays up to date:
+// it subscribes over graphql-transport-ws and reloads the plan when something changes.
 
 const params = new URLSearchParams(window.location.search);
 const api = params.get('api') ?? 'http://127.0.0.1:8080/graphql';
 const neighbourhood = params.get('neighbourhood') ?? 'BU05991086';
-const token = params.get('token');
+const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
 
 /** Runs one GraphQL operation and returns its data; throws with the errors' messages. */
 async function graphql(query, variables = {}) {
@@ -107,6 +108,42 @@ async function load() {
   render(hood);
 }
 
-load().catch((error) => {
+/** What the page listens to: plan and progress changes, and commitments with a token. */
+const CHANGES = [
+  'subscription { planStatusChanged { occurredAt } }',
+  'subscription { progressReported { occurredAt } }',
+  ...(token ? ['subscription { commitmentChanged { kind } }'] : []),
+];
+
+/**
+ * Subscribes to `queries` over graphql-transport-ws (the protocol of the `graphql-ws`
+ * library, which a larger front end would use instead) and calls `onChange` for each event.
+ */
+function listen(queries, onChange) {
+  const socket = new WebSocket(api.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const send = (message) => socket.send(JSON.stringify(message));
+  socket.onopen = () =>
+    send({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} });
+  socket.onmessage = (message) => {
+    const data = JSON.parse(message.data);
+    if (data.type === 'connection_ack') {
+      queries.forEach((query, id) => send({ id: String(id), type: 'subscribe', payload: { query } }));
+      document.getElementById('live').textContent = 'Live';
+    } else if (data.type === 'ping') {
+      send({ type: 'pong' });
+    } else if (data.type === 'next') {
+      onChange(data.payload);
+    }
+  };
+  socket.onclose = (event) => {
+    document.getElementById('live').textContent = `Niet meer live (${event.code})`;
+  };
+}
+
+load()
+  .then(() => listen(CHANGES, () => load().catch(showError)))
+  .catch(showError);
+
+function showError(error) {
   document.getElementById('status').textContent = `Fout: ${error.message}`;
-});
+}
