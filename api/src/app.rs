@@ -76,6 +76,26 @@ impl App {
         }
         let write_queue = (db.get_database_backend() == sea_orm::DbBackend::Sqlite)
             .then(crate::domain::WriteQueue::default);
+        let persisted = match &config.persisted_operations {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).with_context(|| {
+                    format!(
+                        "WIJKGRAPH_PERSISTED_OPERATIONS: cannot read {}",
+                        path.display()
+                    )
+                })?;
+                let manifest =
+                    crate::persisted::Persisted::parse_manifest(&text).map_err(|problem| {
+                        anyhow::anyhow!(
+                            "WIJKGRAPH_PERSISTED_OPERATIONS: {}: {problem}",
+                            path.display()
+                        )
+                    })?;
+                tracing::info!(operations = manifest.len(), "read the persisted operations");
+                crate::persisted::Persisted::with_manifest(manifest, config.persisted_only)
+            }
+            None => crate::persisted::Persisted::automatic(),
+        };
         let health = crate::health::DbHealth::watch(&db);
         let bus = crate::events::Bus::for_database(&db);
         crate::events::listen(&db, bus.clone());
@@ -111,6 +131,7 @@ impl App {
             health,
             cors: crate::http::cors_layer(&config.cors),
             bus,
+            persisted: std::sync::Arc::new(persisted),
         };
         Ok(Self {
             listener,

@@ -91,6 +91,11 @@ pub const ENV_CORS_CREDENTIALS: &str = "WIJKGRAPH_CORS_CREDENTIALS";
 pub const ENV_DEADLINE_SCAN_SECONDS: &str = "WIJKGRAPH_DEADLINE_SCAN_SECONDS";
 /// Default deadline scan interval.
 pub const DEFAULT_DEADLINE_SCAN_SECONDS: usize = 30;
+/// Environment variable for the persisted operations manifest: a JSON file of id to
+/// document (relay-compiler) or an Apollo persisted query manifest.
+pub const ENV_PERSISTED_OPERATIONS: &str = "WIJKGRAPH_PERSISTED_OPERATIONS";
+/// Environment variable for allow-list mode: `true` runs only the manifest's operations.
+pub const ENV_PERSISTED_ONLY: &str = "WIJKGRAPH_PERSISTED_ONLY";
 /// Environment variable for the log format: `text` (default) or `json`.
 pub const ENV_LOG_FORMAT: &str = "WIJKGRAPH_LOG_FORMAT";
 /// Environment variable for the log filter (`info`, `wijkgraph=debug,warn`, ...).
@@ -210,6 +215,10 @@ pub struct Config {
     pub cors: CorsSettings,
     /// How often passed answer deadlines are looked for.
     pub deadline_scan: Duration,
+    /// The persisted operations manifest, if any.
+    pub persisted_operations: Option<PathBuf>,
+    /// Whether only the manifest's operations run.
+    pub persisted_only: bool,
 }
 
 /// Cross-origin access for browsers (CORS).
@@ -495,6 +504,25 @@ impl Config {
             DEFAULT_DEADLINE_SCAN_SECONDS,
             1..=3600,
         )? as u64);
+        let persisted_operations = env(ENV_PERSISTED_OPERATIONS)
+            .filter(|path| !path.trim().is_empty())
+            .map(PathBuf::from);
+        let persisted_only = match env(ENV_PERSISTED_ONLY).as_deref().map(str::trim) {
+            None | Some("") | Some("false") => false,
+            Some("true") if persisted_operations.is_some() => true,
+            Some("true") => {
+                return Err(ConfigError::new(
+                    ENV_PERSISTED_ONLY,
+                    format!("needs a manifest in {ENV_PERSISTED_OPERATIONS}"),
+                ));
+            }
+            Some(other) => {
+                return Err(ConfigError::new(
+                    ENV_PERSISTED_ONLY,
+                    format!("'{other}' is not true or false"),
+                ));
+            }
+        };
         Ok(Self {
             database,
             listen,
@@ -514,6 +542,8 @@ impl Config {
             metrics_listen,
             cors,
             deadline_scan,
+            persisted_operations,
+            persisted_only,
         })
     }
 }

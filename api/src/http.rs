@@ -72,6 +72,8 @@ pub struct AppState {
     pub cors: Option<tower_http::cors::CorsLayer>,
     /// Where changes' events go, and subscriptions hear them.
     pub bus: crate::events::Bus,
+    /// Persisted operations: the manifest and the automatic persisted query cache.
+    pub persisted: std::sync::Arc<crate::persisted::Persisted>,
 }
 
 /// The CORS layer for `settings`, or `None` when no origin is allowed. Preflights are
@@ -434,29 +436,16 @@ async fn execute(
             return Err(refusal);
         }
     }
-    let mut request =
-        match GraphQLRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
-            request, state,
-        )
-        .await
-        {
-            Ok(request) => request.into_inner(),
-            Err(rejection) => {
-                let response = rejection.into_response();
-                if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    return Err(Refusal::new(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "PAYLOAD_TOO_LARGE",
-                        "request body too large",
-                    ));
-                }
-                return Err(Refusal::new(
-                    StatusCode::BAD_REQUEST,
-                    "BAD_REQUEST",
-                    "not a GraphQL request",
-                ));
-            }
-        };
+    let (mut request, document_id) = read_request(state, request, &method).await?;
+    if let Err(refused) = state
+        .persisted
+        .resolve(&mut request, document_id.as_deref())
+    {
+        return Ok((
+            async_graphql::Response::from_errors(vec![refused.to_error()]),
+            None,
+        ));
+    }
     if request.query.trim().is_empty() {
         return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
@@ -531,6 +520,72 @@ async fn execute(
         log_internal(error, &mut logged);
     }
     Ok((response, share))
+}
+
+/// The GraphQL request in an HTTP request, and the persisted document it names, if any
+/// (`documentId`, or Relay's `doc_id`).
+async fn read_request(
+    state: &AppState,
+    request: Request,
+    method: &Method,
+) -> Result<(async_graphql::Request, Option<String>), Refusal> {
+    let not_graphql = || {
+        Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "not a GraphQL request",
+        )
+    };
+    let document_id =
+        |fields: &dyn Fn(&str) -> Option<String>| fields("documentId").or_else(|| fields("doc_id"));
+    if method == Method::POST {
+        let body = axum::body::to_bytes(request.into_body(), state.max_body_bytes)
+            .await
+            .map_err(|_| {
+                Refusal::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "PAYLOAD_TOO_LARGE",
+                    "request body too large",
+                )
+            })?;
+        let value: serde_json::Value = serde_json::from_slice(&body).map_err(|_| not_graphql())?;
+        if !value.is_object() {
+            return Err(not_graphql());
+        }
+        let id = document_id(&|name| {
+            value
+                .get(name)
+                .and_then(|id| id.as_str())
+                .map(str::to_owned)
+        });
+        let request = serde_json::from_value(value).map_err(|_| not_graphql())?;
+        return Ok((request, id));
+    }
+    let parameters: std::collections::HashMap<String, String> = request
+        .uri()
+        .query()
+        .and_then(query_parameters)
+        .unwrap_or_default();
+    let id = document_id(&|name| parameters.get(name).cloned());
+    match GraphQLRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
+        request, state,
+    )
+    .await
+    {
+        Ok(request) => Ok((request.into_inner(), id)),
+        // A GET naming only a persisted document has no query to parse yet.
+        Err(_) if id.is_some() => Ok((async_graphql::Request::new(""), id)),
+        Err(_) => Err(not_graphql()),
+    }
+}
+
+/// The parameters of a URL's query string.
+fn query_parameters(query: &str) -> Option<std::collections::HashMap<String, String>> {
+    axum::extract::Query::<std::collections::HashMap<String, String>>::try_from_uri(
+        &format!("/?{query}").parse().ok()?,
+    )
+    .ok()
+    .map(|query| query.0)
 }
 
 /// An error outside any field, as GraphQL reports it.

@@ -22,5 +22,6 @@ pub mod media;
 pub mod metrics;
 pub mod money;
 pub mod observe;
+pub mod persisted;
 pub mod rate;
 pub mod seed;

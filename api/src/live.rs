@@ -47,12 +47,16 @@ fn refusal(code: &str, message: impl Into<String>) -> ServerError {
 }
 
 /// `request` ready to run as a subscription for `principal`, or why it may not: it must be
-/// a subscription and within the cost limit.
+/// a subscription (a persisted one in allow-list mode) and within the cost limit.
 fn prepare(
     state: &AppState,
     principal: Principal,
     mut request: Request,
 ) -> Result<Request, ServerError> {
+    state
+        .persisted
+        .resolve(&mut request, None)
+        .map_err(|refused| refused.to_error())?;
     let operation = request.operation_name.clone();
     let variables = request.variables.clone();
     let document = request

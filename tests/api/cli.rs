@@ -33,9 +33,15 @@ fn schema_prints_the_published_sdl() {
 #[test]
 fn a_bad_setting_stops_start_up_naming_it() {
     let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("manifest.json");
+    std::fs::write(&manifest, "[\"not a manifest\"]").unwrap();
+    let manifest = manifest.display().to_string();
     for (variable, value) in [
         ("WIJKGRAPH_LISTEN", "everywhere"),
         ("WIJKGRAPH_DATABASE_URL", "mysql://root:hunter2@db/x"),
+        ("WIJKGRAPH_CORS_ORIGINS", "https://*.example.nl"),
+        ("WIJKGRAPH_PERSISTED_ONLY", "true"),
+        ("WIJKGRAPH_PERSISTED_OPERATIONS", manifest.as_str()),
     ] {
         let output = wijkgraph(dir.path()).env(variable, value).output().unwrap();
         assert!(!output.status.success(), "{variable} accepted");

@@ -24,6 +24,7 @@ mod migrations;
 mod mutation_matrix;
 mod ops;
 mod over_http;
+mod persisted;
 mod pnc;
 mod read;
 mod readme;
