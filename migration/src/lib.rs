@@ -21,6 +21,7 @@ mod m20261130_000007_committee_advice;
 mod m20261130_000008_public_contact;
 mod m20261130_000009_input_landings;
 mod m20261130_000010_deadline_notices;
+mod m20261130_000011_audit_changes;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000008_public_contact::Migration),
             Box::new(m20261130_000009_input_landings::Migration),
             Box::new(m20261130_000010_deadline_notices::Migration),
+            Box::new(m20261130_000011_audit_changes::Migration),
         ]
     }
 }

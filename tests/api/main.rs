@@ -26,6 +26,7 @@ mod ops;
 mod over_http;
 mod persisted;
 mod pnc;
+mod polling;
 mod read;
 mod readme;
 mod report_script;

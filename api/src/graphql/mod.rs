@@ -57,6 +57,7 @@ pub fn sdl() -> String {
         SDLExportOptions::new()
             .sorted_fields()
             .sorted_enum_items()
-            .sorted_arguments(),
+            .sorted_arguments()
+            .include_specified_by(),
     )
 }

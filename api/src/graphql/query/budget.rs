@@ -30,6 +30,9 @@ pub struct BudgetLineFilter {
     pub city_wide: Option<bool>,
     /// Expenses or income.
     pub kind: Option<BudgetKind>,
+    /// Created or changed at or after this moment, as the audit trail records every change
+    /// made through the API: poll with the time of your previous poll.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 order_input!(
@@ -151,6 +154,8 @@ impl BudgetQuery {
                 is_city_wide.not()
             });
         }
+        let condition =
+            super::changed_since::<budget_line::Entity>(condition, filter.updated_since);
         list::<budget_line::Entity, _>(
             ctx,
             condition,

@@ -32,6 +32,9 @@ pub struct CommitmentFilter {
     /// Only those for issues outside the plan (true: on a neighbourhood's issue list), or
     /// only those for plan actions (false).
     pub outside_plan: Option<bool>,
+    /// Created or changed at or after this moment, as the audit trail records every change
+    /// made through the API: poll with the time of your previous poll.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 order_input!(
@@ -71,6 +74,9 @@ pub struct EscalationFilter {
     pub neighbourhood_id: Option<ID>,
     /// Involving this cluster.
     pub cluster_id: Option<ID>,
+    /// Created or changed at or after this moment, as the audit trail records every change
+    /// made through the API: poll with the time of your previous poll.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Root fields of commitments and escalations.
@@ -158,6 +164,7 @@ impl CommitmentQuery {
         if let Some(outside) = filter.outside_plan {
             condition = condition.add(super::outside_plan(commitment::Column::ActionId, outside));
         }
+        let condition = super::changed_since::<commitment::Entity>(condition, filter.updated_since);
         list::<commitment::Entity, _>(
             ctx,
             condition,
@@ -204,6 +211,7 @@ impl CommitmentQuery {
             "filter.clusterId",
             filter.cluster_id.as_ref(),
         )?;
+        let condition = super::changed_since::<escalation::Entity>(condition, filter.updated_since);
         list::<escalation::Entity, _>(
             ctx,
             condition,

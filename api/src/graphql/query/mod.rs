@@ -110,6 +110,45 @@ fn eq_id<C: ColumnTrait>(
     })
 }
 
+/// Keeps the rows of `E` created or changed at or after `since`, when given: every change
+/// made through the API writes an audit event, and a budget line also changes with an
+/// amendment to it.
+fn changed_since<E: crate::access::Scoped>(
+    condition: Condition,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+) -> Condition {
+    use entity::{audit_event, budget_amendment};
+    use sea_orm::sea_query::Query;
+    let Some(since) = since else {
+        return condition;
+    };
+    let audited = |entity: String| {
+        Query::select()
+            .column(audit_event::Column::EntityId)
+            .from(audit_event::Entity)
+            .and_where(audit_event::Column::Entity.eq(entity))
+            .and_where(audit_event::Column::OccurredAt.gte(since))
+            .to_owned()
+    };
+    let mut changed =
+        Condition::any().add(E::id_column().in_subquery(audited(E::KIND.type_name())));
+    if E::KIND == crate::access::EntityKind::BudgetLine {
+        changed = changed.add(
+            E::id_column().in_subquery(
+                Query::select()
+                    .column(budget_amendment::Column::BudgetLineId)
+                    .from(budget_amendment::Entity)
+                    .and_where(
+                        budget_amendment::Column::Id
+                            .in_subquery(audited("BudgetAmendment".to_owned())),
+                    )
+                    .to_owned(),
+            ),
+        );
+    }
+    condition.add(changed)
+}
+
 /// Adds a case-insensitive substring match on `column` when given.
 fn contains<C: ColumnTrait>(condition: Condition, column: C, text: Option<&String>) -> Condition {
     match text {

@@ -32,6 +32,9 @@ pub struct PlanFilter {
     /// Title contains this text (case-insensitive).
     #[graphql(validator(custom = "super::FilterText"))]
     pub title_contains: Option<String>,
+    /// Created or changed at or after this moment, as the audit trail records every change
+    /// made through the API: poll with the time of your previous poll.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 order_input!(
@@ -89,6 +92,9 @@ pub struct ActionFilter {
     /// Issues outside the plan only (true: on a neighbourhood's issue list), or plan
     /// actions only (false).
     pub outside_plan: Option<bool>,
+    /// Created or changed at or after this moment, as the audit trail records every change
+    /// made through the API: poll with the time of your previous poll.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 order_input!(
@@ -180,6 +186,7 @@ impl PlanQuery {
             plan::Column::Title,
             filter.title_contains.as_ref(),
         );
+        let condition = super::changed_since::<plan::Entity>(condition, filter.updated_since);
         list::<plan::Entity, _>(
             ctx,
             condition,
@@ -285,6 +292,7 @@ impl PlanQuery {
         if let Some(outside) = filter.outside_plan {
             condition = condition.add(super::outside_plan(action::Column::Id, outside));
         }
+        let condition = super::changed_since::<action::Entity>(condition, filter.updated_since);
         list::<action::Entity, _>(
             ctx,
             condition,

@@ -30,6 +30,9 @@ pub struct ResidentInputFilter {
     pub source: Option<ResidentInputSource>,
     /// With this outcome.
     pub outcome: Option<ResidentInputOutcome>,
+    /// Created or changed at or after this moment, as the audit trail records every change
+    /// made through the API: poll with the time of your previous poll.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Root fields of residents' input.
@@ -88,6 +91,8 @@ impl ResidentQuery {
                 .outcome
                 .map(entity::enums::ResidentInputOutcome::from),
         );
+        let condition =
+            super::changed_since::<resident_input::Entity>(condition, filter.updated_since);
         list::<resident_input::Entity, _>(
             ctx,
             condition,
