@@ -242,16 +242,7 @@ impl CorsSettings {
         {
             origins.push(exact_origin(origin)?);
         }
-        let credentials = match env(ENV_CORS_CREDENTIALS).as_deref().map(str::trim) {
-            None | Some("") | Some("false") => false,
-            Some("true") => true,
-            Some(other) => {
-                return Err(ConfigError::new(
-                    ENV_CORS_CREDENTIALS,
-                    format!("'{other}' is not true or false"),
-                ));
-            }
-        };
+        let credentials = flag(&env, ENV_CORS_CREDENTIALS)?;
         Ok(Self {
             origins,
             credentials,
@@ -507,22 +498,13 @@ impl Config {
         let persisted_operations = env(ENV_PERSISTED_OPERATIONS)
             .filter(|path| !path.trim().is_empty())
             .map(PathBuf::from);
-        let persisted_only = match env(ENV_PERSISTED_ONLY).as_deref().map(str::trim) {
-            None | Some("") | Some("false") => false,
-            Some("true") if persisted_operations.is_some() => true,
-            Some("true") => {
-                return Err(ConfigError::new(
-                    ENV_PERSISTED_ONLY,
-                    format!("needs a manifest in {ENV_PERSISTED_OPERATIONS}"),
-                ));
-            }
-            Some(other) => {
-                return Err(ConfigError::new(
-                    ENV_PERSISTED_ONLY,
-                    format!("'{other}' is not true or false"),
-                ));
-            }
-        };
+        let persisted_only = flag(&env, ENV_PERSISTED_ONLY)?;
+        if persisted_only && persisted_operations.is_none() {
+            return Err(ConfigError::new(
+                ENV_PERSISTED_ONLY,
+                format!("needs a manifest in {ENV_PERSISTED_OPERATIONS}"),
+            ));
+        }
         Ok(Self {
             database,
             listen,
@@ -545,6 +527,18 @@ impl Config {
             persisted_operations,
             persisted_only,
         })
+    }
+}
+
+/// A `true`/`false` setting; unset or empty is `false`.
+fn flag(env: &impl Fn(&str) -> Option<String>, name: &str) -> Result<bool, ConfigError> {
+    match env(name).as_deref().map(str::trim) {
+        None | Some("") | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(other) => Err(ConfigError::new(
+            name,
+            format!("'{other}' is not true or false"),
+        )),
     }
 }
 

@@ -26,6 +26,10 @@ use crate::auth::Mode;
 use crate::graphql::context::RequestScope;
 use crate::http::AppState;
 
+/// Most subscriptions one socket runs at once: each listens to every event and reads a
+/// row per event, so one caller cannot make the service read without bound.
+pub const MAX_SUBSCRIPTIONS_PER_SOCKET: usize = 20;
+
 /// The close reason of a `connection_init` whose token does not verify.
 const REFUSED: &str = "Forbidden: missing, invalid or expired token";
 
@@ -101,6 +105,17 @@ fn prepare(
 struct Subscriber {
     state: AppState,
     principal: Arc<OnceLock<Principal>>,
+    /// The socket's subscriptions running now.
+    running: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// Counts one running subscription until dropped (when its stream ends or is stopped).
+struct Running(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl async_graphql::Executor for Subscriber {
@@ -116,13 +131,34 @@ impl async_graphql::Executor for Subscriber {
         request: Request,
         session_data: Option<Arc<Data>>,
     ) -> BoxStream<'static, Response> {
+        use std::sync::atomic::Ordering;
         let principal = self.principal.get().cloned().unwrap_or_default();
+        if self.running.fetch_add(1, Ordering::Relaxed) >= MAX_SUBSCRIPTIONS_PER_SOCKET {
+            self.running.fetch_sub(1, Ordering::Relaxed);
+            let error = refusal(
+                "BAD_REQUEST",
+                format!(
+                    "at most {MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection; \
+                     complete one or open another connection"
+                ),
+            );
+            return futures_util::stream::once(async move { Response::from_errors(vec![error]) })
+                .boxed();
+        }
+        let running = Running(self.running.clone());
         match prepare(&self.state, principal, request) {
             Ok(request) => self
                 .state
                 .schema
-                .execute_stream_with_session_data(request, session_data.unwrap_or_default()),
+                .execute_stream_with_session_data(request, session_data.unwrap_or_default())
+                .map(move |response| {
+                    // Held as long as the stream lives.
+                    let _running = &running;
+                    response
+                })
+                .boxed(),
             Err(error) => {
+                drop(running);
                 futures_util::stream::once(async move { Response::from_errors(vec![error]) })
                     .boxed()
             }
@@ -161,6 +197,7 @@ async fn serve_socket(state: AppState, socket: WebSocket, protocol: WebSocketPro
     let executor = Subscriber {
         state,
         principal: principal.clone(),
+        running: Arc::default(),
     };
     let (mut sink, stream) = socket.split();
     let input = stream

@@ -415,3 +415,58 @@ async fn the_graphql_ws_library_hears_a_commitment_answered() {
         "{printed}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_socket_runs_at_most_twenty_subscriptions_at_once_and_a_completed_one_frees_its_place() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let mut live = Live::connect(&app, &["admin"]).await;
+    for id in 1..=20 {
+        live.subscribe(&id.to_string(), COMMITMENTS).await;
+    }
+    live.subscribe("21", COMMITMENTS).await;
+    let refused = live.message(PATIENCE).await.expect("the 21st is refused");
+    assert_eq!(
+        (&refused["type"], &refused["id"]),
+        (&json!("next"), &json!("21")),
+        "{refused}"
+    );
+    assert!(
+        refused["payload"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("at most 20"),
+        "{refused}"
+    );
+    live.socket
+        .send(Message::text(
+            json!({ "id": "1", "type": "complete" }).to_string(),
+        ))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    live.subscribe("22", COMMITMENTS).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (action, clusters) = setting(&app).await;
+    request(&app, &action, &clusters["MO"]).await;
+    let mut heard = Vec::new();
+    while let Some(message) = live.message(QUIET).await {
+        heard.push(message);
+    }
+    let of = |id: &str| {
+        heard
+            .iter()
+            .filter(|m| m["id"] == id)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        of("22").len(),
+        1,
+        "the 22nd runs and hears the request: {heard:?}"
+    );
+    assert!(of("22")[0]["payload"]["errors"].is_null(), "{heard:?}");
+    assert!(
+        of("1").iter().all(|m| m["type"] == "complete"),
+        "the completed one hears nothing: {heard:?}"
+    );
+}

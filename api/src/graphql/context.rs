@@ -52,38 +52,27 @@ impl RequestScope {
     /// (which the caller drives around the request's execution).
     pub fn new(reader: Reader, settings: RequestSettings, batches: &BatchQueue) -> Self {
         let queue = batches.clone();
-        let known = Arc::new(Known::default());
-        let loader = DataLoader::new(
-            ScopedLoader::new(reader.clone(), known.clone()),
-            move |task| queue.spawn(task),
-        )
-        .delay(std::time::Duration::ZERO)
-        // A relation level is one batch however many parents it has; the reader splits a
-        // statement only where the engine's parameter limit requires.
-        .max_batch_size(usize::MAX);
-        Self {
-            reader,
-            loader,
-            settings,
-            known,
-            levels: Levels::default(),
-            unrestricted: Mutex::new(HashMap::new()),
-            write_queue: None,
-            events: None,
-        }
+        Self::with_spawner(reader, settings, move |task| queue.spawn(task))
     }
 
     /// The state for one subscription made by `reader`'s principal: its loads run on
     /// their own (no request drives them), and [`RequestScope::forget`] clears what one
     /// event read before the next is resolved.
     pub fn for_subscription(reader: Reader, settings: RequestSettings) -> Self {
+        Self::with_spawner(reader, settings, tokio::spawn)
+    }
+
+    /// The state whose batch loads `spawn` starts.
+    fn with_spawner<S, R>(reader: Reader, settings: RequestSettings, spawn: S) -> Self
+    where
+        S: Fn(futures_util::future::BoxFuture<'static, ()>) -> R + Send + Sync + 'static,
+    {
         let known = Arc::new(Known::default());
-        let loader = DataLoader::new(
-            ScopedLoader::new(reader.clone(), known.clone()),
-            tokio::spawn,
-        )
-        .delay(std::time::Duration::ZERO)
-        .max_batch_size(usize::MAX);
+        let loader = DataLoader::new(ScopedLoader::new(reader.clone(), known.clone()), spawn)
+            .delay(std::time::Duration::ZERO)
+            // A relation level is one batch however many parents it has; the reader splits
+            // a statement only where the engine's parameter limit requires.
+            .max_batch_size(usize::MAX);
         Self {
             reader,
             loader,

@@ -10,7 +10,7 @@ use entity::enums::*;
 use entity::*;
 use sea_orm::{DatabaseTransaction, DbErr};
 
-use super::{Reference, add, at, date};
+use super::{Reference, add, at, date, priority_row};
 
 /// One drafted action: priority title, description, lead cluster, proposed by its lead,
 /// and the lead cluster's positions in order (position, reason, who, day in November).
@@ -119,21 +119,13 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
     for (index, (title, what, lead, proposed, positions)) in ACTIONS.into_iter().enumerate() {
         let priority = add::<priority::ActiveModel>(
             txn,
-            priority::Model {
-                id: 0,
-                plan_id: plan.id,
-                rank: Some(index as i32 + 1),
-                title: title.to_owned(),
-                description: format!("{title}: voorstel voor 2017."),
-                theme: Some(title.to_owned()),
-                city_programme_id: None,
-                city_alignment: CityAlignment::Unassessed,
-                dropped_at: None,
-                drop_reason: None,
-                version: 1,
-                created_at: at(2016, 11, 21, 9),
-                updated_at: at(2016, 11, 21, 9),
-            },
+            priority_row(
+                plan.id,
+                Some(index as i32 + 1),
+                title,
+                format!("{title}: voorstel voor 2017."),
+                at(2016, 11, 21, 9),
+            ),
         )
         .await?;
         let cluster = reference.clusters[lead];

@@ -125,6 +125,32 @@ where
     active.insert(txn).await
 }
 
+/// A new priority of `plan_id` titled `title` (its theme too), not yet weighed against the
+/// city's programmes, created and last changed `at`; callers set what differs.
+pub(crate) fn priority_row(
+    plan_id: i32,
+    rank: Option<i32>,
+    title: &str,
+    description: String,
+    at: DateTime<Utc>,
+) -> priority::Model {
+    priority::Model {
+        id: 0,
+        plan_id,
+        rank,
+        title: title.to_owned(),
+        description,
+        theme: Some(title.to_owned()),
+        city_programme_id: None,
+        city_alignment: entity::enums::CityAlignment::Unassessed,
+        dropped_at: None,
+        drop_reason: None,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
 /// A fixed calendar date.
 pub(crate) fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()

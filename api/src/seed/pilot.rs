@@ -12,7 +12,7 @@ use super::pilot_data::{
     TURNOVER, WAPS, Wap,
 };
 use super::rotterdam::CITY_PROGRAMMES;
-use super::{Reference, add, at, date};
+use super::{Reference, add, at, date, priority_row};
 
 /// The product a cluster's commitments draw on in the pilot.
 fn product_of(cluster: &str) -> &'static str {
@@ -107,15 +107,6 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
             let priority = add::<priority::ActiveModel>(
                 txn,
                 priority::Model {
-                    id: 0,
-                    plan_id: written.plan.id,
-                    rank: Some(rank as i32),
-                    title: theme.title.to_owned(),
-                    description: format!(
-                        "{} in {name}: prioriteit {rank} van het wijkactieplan 2016.",
-                        theme.title
-                    ),
-                    theme: Some(theme.title.to_owned()),
                     city_programme_id: theme.programme.and_then(|programme| {
                         CITY_PROGRAMMES
                             .iter()
@@ -124,11 +115,18 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                             .map(|(_, id)| *id)
                     }),
                     city_alignment: theme.alignment,
-                    dropped_at: None,
-                    drop_reason: None,
                     version: if from.is_some() { 2 } else { 1 },
-                    created_at: at(2016, 1, 18, 9),
                     updated_at: at(2016, 3, 1, 12),
+                    ..priority_row(
+                        written.plan.id,
+                        Some(rank as i32),
+                        theme.title,
+                        format!(
+                            "{} in {name}: prioriteit {rank} van het wijkactieplan 2016.",
+                            theme.title
+                        ),
+                        at(2016, 1, 18, 9),
+                    )
                 },
             )
             .await?;
@@ -212,19 +210,15 @@ async fn area_plan(
         let priority = add::<priority::ActiveModel>(
             txn,
             priority::Model {
-                id: 0,
-                plan_id: plan.id,
-                rank: Some(rank),
-                title: theme.to_owned(),
-                description: format!("{theme} in {name}, 2014-2018."),
-                theme: Some(theme.to_owned()),
-                city_programme_id: None,
                 city_alignment: CityAlignment::Aligned,
-                dropped_at: None,
-                drop_reason: None,
-                version: 1,
-                created_at: at(2014, 6, 1, 9),
                 updated_at: at(2014, 10, 30, 12),
+                ..priority_row(
+                    plan.id,
+                    Some(rank),
+                    theme,
+                    format!("{theme} in {name}, 2014-2018."),
+                    at(2014, 6, 1, 9),
+                )
             },
         )
         .await?;
@@ -267,19 +261,17 @@ async fn merge(txn: &DatabaseTransaction, surviving: &plan::Model) -> Result<i32
             let row = add::<priority::ActiveModel>(
                 txn,
                 priority::Model {
-                    id: 0,
-                    plan_id,
-                    rank: None,
-                    title: (*title).to_owned(),
-                    description: format!("{title}: concept van januari 2016."),
-                    theme: Some((*title).to_owned()),
-                    city_programme_id: None,
-                    city_alignment: CityAlignment::Unassessed,
                     dropped_at: Some(on),
                     drop_reason: Some((*reason).to_owned()),
                     version: 2,
-                    created_at: drafted,
                     updated_at: on,
+                    ..priority_row(
+                        plan_id,
+                        None,
+                        title,
+                        format!("{title}: concept van januari 2016."),
+                        drafted,
+                    )
                 },
             )
             .await?;
@@ -763,21 +755,13 @@ async fn draft_2017(txn: &DatabaseTransaction, reference: &Reference) -> Result<
     ] {
         let priority = add::<priority::ActiveModel>(
             txn,
-            priority::Model {
-                id: 0,
-                plan_id: plan.id,
-                rank: Some(rank),
-                title: title.to_owned(),
-                description: format!("{title}: concept voor 2017."),
-                theme: Some(title.to_owned()),
-                city_programme_id: None,
-                city_alignment: CityAlignment::Unassessed,
-                dropped_at: None,
-                drop_reason: None,
-                version: 1,
-                created_at: at(2016, 11, 28, 9),
-                updated_at: at(2016, 11, 28, 9),
-            },
+            priority_row(
+                plan.id,
+                Some(rank),
+                title,
+                format!("{title}: concept voor 2017."),
+                at(2016, 11, 28, 9),
+            ),
         )
         .await?;
         add::<action::ActiveModel>(
