@@ -10,54 +10,8 @@ use entity::enums::*;
 use entity::*;
 use sea_orm::{DatabaseTransaction, DbErr};
 
+use super::pilot_data::CONSULTATION as ACTIONS;
 use super::{Reference, add, at, date, priority_row};
-
-/// One drafted action: priority title, description, lead cluster, proposed by its lead,
-/// and the lead cluster's positions in order (position, reason, who, day in November).
-type Drafted = (
-    &'static str,
-    &'static str,
-    &'static str,
-    bool,
-    &'static [(ClusterPosition, Option<&'static str>, &'static str, u32)],
-);
-
-const ACTIONS: [Drafted; 3] = [
-    (
-        "Schone straten",
-        "Grofvuil binnen 48 uur opgehaald in de Hillevliet en omliggende straten",
-        "SB",
-        false,
-        &[(
-            ClusterPosition::SupportWithReservation,
-            Some("Alleen op werkdagen; in weekenden blijft de ophaaltermijn 72 uur."),
-            "cluster_member:SB",
-            30,
-        )],
-    ),
-    (
-        "Opgroeien in Hillesluis",
-        "Huiswerkbegeleiding in buurthuis De Put voor groep 7 en 8",
-        "MO",
-        false,
-        &[
-            (
-                ClusterPosition::Object,
-                Some("Geen capaciteit voor alle scholen in de wijk."),
-                "cluster_member:MO",
-                29,
-            ),
-            (ClusterPosition::Support, None, "cluster_manager:MO", 30),
-        ],
-    ),
-    (
-        "Werk voor jongeren",
-        "Werkgeversontbijt met tien bedrijven uit Hillesluis per kwartaal",
-        "WI",
-        true,
-        &[],
-    ),
-];
 
 /// Writes the plan, its priorities, actions and positions.
 pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> Result<(), DbErr> {

@@ -8,6 +8,7 @@ use entity::enums::*;
 use entity::*;
 use sea_orm::{DatabaseTransaction, DbErr};
 
+use super::pilot_data::{AMENDMENTS, AREA_BUDGET, DOCUMENTS};
 use super::{Reference, add, at};
 
 /// The budget lines written, by (product code, area code).
@@ -25,74 +26,11 @@ impl Lines {
     }
 }
 
-/// Base budget per product for one pilot area, in euros.
-const AREA_BUDGET: [(&str, i64, i64); 10] = [
-    // product, euros, capacity hours
-    ("MO-VRW", 1_250_000, 9_000),
-    ("MO-HVW", 640_000, 4_200),
-    ("MO-JGW", 380_000, 3_100),
-    ("SB-REI", 910_000, 7_500),
-    ("SB-GRN", 520_000, 4_000),
-    ("SO-BTR", 700_000, 1_800),
-    ("VEI-WVL", 300_000, 2_400),
-    ("WI-REI", 450_000, 3_600),
-    ("BCO-BWI", 470_000, 2_400),
-    ("DV-LOK", 260_000, 2_900),
-];
-
-/// The year's amendments: phase, product, area, type, euros, rationale.
-const AMENDMENTS: [(PncPhase, &str, &str, AmendmentType, i64, &str); 3] = [
-    (
-        PncPhase::SpringRevision,
-        "MO-VRW",
-        "WK059912",
-        AmendmentType::Intensification,
-        150_000,
-        "Extra Vraagwijzer-capaciteit voor IJsselmonde (voorjaarsnota).",
-    ),
-    (
-        PncPhase::AutumnRevision,
-        "SB-GRN",
-        "WK059904",
-        AmendmentType::Savings,
-        -40_000,
-        "Taakstelling groenonderhoud Overschie (tweede herziening).",
-    ),
-    (
-        PncPhase::TenMonthReport,
-        "SO-BTR",
-        "WK059910",
-        AmendmentType::CashShift,
-        -80_000,
-        "Kasschuif herinrichting Feijenoord naar 2017.",
-    ),
-];
-
 /// The 2016 documents: phase, title, adoption moment.
-fn documents() -> [(PncPhase, &'static str, chrono::DateTime<chrono::Utc>); 5] {
-    [
-        (PncPhase::Budget, "Begroting 2016", at(2015, 11, 12, 20)),
-        (
-            PncPhase::SpringRevision,
-            "Voorjaarsnota 2016 en eerste herziening",
-            at(2016, 7, 7, 20),
-        ),
-        (
-            PncPhase::AutumnRevision,
-            "Tweede herziening 2016",
-            at(2016, 11, 10, 20),
-        ),
-        (
-            PncPhase::TenMonthReport,
-            "10-maandsrapportage 2016",
-            at(2016, 12, 15, 20),
-        ),
-        (
-            PncPhase::AnnualAccounts,
-            "Jaarstukken 2016",
-            at(2017, 7, 6, 20),
-        ),
-    ]
+fn documents() -> impl Iterator<Item = (PncPhase, &'static str, chrono::DateTime<chrono::Utc>)> {
+    DOCUMENTS
+        .into_iter()
+        .map(|(phase, title, (year, month, day), hour)| (phase, title, at(year, month, day, hour)))
 }
 
 pub(super) async fn write(
@@ -195,9 +133,8 @@ pub(super) async fn write(
                 rationale: rationale.to_owned(),
                 created_by: "controller".to_owned(),
                 created_at: documents()
-                    .iter()
                     .find(|(p, _, _)| *p == phase)
-                    .map(|(_, _, at)| *at)
+                    .map(|(_, _, at)| at)
                     .unwrap_or_default(),
             },
         )

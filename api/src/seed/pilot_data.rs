@@ -2,7 +2,9 @@
 //! three actions, each with its lead cluster and measurable target, and how the lead
 //! cluster answered the request), the residents' input each neighbourhood gave, the team
 //! every plan was made by, the merge of two draft plans and the escalation the report
-//! describes. `pilot.rs` writes these tables; nothing here is code.
+//! describes; the 2016 P&C cycle's budgets, amendments and documents; the 2017 plan in
+//! consultation. `pilot.rs`, `pilot_budget.rs` and `consultation.rs` write these tables;
+//! nothing here is code.
 //!
 //! The cases are the evaluation report's own: two key measures refused in one plan, one
 //! for lack of budget and one for lack of capacity (§3.2.4, §3.2.7); a reservation because
@@ -12,7 +14,8 @@
 //! (§3.2.2). Names of people are invented.
 
 use entity::enums::{
-    CityAlignment, EscalationLevel, MembershipKind, ResidentInputSource, TeamRole,
+    AmendmentType, CityAlignment, ClusterPosition, EscalationLevel, MembershipKind, PncPhase,
+    ResidentInputSource, TeamRole,
 };
 
 /// A neighbourhood's 2016 action plan and the input its residents gave.
@@ -585,6 +588,108 @@ pub(super) const TURNOVER: &str = "SB";
 
 /// The themes of each pilot area's plan for 2014–2018, where residents' input can land too.
 pub(super) const AREA_THEMES: [&str; 3] = ["Veilig", "Schoon en heel", "Talent en jeugd"];
+
+/// Base budget per product for one pilot area, in euros, and the year's amendments; the
+/// P&C documents of 2016.
+/// Base budget per product for one pilot area, in euros.
+pub(super) const AREA_BUDGET: [(&str, i64, i64); 10] = [
+    // product, euros, capacity hours
+    ("MO-VRW", 1_250_000, 9_000),
+    ("MO-HVW", 640_000, 4_200),
+    ("MO-JGW", 380_000, 3_100),
+    ("SB-REI", 910_000, 7_500),
+    ("SB-GRN", 520_000, 4_000),
+    ("SO-BTR", 700_000, 1_800),
+    ("VEI-WVL", 300_000, 2_400),
+    ("WI-REI", 450_000, 3_600),
+    ("BCO-BWI", 470_000, 2_400),
+    ("DV-LOK", 260_000, 2_900),
+];
+
+/// The year's amendments: phase, product, area, type, euros, rationale.
+pub(super) const AMENDMENTS: [(PncPhase, &str, &str, AmendmentType, i64, &str); 3] = [
+    (
+        PncPhase::SpringRevision,
+        "MO-VRW",
+        "WK059912",
+        AmendmentType::Intensification,
+        150_000,
+        "Extra Vraagwijzer-capaciteit voor IJsselmonde (voorjaarsnota).",
+    ),
+    (
+        PncPhase::AutumnRevision,
+        "SB-GRN",
+        "WK059904",
+        AmendmentType::Savings,
+        -40_000,
+        "Taakstelling groenonderhoud Overschie (tweede herziening).",
+    ),
+    (
+        PncPhase::TenMonthReport,
+        "SO-BTR",
+        "WK059910",
+        AmendmentType::CashShift,
+        -80_000,
+        "Kasschuif herinrichting Feijenoord naar 2017.",
+    ),
+];
+
+/// The 2016 P&C documents: phase, title, day and hour of adoption by the council.
+#[rustfmt::skip]
+pub(super) const DOCUMENTS: [(PncPhase, &str, Day, u32); 5] = [
+    (PncPhase::Budget, "Begroting 2016", (2015, 11, 12), 20),
+    (PncPhase::SpringRevision, "Voorjaarsnota 2016 en eerste herziening", (2016, 7, 7), 20),
+    (PncPhase::AutumnRevision, "Tweede herziening 2016", (2016, 11, 10), 20),
+    (PncPhase::TenMonthReport, "10-maandsrapportage 2016", (2016, 12, 15), 20),
+    (PncPhase::AnnualAccounts, "Jaarstukken 2016", (2017, 7, 6), 20),
+];
+
+/// One drafted action of Hillesluis's 2017 plan (in consultation): priority title, description, lead cluster, proposed by its lead,
+/// and the lead cluster's positions in order (position, reason, who, day in November).
+pub(super) type Drafted = (
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static [(ClusterPosition, Option<&'static str>, &'static str, u32)],
+);
+
+pub(super) const CONSULTATION: [Drafted; 3] = [
+    (
+        "Schone straten",
+        "Grofvuil binnen 48 uur opgehaald in de Hillevliet en omliggende straten",
+        "SB",
+        false,
+        &[(
+            ClusterPosition::SupportWithReservation,
+            Some("Alleen op werkdagen; in weekenden blijft de ophaaltermijn 72 uur."),
+            "cluster_member:SB",
+            30,
+        )],
+    ),
+    (
+        "Opgroeien in Hillesluis",
+        "Huiswerkbegeleiding in buurthuis De Put voor groep 7 en 8",
+        "MO",
+        false,
+        &[
+            (
+                ClusterPosition::Object,
+                Some("Geen capaciteit voor alle scholen in de wijk."),
+                "cluster_member:MO",
+                29,
+            ),
+            (ClusterPosition::Support, None, "cluster_manager:MO", 30),
+        ],
+    ),
+    (
+        "Werk voor jongeren",
+        "Werkgeversontbijt met tien bedrijven uit Hillesluis per kwartaal",
+        "WI",
+        true,
+        &[],
+    ),
+];
 
 /// Invented first names, handed out in sequence.
 #[rustfmt::skip]
