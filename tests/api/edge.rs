@@ -371,6 +371,11 @@ async fn values_that_do_not_coerce_to_an_arguments_type_are_bad_user_input() {
             "mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { id } } }",
             json!({ "input": { "budgetLineId": "x", "amendmentType": "CASH_SHIFT", "delta": "NaN", "phase": "SPRING_REVISION", "rationale": "r" } }),
         ),
+        // Money as a fractional JSON number may already be inexact: a string is required.
+        (
+            "mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { id } } }",
+            json!({ "input": { "budgetLineId": "x", "amendmentType": "CASH_SHIFT", "delta": 0.1, "phase": "SPRING_REVISION", "rationale": "r" } }),
+        ),
     ] {
         let response = app.graphql(query, variables.clone()).await;
         assert_eq!(
@@ -412,5 +417,21 @@ async fn a_variable_of_the_wrong_type_is_bad_user_input_naming_the_argument() {
             response["errors"][0]["extensions"]["field"], field,
             "{response}"
         );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_custom_scalars_name_their_specification_for_code_generators() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let data = app
+        .data(
+            r#"{ d: __type(name: "Decimal") { specifiedByURL } n: __type(name: "NaiveDate") { specifiedByURL }
+                 t: __type(name: "DateTime") { specifiedByURL } }"#,
+            json!({}),
+        )
+        .await;
+    for scalar in ["d", "n", "t"] {
+        let url = data[scalar]["specifiedByURL"].as_str().unwrap_or_default();
+        assert!(url.starts_with("https://"), "{scalar}: {data}");
     }
 }

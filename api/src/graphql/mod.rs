@@ -11,6 +11,7 @@ pub mod me;
 pub mod mutation;
 pub mod query;
 pub mod relay;
+pub mod scalars;
 pub mod subscription;
 pub mod types;
 

@@ -1,7 +1,7 @@
 //! The area committee's advice on plans, and the area director's response.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use chrono::NaiveDate;
 
 use super::begin;
 use crate::domain::advice::{self, NewAdvice};
@@ -64,7 +64,7 @@ impl AdviceMutation {
         let new = NewAdvice {
             plan_id,
             requested: input.requested,
-            received_on: input.received_on,
+            received_on: input.received_on.0,
             advice: input.advice,
         };
         let change = begin(ctx).await?;

@@ -1,7 +1,7 @@
 //! P&C mutations: documents, budget lines, transfers and amendments.
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use rust_decimal::Decimal;
 
 use super::{begin, hundredths};
 use crate::domain::pnc::{self, Amendment, NewLine, Transfer};

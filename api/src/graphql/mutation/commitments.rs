@@ -1,8 +1,8 @@
 //! Commitment mutations: request, respond, deliver, withdraw.
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
 
 use super::{begin, hundredths};
 use crate::domain::commitment::{self, Answer, NewRequest, Pledge};

@@ -1,8 +1,8 @@
 //! Issues outside the plan: recorded on the neighbourhood's issue list for the year, then
 //! requested, answered and escalated with the commitment and escalation mutations.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result};
-use chrono::NaiveDate;
 
 use super::begin;
 use super::plans::ActionPayload;
@@ -67,7 +67,7 @@ impl IssueMutation {
                 lead_cluster_id,
                 responsible_person: input.responsible_person,
                 measurable_target: None,
-                deadline: input.deadline,
+                deadline: input.deadline.map(|date| date.0),
             },
         };
         let change = begin(ctx).await?;

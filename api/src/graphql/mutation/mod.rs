@@ -10,8 +10,8 @@ mod plan_items;
 mod plans;
 mod work;
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, MergedObject};
-use rust_decimal::Decimal;
 
 use crate::domain::Change;
 use crate::error::{ApiError, ApiResult};
@@ -81,6 +81,6 @@ fn canonical(value: &async_graphql::Value) -> serde_json::Value {
 
 /// A decimal input with at most two places, as hundredths.
 fn hundredths(field: &str, value: Decimal) -> ApiResult<i64> {
-    crate::money::to_hundredths(value)
+    crate::money::to_hundredths(value.0)
         .ok_or_else(|| ApiError::bad_input(field, "must have at most two decimal places"))
 }

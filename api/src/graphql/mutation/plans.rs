@@ -1,7 +1,7 @@
 //! Plan mutations: draft, edit, submit, adopt; priorities and actions.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use chrono::NaiveDate;
 
 use super::begin;
 use crate::domain::action::{self, ActionFields};
@@ -388,7 +388,7 @@ impl PlanMutation {
             )?,
             responsible_person: input.responsible_person,
             measurable_target: input.measurable_target,
-            deadline: input.deadline,
+            deadline: input.deadline.map(|date| date.0),
         };
         let change = begin(ctx).await?;
         let action = change
@@ -424,7 +424,7 @@ impl PlanMutation {
             )?),
             responsible_person: input.responsible_person,
             measurable_target: input.measurable_target,
-            deadline: input.deadline,
+            deadline: input.deadline.map(|date| date.0),
         };
         let change = begin(ctx).await?;
         let action = change
@@ -506,7 +506,7 @@ impl PlanMutation {
             )?,
             responsible_person: input.responsible_person,
             measurable_target: input.measurable_target,
-            deadline: input.deadline,
+            deadline: input.deadline.map(|date| date.0),
         };
         let change = begin(ctx).await?;
         let action = action::update_action(&change, id, input.expected_version, fields).await?;

@@ -1,7 +1,7 @@
 //! Progress reports, team memberships and residents' input.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
-use chrono::NaiveDate;
 
 use super::begin;
 use crate::domain::progress::{self, Report};
@@ -220,7 +220,7 @@ impl WorkMutation {
                 .map(|id| id_of(Cluster::TYPE_NAME, "input.clusterId", id))
                 .transpose()?,
             kind: input.kind.into(),
-            valid_from: input.valid_from,
+            valid_from: input.valid_from.0,
         };
         let change = begin(ctx).await?;
         let row = change
@@ -264,7 +264,7 @@ impl WorkMutation {
     ) -> Result<TeamMembershipPayload> {
         let id = id_of(TeamMembership::TYPE_NAME, "input.id", &input.id)?;
         let change = begin(ctx).await?;
-        let row = team::end_membership(&change, id, input.valid_to).await?;
+        let row = team::end_membership(&change, id, input.valid_to.0).await?;
         change.commit().await?;
         Ok(TeamMembershipPayload {
             team_membership: row.into(),
@@ -295,7 +295,7 @@ impl WorkMutation {
                         &change,
                         neighbourhood_id,
                         input.source.into(),
-                        input.received_on,
+                        input.received_on.0,
                         &input.summary,
                     )
                 },

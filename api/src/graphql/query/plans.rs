@@ -1,7 +1,7 @@
 //! Root lists of plans, priorities and actions.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result};
-use chrono::NaiveDate;
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
@@ -287,7 +287,7 @@ impl PlanQuery {
             condition = condition.add(action::Column::PriorityId.in_subquery(priorities));
         }
         if let Some(date) = filter.deadline_before {
-            condition = condition.add(action::Column::Deadline.lte(date));
+            condition = condition.add(action::Column::Deadline.lte(date.0));
         }
         if let Some(outside) = filter.outside_plan {
             condition = condition.add(super::outside_plan(action::Column::Id, outside));

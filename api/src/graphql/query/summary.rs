@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
 use entity::enums::PncPhase as StoredPhase;
 use entity::*;
-use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, Condition, Iterable};
 
 use crate::access::{Dimensions, Group, budget_totals_only};
@@ -214,13 +214,13 @@ impl SummaryQuery {
                     .phase
                     .and_then(|index| StoredPhase::iter().nth(index))
                     .map(Into::into),
-                budgeted: from_hundredths(totals.budgeted),
-                revised: from_hundredths(totals.revised),
-                committed: from_hundredths(totals.committed),
-                delivered: from_hundredths(totals.delivered),
-                realised: from_hundredths(totals.realised),
-                capacity_hours: from_hundredths(totals.capacity),
-                committed_hours: from_hundredths(totals.committed_hours),
+                budgeted: from_hundredths(totals.budgeted).into(),
+                revised: from_hundredths(totals.revised).into(),
+                committed: from_hundredths(totals.committed).into(),
+                delivered: from_hundredths(totals.delivered).into(),
+                realised: from_hundredths(totals.realised).into(),
+                capacity_hours: from_hundredths(totals.capacity).into(),
+                committed_hours: from_hundredths(totals.committed_hours).into(),
                 lines: cap(totals.lines),
                 commitments: cap(totals.commitments),
                 suppressed,

@@ -1,7 +1,7 @@
 //! Root lists of people and team memberships.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result};
-use chrono::NaiveDate;
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
@@ -110,11 +110,11 @@ impl TeamQuery {
         )?;
         if let Some(date) = filter.active_on {
             condition = condition
-                .add(team_membership::Column::ValidFrom.lte(date))
+                .add(team_membership::Column::ValidFrom.lte(date.0))
                 .add(
                     Condition::any()
                         .add(team_membership::Column::ValidTo.is_null())
-                        .add(team_membership::Column::ValidTo.gte(date)),
+                        .add(team_membership::Column::ValidTo.gte(date.0)),
                 );
         }
         list::<team_membership::Entity, _>(

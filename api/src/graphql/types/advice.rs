@@ -1,7 +1,8 @@
 //! The area committee's advice on a plan and the area director's response.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{ID, Object};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{Plan, node_type};
 use crate::graphql::enums::AdviceResponse;
@@ -28,7 +29,7 @@ impl CommitteeAdvice {
     }
     /// When it was received.
     async fn received_on(&self) -> NaiveDate {
-        self.0.received_on
+        self.0.received_on.into()
     }
     /// What the committee advises.
     async fn advice(&self) -> &str {

@@ -1,9 +1,9 @@
 //! The P&C cycle: budget lines with their amount per phase, P&C documents and amendments.
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::*;
-use rust_decimal::Decimal;
 use sea_orm::Iterable;
 
 use super::{Area, Cluster, Commitment, Neighbourhood, Product, node_type};
@@ -81,7 +81,7 @@ impl BudgetLine {
             .filter_map(|phase| {
                 rows.iter()
                     .find(|row| row.phase == phase)
-                    .map(|row| (phase, from_hundredths(row.amount_cents)))
+                    .map(|row| (phase, from_hundredths(row.amount_cents).into()))
             })
             .collect())
     }
@@ -111,7 +111,7 @@ impl BudgetLine {
     }
     /// Staff capacity in hours (exact decimal).
     async fn capacity_hours(&self) -> Decimal {
-        from_hundredths(self.0.capacity_hours_centi)
+        from_hundredths(self.0.capacity_hours_centi).into()
     }
     /// The amount after each P&C phase so far, in cycle order.
     async fn amounts(&self, ctx: &Context<'_>) -> Result<Vec<PhaseAmount>> {
@@ -141,7 +141,7 @@ impl BudgetLine {
             self.0.id,
         )
         .await?;
-        Ok(crate::domain::budget::revised_cents(&rows).map(from_hundredths))
+        Ok(crate::domain::budget::revised_cents(&rows).map(|cents| from_hundredths(cents).into()))
     }
     /// The realised amount at the annual accounts (jaarstukken).
     async fn realised(&self, ctx: &Context<'_>) -> Result<Option<Decimal>> {
@@ -154,20 +154,20 @@ impl BudgetLine {
     /// Money committed on this line by accepted, reserved and delivered commitments
     /// (derived from them, never stored twice).
     async fn committed(&self, ctx: &Context<'_>) -> Result<Decimal> {
-        Ok(from_hundredths(self.drawing(ctx, false).await?.0))
+        Ok(from_hundredths(self.drawing(ctx, false).await?.0).into())
     }
     /// Money delivered on this line.
     async fn delivered(&self, ctx: &Context<'_>) -> Result<Decimal> {
-        Ok(from_hundredths(self.drawing(ctx, true).await?.0))
+        Ok(from_hundredths(self.drawing(ctx, true).await?.0).into())
     }
     /// Hours committed on this line.
     async fn committed_hours(&self, ctx: &Context<'_>) -> Result<Decimal> {
-        Ok(from_hundredths(self.drawing(ctx, false).await?.1))
+        Ok(from_hundredths(self.drawing(ctx, false).await?.1).into())
     }
     /// Money still free: the latest revised amount less what is committed.
     async fn free(&self, ctx: &Context<'_>) -> Result<Decimal> {
         let revised = self.revised(ctx).await?.unwrap_or_default();
-        Ok(revised - from_hundredths(self.drawing(ctx, false).await?.0))
+        Ok((revised.0 - from_hundredths(self.drawing(ctx, false).await?.0)).into())
     }
     /// Version for optimistic concurrency.
     async fn version(&self) -> i32 {
@@ -230,7 +230,7 @@ impl BudgetAmendment {
     }
     /// Change in euros (exact decimal; negative for a cut).
     async fn delta(&self) -> Decimal {
-        from_hundredths(self.0.delta_cents)
+        from_hundredths(self.0.delta_cents).into()
     }
     /// Why.
     async fn rationale(&self) -> &str {

@@ -1,9 +1,9 @@
 //! Commitments (toezeggingen) and escalations with their history.
 
+use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, Utc};
 use entity::*;
-use rust_decimal::Decimal;
 
 use super::{Action, BudgetLine, Cluster, Neighbourhood, PlanRevision, Priority, node_type};
 use crate::access::Operation;
@@ -60,7 +60,7 @@ impl Commitment {
             .await?
             .then_some(hundredths)
             .flatten()
-            .map(from_hundredths))
+            .map(|hundredths| from_hundredths(hundredths).into()))
     }
 }
 

@@ -1,8 +1,8 @@
 //! The organisation: areas, neighbourhoods, residents' bodies, clusters, their city
 //! programmes and products.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, Object, Result};
-use chrono::NaiveDate;
 use entity::*;
 
 use sea_orm::{ColumnTrait, Condition};
@@ -66,11 +66,11 @@ impl Area {
     }
     /// First day the area exists.
     async fn valid_from(&self) -> NaiveDate {
-        self.0.valid_from
+        self.0.valid_from.into()
     }
     /// Last day the area existed, when it was dissolved or merged.
     async fn valid_to(&self) -> Option<NaiveDate> {
-        self.0.valid_to
+        self.0.valid_to.map(Into::into)
     }
     /// Residents' bodies covering this area.
     async fn representative_bodies(
@@ -113,11 +113,11 @@ impl Neighbourhood {
     }
     /// First day the neighbourhood exists with these boundaries.
     async fn valid_from(&self) -> NaiveDate {
-        self.0.valid_from
+        self.0.valid_from.into()
     }
     /// Last day, when the neighbourhood was merged or redrawn.
     async fn valid_to(&self) -> Option<NaiveDate> {
-        self.0.valid_to
+        self.0.valid_to.map(Into::into)
     }
     /// Part of the 2016 pilot wijkgestuurd werken.
     async fn pilot2016(&self) -> bool {
@@ -144,7 +144,7 @@ impl Neighbourhood {
         last: Option<i32>,
         before: Option<String>,
     ) -> Result<Conn<TeamMembership>> {
-        let date = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let date = as_of.map_or_else(|| chrono::Utc::now().date_naive(), |date| date.0);
         let on_date = Condition::all()
             .add(team_membership::Column::ValidFrom.lte(date))
             .add(
@@ -205,11 +205,11 @@ impl RepresentativeBody {
     }
     /// Start of the body's term.
     async fn valid_from(&self) -> NaiveDate {
-        self.0.valid_from
+        self.0.valid_from.into()
     }
     /// End of the body's term.
     async fn valid_to(&self) -> Option<NaiveDate> {
-        self.0.valid_to
+        self.0.valid_to.map(Into::into)
     }
     /// Areas the body covers.
     async fn areas(

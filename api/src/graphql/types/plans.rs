@@ -1,7 +1,8 @@
 //! Plans, their ranked priorities, SMART actions and progress reports.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{ID, Object};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{
     Area, CityProgramme, Cluster, Commitment, CommitteeAdvice, Neighbourhood, ResidentInput,
@@ -209,7 +210,7 @@ impl Action {
     }
     /// The deadline.
     async fn deadline(&self) -> Option<NaiveDate> {
-        self.0.deadline
+        self.0.deadline.map(Into::into)
     }
     /// Status as in the annual report's columns.
     async fn status(&self) -> ActionStatus {
@@ -370,7 +371,7 @@ impl From<crate::domain::revision::Content> for AdoptedContent {
                                 .map(|id| encode_id(Cluster::TYPE_NAME, id)),
                             responsible_person: action.responsible_person,
                             measurable_target: action.measurable_target,
-                            deadline: action.deadline,
+                            deadline: action.deadline.map(Into::into),
                             lead_cluster_position: action.lead_position.map(Into::into),
                         })
                         .collect(),

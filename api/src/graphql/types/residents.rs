@@ -1,7 +1,8 @@
 //! Residents' input (inbreng), traceable to where it landed or why it did not.
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{ID, Object};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{Action, Neighbourhood, Priority, node_type};
 use crate::graphql::connection::connections;
@@ -79,7 +80,7 @@ impl ResidentInput {
     }
     /// When it was received.
     async fn received_on(&self) -> NaiveDate {
-        self.0.received_on
+        self.0.received_on.into()
     }
     /// What residents said, summarised.
     async fn summary(&self) -> &str {

@@ -1,7 +1,7 @@
 //! People and their dated memberships of neighbourhood action teams (wijkactieteams).
 
+use crate::graphql::scalars::NaiveDate;
 use async_graphql::{ID, Object};
-use chrono::NaiveDate;
 
 use super::{Cluster, Neighbourhood, node_type};
 use crate::graphql::connection::connections;
@@ -56,11 +56,11 @@ impl TeamMembership {
     }
     /// First day of the membership.
     async fn valid_from(&self) -> NaiveDate {
-        self.0.valid_from
+        self.0.valid_from.into()
     }
     /// Last day of the membership; empty while it lasts.
     async fn valid_to(&self) -> Option<NaiveDate> {
-        self.0.valid_to
+        self.0.valid_to.map(Into::into)
     }
     /// The belongs-to fields declared with `node_type!`.
     #[graphql(flatten)]
