@@ -120,6 +120,11 @@ on_both_databases! {
         // Nothing changed yet: refused, naming the argument.
         let early = manager.graphql(resolve, changed(1)).await;
         assert_eq!(early["errors"][0]["extensions"]["field"], "input.actionChanged", "{early}");
+        // Two outcomes at once: refused, naming the argument, before anything is looked at.
+        let mut both = changed(1);
+        both["input"]["decided"] = json!(true);
+        let both = manager.graphql(resolve, both).await;
+        assert_eq!((error_code(&both), &both["errors"][0]["extensions"]["field"]), ("BAD_USER_INPUT", &json!("input.actionChanged")), "{both}");
 
         // The plan is revised and the action edited: now the outcome holds.
         let revise = json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"], "reason": "Bijsturen" } });

@@ -4,6 +4,7 @@ use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, Simpl
 
 use super::begin;
 use crate::domain::escalation::{self, Subject};
+use crate::error::ApiError;
 use crate::graphql::relay::id_of;
 use crate::graphql::types::{Action, Commitment, Escalation, Priority};
 
@@ -140,21 +141,22 @@ impl EscalationMutation {
         input: EscalationStepInput,
     ) -> Result<EscalationPayload> {
         let id = id_of(Escalation::TYPE_NAME, "input.id", &input.id)?;
+        let outcome = match (input.decided, input.action_changed) {
+            (true, true) => {
+                return Err(ApiError::bad_input(
+                    "input.actionChanged",
+                    "give either decided or actionChanged, not both: a resolution settles the \
+                     request one way",
+                )
+                .into());
+            }
+            (true, false) => escalation::Outcome::Decided,
+            (false, true) => escalation::Outcome::ActionChanged,
+            (false, false) => escalation::Outcome::Settled,
+        };
         let change = begin(ctx).await?;
-        let row = escalation::resolve(
-            &change,
-            id,
-            input.expected_version,
-            &input.note,
-            if input.action_changed {
-                escalation::Outcome::ActionChanged
-            } else if input.decided {
-                escalation::Outcome::Decided
-            } else {
-                escalation::Outcome::Settled
-            },
-        )
-        .await?;
+        let row =
+            escalation::resolve(&change, id, input.expected_version, &input.note, outcome).await?;
         change.commit().await?;
         Ok(EscalationPayload {
             escalation: row.into(),
