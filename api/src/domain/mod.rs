@@ -281,8 +281,8 @@ impl<'p> Change<'p> {
             .iter()
             .map(ToString::to_string)
             .collect();
-        let before = before.map(as_json);
-        let after = after.map(as_json);
+        let before = before.map(as_json).transpose()?;
+        let after = after.map(as_json).transpose()?;
         if let Some(kind) = crate::events::from_change(entity, before.as_ref(), after.as_ref()) {
             self.announce(kind, entity_id);
         }
@@ -392,8 +392,10 @@ impl<'p> Change<'p> {
     }
 }
 
-fn as_json(value: &impl Serialize) -> serde_json::Value {
-    serde_json::to_value(value).unwrap_or_default()
+/// A row as the audit trail records it; a row that does not serialize fails the change
+/// rather than being recorded empty.
+fn as_json(value: &impl Serialize) -> ApiResult<serde_json::Value> {
+    serde_json::to_value(value).map_err(|error| ApiError::Internal(error.into()))
 }
 
 /// An entity with an optimistic-concurrency version.

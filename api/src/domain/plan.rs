@@ -93,11 +93,13 @@ pub(super) fn editable(plan: &plan::Model, attempted: &'static str) -> ApiResult
 }
 
 /// The status as the API spells it.
-pub fn status_name<T: serde::Serialize>(status: T) -> String {
-    serde_json::to_value(status)
+pub fn status_name<T: serde::Serialize + std::fmt::Debug>(status: T) -> String {
+    serde_json::to_value(&status)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+        // Every status serializes as its API name; were one not to, its Rust name still
+        // tells the client which it is.
+        .unwrap_or_else(|| format!("{status:?}").to_uppercase())
 }
 
 /// Retitles a plan that is not yet adopted.

@@ -20,18 +20,23 @@ pub struct BatchQueue {
 }
 
 impl BatchQueue {
-    /// Queues a batch load; the DataLoader's spawner.
+    /// Queues a batch load; the DataLoader's spawner. A lock poisoned by a panic elsewhere
+    /// still holds a valid list: the load is queued all the same, so no request waits for
+    /// a batch that was dropped.
     pub fn spawn(&self, task: BoxFuture<'static, ()>) {
-        if let Ok(mut queued) = self.queued.lock() {
-            queued.push(task);
-        }
+        self.queued
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(task);
     }
 
     fn take(&self) -> Vec<BoxFuture<'static, ()>> {
-        self.queued
-            .lock()
-            .map(|mut queued| std::mem::take(&mut *queued))
-            .unwrap_or_default()
+        std::mem::take(
+            &mut *self
+                .queued
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 
     /// Runs `work` to completion, driving the queued batch loads only when `work` cannot
@@ -85,5 +90,24 @@ impl Wake for WakeWatcher {
     fn wake_by_ref(self: &Arc<Self>) {
         self.woken.store(true, Ordering::Release);
         self.inner.wake_by_ref();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_load_queued_after_a_panic_poisoned_the_queue_is_still_run() {
+        let batches = BatchQueue::default();
+        let queued = batches.queued.clone();
+        let _ = std::thread::spawn(move || {
+            let _held = queued.lock();
+            panic!("poisons the queue's lock");
+        })
+        .join();
+        assert!(batches.queued.is_poisoned());
+        batches.spawn(Box::pin(async {}));
+        assert_eq!(batches.take().len(), 1, "the load was kept, not dropped");
     }
 }
