@@ -223,8 +223,12 @@ pub fn listen(db: &DatabaseConnection, bus: Bus) {
 /// Most deadlines announced per round.
 const DEADLINES_PER_ROUND: u64 = 200;
 
+/// How far back a passed deadline is still news: one that passed before (history, or an
+/// outage longer than this) is not announced; `overdueCommitments` lists it all the same.
+const STILL_NEWS: chrono::TimeDelta = chrono::TimeDelta::days(7);
+
 /// Every `every`, announces the requests whose answer deadline has passed without an
-/// answer: each once, also with several instances on one database.
+/// answer in the last week: each once, also with several instances on one database.
 pub fn announce_deadlines(
     db: DatabaseConnection,
     gate: crate::db::Gate,
@@ -263,6 +267,7 @@ pub async fn announce_round(
             .column(commitment::Column::Id)
             .filter(commitment::Column::Status.eq(CommitmentStatus::Requested))
             .filter(commitment::Column::ResponseDeadline.lte(now))
+            .filter(commitment::Column::ResponseDeadline.gt(now - STILL_NEWS))
             .filter(
                 commitment::Column::Id.not_in_subquery(
                     sea_orm::sea_query::Query::select()

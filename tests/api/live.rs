@@ -337,19 +337,42 @@ async fn two_instances_on_one_postgresql_share_events_and_announce_a_passed_dead
     let mut live = Live::connect(&second, &["admin"]).await;
     live.subscribe("all", COMMITMENTS).await;
 
-    // The demo's overdue request: announced once, by whichever instance found it first.
+    // A request made through the first instance whose deadline has just passed: announced
+    // once, by whichever instance found it first. The demo's request overdue since 2016 is
+    // history, not news.
+    let (action, clusters) = setting(&first).await;
+    let late = request(&first, &action, &clusters["SO"]).await;
+    let heard = live.next(PATIENCE).await.expect("the request");
+    assert_eq!(
+        heard["data"]["commitmentChanged"]["kind"], "REQUESTED",
+        "{heard}"
+    );
+    let passed = (chrono::Utc::now() - chrono::Duration::minutes(1)).to_rfc3339();
+    let sql = format!(
+        "UPDATE commitment SET response_deadline = '{passed}' WHERE id = {}",
+        crate::authz::db_id(&late)
+    );
+    use sea_orm::ConnectionTrait;
+    first
+        .db
+        .execute_raw(sea_orm::Statement::from_string(
+            first.db.get_database_backend(),
+            sql,
+        ))
+        .await
+        .unwrap();
     let heard = live.next(PATIENCE).await.expect("the passed deadline");
     assert_eq!(
         heard["data"]["commitmentChanged"]["kind"], "DEADLINE_PASSED",
         "{heard}"
     );
+    assert_eq!(heard["data"]["commitmentChanged"]["commitment"]["id"], late);
     assert!(
         live.next(Duration::from_secs(5)).await.is_none(),
         "announced once, though both instances scan every 2 s"
     );
     assert_eq!(count_rows(&first.db, "deadline_notice").await, 1);
 
-    let (action, clusters) = setting(&first).await;
     let id = request(&first, &action, &clusters["DV"]).await;
     let heard = live
         .next(PATIENCE)
