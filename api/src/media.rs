@@ -78,19 +78,22 @@ pub fn is_request_error(response: &async_graphql::Response) -> bool {
 /// answers 400 without `data`. Cache and other HTTP headers the execution set are kept.
 pub fn write(response: &async_graphql::Response, media: Media) -> Response {
     let request_error = media == Media::GraphqlResponse && is_request_error(response);
-    let body = match serde_json::to_value(response) {
-        Ok(mut value) => {
-            if request_error && let Some(object) = value.as_object_mut() {
+    let written = if request_error {
+        // Small: errors only. The `data` entry goes.
+        serde_json::to_value(response).map(|mut value| {
+            if let Some(object) = value.as_object_mut() {
                 object.remove("data");
             }
-            value.to_string()
-        }
-        Err(error) => {
-            tracing::error!(%error, "could not serialize a response");
-            r#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#
-                .to_owned()
-        }
+            value.to_string().into_bytes()
+        })
+    } else {
+        // Straight to bytes: a large answer is not built twice.
+        serde_json::to_vec(response)
     };
+    let body = written.unwrap_or_else(|error| {
+        tracing::error!(%error, "could not serialize a response");
+        br#"{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}"#.to_vec()
+    });
     let mut answer = Response::new(Body::from(body));
     if request_error {
         *answer.status_mut() = StatusCode::BAD_REQUEST;
