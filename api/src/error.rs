@@ -162,6 +162,16 @@ enum DbFailure {
     Other,
 }
 
+/// An error outside any field, with its `extensions.code`: a request refused before it
+/// runs.
+pub fn request_error(code: &str, message: impl Into<String>) -> async_graphql::ServerError {
+    let mut error = async_graphql::ServerError::new(message, None);
+    let mut extensions = ErrorExtensionValues::default();
+    extensions.set("code", code);
+    error.extensions = Some(extensions);
+    error
+}
+
 fn classify(err: &sea_orm::DbErr) -> DbFailure {
     use sea_orm::sqlx::Error as Sqlx;
     use sea_orm::{DbErr, RuntimeErr};

@@ -12,7 +12,7 @@ use axum::extract::ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sea_orm::DatabaseConnection;
@@ -20,7 +20,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tower_http::limit::RequestBodyLimitLayer;
 use tracing::Instrument as _;
 
-use crate::access::Reader;
+use crate::access::{Principal, Reader};
 use crate::auth::{Mode, Verifier};
 use crate::error::ApiError;
 use crate::graphql::AppSchema;
@@ -74,6 +74,25 @@ pub struct AppState {
     pub bus: crate::events::Bus,
     /// Persisted operations: the manifest and the automatic persisted query cache.
     pub persisted: std::sync::Arc<crate::persisted::Persisted>,
+}
+
+impl AppState {
+    /// `request` as `principal` may run it, and the settings it runs with: introspection
+    /// only for admins in production, larger pages for reporting callers.
+    pub fn for_caller(
+        &self,
+        mut request: async_graphql::Request,
+        principal: &Principal,
+    ) -> (async_graphql::Request, RequestSettings) {
+        if self.verifier.settings().mode == Mode::Production && !principal.is_admin() {
+            request = request.disable_introspection();
+        }
+        let mut settings = self.settings;
+        if principal.reports() {
+            settings.max_page_size = self.reporting_page_size;
+        }
+        (request, settings)
+    }
 }
 
 /// The CORS layer for `settings`, or `None` when no origin is allowed. Preflights are
@@ -178,35 +197,36 @@ async fn graphql_post(
 
 /// A subscription over Server-Sent Events, as the caller its `Authorization` names.
 async fn event_stream(state: AppState, request: Request) -> Response {
-    let authorization = request
-        .headers()
+    let method = request.method().clone();
+    let principal = match authenticate(&state, request.headers()).await {
+        Ok(principal) => principal,
+        Err(refusal) => return refusal.into_response(),
+    };
+    match read_request(&state, request, &method).await {
+        Ok((request, document_id)) => {
+            crate::live::event_stream(state, principal, request, document_id.as_deref()).await
+        }
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+/// The caller the request's `Authorization` names (the public without one), or 401.
+async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Principal, Refusal> {
+    let authorization = headers
         .get(header::AUTHORIZATION)
         .map(|value| value.to_str().unwrap_or("\u{0}").to_owned());
-    let Ok(principal) = state.verifier.principal(authorization.as_deref()).await else {
-        return Refusal::new(
-            StatusCode::UNAUTHORIZED,
-            "UNAUTHENTICATED",
-            "missing, invalid or expired token",
-        )
-        .into_response();
-    };
-    let request =
-        match GraphQLRequest::<async_graphql_axum::rejection::GraphQLRejection>::from_request(
-            request, &state,
-        )
+    state
+        .verifier
+        .principal(authorization.as_deref())
         .await
-        {
-            Ok(request) => request.into_inner(),
-            Err(_) => {
-                return Refusal::new(
-                    StatusCode::BAD_REQUEST,
-                    "BAD_REQUEST",
-                    "not a GraphQL request",
-                )
-                .into_response();
-            }
-        };
-    crate::live::event_stream(state, principal, request).await
+        .map_err(|reason| {
+            tracing::info!(%reason, "refused a token");
+            Refusal::new(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "missing, invalid or expired token",
+            )
+        })
 }
 
 /// A WebSocket upgrade speaks graphql-transport-ws; a browser (asking for HTML, no query
@@ -405,21 +425,7 @@ async fn execute(
             ));
         }
     }
-    let authorization = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .map(|value| value.to_str().unwrap_or("\u{0}").to_owned());
-    let principal = match state.verifier.principal(authorization.as_deref()).await {
-        Ok(principal) => principal,
-        Err(reason) => {
-            tracing::info!(%reason, "refused a token");
-            return Err(Refusal::new(
-                StatusCode::UNAUTHORIZED,
-                "UNAUTHENTICATED",
-                "missing, invalid or expired token",
-            ));
-        }
-    };
+    let principal = authenticate(state, request.headers()).await?;
     outcome.subject = principal.subject.clone();
     if let Some(limiter) = &state.rate_limiter {
         let caller = match &principal.subject {
@@ -469,13 +475,7 @@ async fn execute(
             ));
         }
     }
-    if state.verifier.settings().mode == Mode::Production && !principal.is_admin() {
-        request = request.disable_introspection();
-    }
-    let mut settings = state.settings;
-    if principal.reports() {
-        settings.max_page_size = state.reporting_page_size;
-    }
+    let (request, settings) = state.for_caller(request, &principal);
     if !state.health.is_up() {
         return Ok((
             async_graphql::Response::from_errors(vec![server_error(ApiError::Unavailable(

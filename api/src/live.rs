@@ -13,7 +13,7 @@ use std::sync::{Arc, OnceLock};
 
 use async_graphql::http::{WebSocket as GraphqlWebSocket, WebSocketProtocols, WsMessage};
 use async_graphql::parser::types::OperationType;
-use async_graphql::{Data, ErrorExtensionValues, Request, Response, ServerError};
+use async_graphql::{Data, Request, Response, ServerError};
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::http::StatusCode;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
@@ -22,7 +22,7 @@ use futures_util::stream::BoxStream;
 use futures_util::{SinkExt, StreamExt};
 
 use crate::access::{Principal, Reader};
-use crate::auth::Mode;
+use crate::error::request_error;
 use crate::graphql::context::RequestScope;
 use crate::http::AppState;
 
@@ -41,31 +41,23 @@ pub fn wants_event_stream(headers: &axum::http::HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("text/event-stream"))
 }
 
-/// An error outside any field, with its code.
-fn refusal(code: &str, message: impl Into<String>) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    let mut extensions = ErrorExtensionValues::default();
-    extensions.set("code", code);
-    error.extensions = Some(extensions);
-    error
-}
-
 /// `request` ready to run as a subscription for `principal`, or why it may not: it must be
 /// a subscription (a persisted one in allow-list mode) and within the cost limit.
 fn prepare(
     state: &AppState,
     principal: Principal,
     mut request: Request,
+    document_id: Option<&str>,
 ) -> Result<Request, ServerError> {
     state
         .persisted
-        .resolve(&mut request, None)
+        .resolve(&mut request, document_id)
         .map_err(|refused| refused.to_error())?;
     let operation = request.operation_name.clone();
     let variables = request.variables.clone();
     let document = request
         .parsed_query()
-        .map_err(|error| refusal("GRAPHQL_PARSE_FAILED", error.to_string()))?;
+        .map_err(|error| request_error("GRAPHQL_PARSE_FAILED", error.to_string()))?;
     let is_subscription = document.operations.iter().any(|(name, operation_def)| {
         let chosen = match (&operation, name) {
             (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
@@ -75,7 +67,7 @@ fn prepare(
         chosen && operation_def.node.ty == OperationType::Subscription
     });
     if !is_subscription {
-        return Err(refusal(
+        return Err(request_error(
             "BAD_REQUEST",
             "only subscriptions are served here; send queries and mutations as HTTP requests",
         ));
@@ -86,13 +78,7 @@ fn prepare(
     if cost > state.max_cost {
         return Err(crate::graphql::cost::too_costly(cost, state.max_cost));
     }
-    if state.verifier.settings().mode == Mode::Production && !principal.is_admin() {
-        request = request.disable_introspection();
-    }
-    let mut settings = state.settings;
-    if principal.reports() {
-        settings.max_page_size = state.reporting_page_size;
-    }
+    let (request, settings) = state.for_caller(request, &principal);
     let reader = Reader::new(state.db.clone(), state.gate.clone(), principal);
     Ok(request.data(
         RequestScope::for_subscription(reader, settings).with_events(Some(state.bus.clone())),
@@ -120,7 +106,7 @@ impl Drop for Running {
 
 impl async_graphql::Executor for Subscriber {
     async fn execute(&self, _request: Request) -> Response {
-        Response::from_errors(vec![refusal(
+        Response::from_errors(vec![request_error(
             "BAD_REQUEST",
             "only subscriptions are served here",
         )])
@@ -135,7 +121,7 @@ impl async_graphql::Executor for Subscriber {
         let principal = self.principal.get().cloned().unwrap_or_default();
         if self.running.fetch_add(1, Ordering::Relaxed) >= MAX_SUBSCRIPTIONS_PER_SOCKET {
             self.running.fetch_sub(1, Ordering::Relaxed);
-            let error = refusal(
+            let error = request_error(
                 "BAD_REQUEST",
                 format!(
                     "at most {MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection; \
@@ -146,7 +132,7 @@ impl async_graphql::Executor for Subscriber {
                 .boxed();
         }
         let running = Running(self.running.clone());
-        match prepare(&self.state, principal, request) {
+        match prepare(&self.state, principal, request, None) {
             Ok(request) => self
                 .state
                 .schema
@@ -234,10 +220,8 @@ async fn serve_socket(state: AppState, socket: WebSocket, protocol: WebSocketPro
     let expired = async move {
         loop {
             let at = *expiry.borrow_and_update();
-            if let Some(at) = at {
-                let left = at - chrono::Utc::now().timestamp();
-                tokio::time::sleep(std::time::Duration::from_secs(left.max(0) as u64)).await;
-                return;
+            if at.is_some() {
+                return until_expiry(at).await;
             }
             if expiry.changed().await.is_err() {
                 std::future::pending::<()>().await;
@@ -284,9 +268,14 @@ async fn close(
 
 /// Answers a subscription over Server-Sent Events: a `next` event per result, `complete`
 /// at the end (also when the token expires).
-pub async fn event_stream(state: AppState, principal: Principal, request: Request) -> HttpResponse {
+pub async fn event_stream(
+    state: AppState,
+    principal: Principal,
+    request: Request,
+    document_id: Option<&str>,
+) -> HttpResponse {
     let expires_at = principal.expires_at;
-    let request = match prepare(&state, principal, request) {
+    let request = match prepare(&state, principal, request, document_id) {
         Ok(request) => request,
         Err(error) => {
             let body = serde_json::json!({ "errors": [error] });
@@ -298,19 +287,10 @@ pub async fn event_stream(state: AppState, principal: Principal, request: Reques
                 .into_response();
         }
     };
-    let until = async move {
-        match expires_at {
-            Some(at) => {
-                let left = at - chrono::Utc::now().timestamp();
-                tokio::time::sleep(std::time::Duration::from_secs(left.max(0) as u64)).await;
-            }
-            None => std::future::pending().await,
-        }
-    };
     let results = state
         .schema
         .execute_stream(request)
-        .take_until(until)
+        .take_until(until_expiry(expires_at))
         .map(|response| {
             let data = serde_json::to_string(&response).unwrap_or_default();
             Ok::<_, std::convert::Infallible>(SseEvent::default().event("next").data(data))
@@ -321,4 +301,16 @@ pub async fn event_stream(state: AppState, principal: Principal, request: Reques
     Sse::new(results)
         .keep_alive(KeepAlive::default())
         .into_response()
+}
+
+/// Resolves when a token expiring at `expires_at` (seconds since the epoch) has expired;
+/// never for one without an expiry.
+async fn until_expiry(expires_at: Option<i64>) {
+    match expires_at {
+        Some(at) => {
+            let left = at - chrono::Utc::now().timestamp();
+            tokio::time::sleep(std::time::Duration::from_secs(left.max(0) as u64)).await;
+        }
+        None => std::future::pending().await,
+    }
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::num::NonZeroUsize;
 use std::sync::Mutex;
 
-use async_graphql::{ErrorExtensionValues, ServerError};
+use async_graphql::ServerError;
 use sha2::{Digest, Sha256};
 
 /// Queries the automatic persisted query cache remembers, least recently used forgotten
@@ -60,11 +60,7 @@ impl Refused {
                 "PERSISTED_QUERY_REQUIRED",
             ),
         };
-        let mut error = ServerError::new(message, None);
-        let mut extensions = ErrorExtensionValues::default();
-        extensions.set("code", code);
-        error.extensions = Some(extensions);
-        error
+        crate::error::request_error(code, message)
     }
 }
 

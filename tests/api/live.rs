@@ -19,18 +19,18 @@ type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 /// A graphql-transport-ws client: enough of the protocol to subscribe and read.
-struct Live {
-    socket: Socket,
+pub(crate) struct Live {
+    pub(crate) socket: Socket,
 }
 
 /// How long a test waits for an event that must come.
-const PATIENCE: Duration = Duration::from_secs(10);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(10);
 /// How long a test waits to be sure an event does not come.
 const QUIET: Duration = Duration::from_millis(1500);
 
 impl Live {
     /// Opens a socket to `app` and sends `connection_init` with `token` (none: the public).
-    async fn open(app: &TestApp, token: Option<String>) -> Self {
+    pub(crate) async fn open(app: &TestApp, token: Option<String>) -> Self {
         let url = format!("{}/graphql", app.address.replacen("http://", "ws://", 1));
         let mut request = url.into_client_request().unwrap();
         request.headers_mut().insert(
@@ -54,7 +54,7 @@ impl Live {
     }
 
     /// Opens a socket as `roles` and waits for the acknowledgement.
-    async fn connect(app: &TestApp, roles: &[&str]) -> Self {
+    pub(crate) async fn connect(app: &TestApp, roles: &[&str]) -> Self {
         let token = (!roles.is_empty()).then(|| token_for(&app.config, roles));
         let mut live = Self::open(app, token).await;
         let ack = live.message(PATIENCE).await.expect("connection_ack");
@@ -63,7 +63,7 @@ impl Live {
     }
 
     /// Starts subscription `id`.
-    async fn subscribe(&mut self, id: &str, query: &str) {
+    pub(crate) async fn subscribe(&mut self, id: &str, query: &str) {
         let message = json!({ "id": id, "type": "subscribe", "payload": { "query": query } });
         self.socket
             .send(Message::text(message.to_string()))
@@ -73,7 +73,7 @@ impl Live {
 
     /// The next protocol message within `within`; a close frame as
     /// `{"type": "closed", "code": …}`.
-    async fn message(&mut self, within: Duration) -> Option<Value> {
+    pub(crate) async fn message(&mut self, within: Duration) -> Option<Value> {
         let deadline = tokio::time::Instant::now() + within;
         loop {
             let next = tokio::time::timeout_at(deadline, self.socket.next())
@@ -100,7 +100,7 @@ impl Live {
     }
 
     /// The payload of the next `next` message within `within`.
-    async fn next(&mut self, within: Duration) -> Option<Value> {
+    pub(crate) async fn next(&mut self, within: Duration) -> Option<Value> {
         let message = self.message(within).await?;
         assert_eq!(message["type"], "next", "{message}");
         Some(message["payload"].clone())

@@ -136,34 +136,16 @@ async fn allow_list_mode_runs_only_the_manifests_operations_over_http_and_the_we
         );
     }
 
-    use futures_util::{SinkExt, StreamExt};
-    use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest};
-    let url = format!("{}/graphql", app.address.replacen("http://", "ws://", 1));
-    let mut request = url.into_client_request().unwrap();
-    request.headers_mut().insert(
-        "sec-websocket-protocol",
-        "graphql-transport-ws".parse().unwrap(),
-    );
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
-    let mut send = async |message: Value| {
-        socket
-            .send(Message::text(message.to_string()))
-            .await
-            .unwrap()
-    };
-    send(json!({ "type": "connection_init", "payload": {} })).await;
-    send(json!({ "id": "1", "type": "subscribe", "payload": { "query": "subscription { progressReported { occurredAt } }" } })).await;
-    let mut answers = Vec::new();
-    while answers.len() < 2 {
-        let Some(Ok(Message::Text(text))) = socket.next().await else {
-            panic!("socket closed")
-        };
-        answers.push(serde_json::from_str::<Value>(text.as_str()).unwrap());
-    }
-    assert_eq!(answers[0]["type"], "connection_ack");
+    let mut live = crate::live::Live::connect(&app, &[]).await;
+    live.subscribe("1", "subscription { progressReported { occurredAt } }")
+        .await;
+    // `connect` has seen the acknowledgement; the subscription is refused.
+    let answer = live
+        .message(crate::live::PATIENCE)
+        .await
+        .expect("an answer");
     assert_eq!(
-        answers[1]["payload"]["errors"][0]["extensions"]["code"], "PERSISTED_QUERY_REQUIRED",
-        "{}",
-        answers[1]
+        answer["payload"]["errors"][0]["extensions"]["code"], "PERSISTED_QUERY_REQUIRED",
+        "{answer}"
     );
 }
