@@ -178,6 +178,7 @@ fn scope_sql(entity: EntityKind, scope: ScopeKind, code: &str) -> Option<String>
             scope_sql(E::Plan, scope, code)?
         ),
         (E::Person, S::PublishedOnly) => format!("{all} WHERE public = true"),
+        (E::Neighbourhood, S::OwnNeighbourhoods) => format!("{all} WHERE code = '{code}'"),
         (E::PlanRevision, S::PublishedOnly) => format!("{all} WHERE adopted_at IS NOT NULL"),
         (E::PlanRevision, _) => format!(
             "{all} WHERE plan_id IN ({})",

@@ -163,7 +163,8 @@ async fn in_the_team(
     };
     if seats == 0 {
         return Err(ApiError::Forbidden(
-            "a cluster's member asks their own cluster as its representative in this              neighbourhood's team"
+            "a cluster's member asks their own cluster as its representative in this \
+             neighbourhood's team"
                 .to_owned(),
         ));
     }
