@@ -15,7 +15,7 @@ use super::{Reference, add, at, date, priority_row};
 
 /// Writes the plan, its priorities, actions and positions.
 pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> Result<(), DbErr> {
-    let (neighbourhood_id, area_id) = reference.neighbourhoods["BU05991082"];
+    let (neighbourhood_id, area_id) = reference.neighbourhood("BU05991082")?;
     let plan = add::<plan::ActiveModel>(
         txn,
         plan::Model {
@@ -32,8 +32,8 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
             superseded_by_id: None,
             adopted_at: None,
             version: 6,
-            created_at: at(2016, 11, 21, 9),
-            updated_at: at(2016, 11, 25, 11),
+            created_at: at(2016, 11, 21, 9)?,
+            updated_at: at(2016, 11, 25, 11)?,
         },
     )
     .await?;
@@ -57,14 +57,14 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                 id: 0,
                 plan_id: plan.id,
                 requested,
-                received_on: date(2016, 11, day),
+                received_on: date(2016, 11, day)?,
                 advice: advice.to_owned(),
                 recorded_by: "committee_member:WK059910".to_owned(),
-                recorded_at: at(2016, 11, day, 17),
+                recorded_at: at(2016, 11, day, 17)?,
                 response,
                 response_reason: None,
                 responded_by: response.map(|_| "area_director:WK059910".to_owned()),
-                responded_at: response.map(|_| at(2016, 11, 25, 10)),
+                responded_at: response.map(|_| at(2016, 11, 25, 10)).transpose()?,
                 version: if response.is_some() { 2 } else { 1 },
             },
         )
@@ -78,11 +78,11 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                 Some(index as i32 + 1),
                 title,
                 format!("{title}: voorstel voor 2017."),
-                at(2016, 11, 21, 9),
+                at(2016, 11, 21, 9)?,
             ),
         )
         .await?;
-        let cluster = reference.clusters[lead];
+        let cluster = reference.cluster(lead)?;
         let action = add::<action::ActiveModel>(
             txn,
             action::Model {
@@ -92,7 +92,7 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                 lead_cluster_id: Some(cluster),
                 responsible_person: None,
                 measurable_target: None,
-                deadline: Some(date(2017, 12, 31)),
+                deadline: Some(date(2017, 12, 31)?),
                 status: ActionStatus::NotStarted,
                 progress_percent: 0,
                 traffic_light: TrafficLight::Grey,
@@ -101,8 +101,8 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                 dropped_at: None,
                 drop_reason: None,
                 version: 1 + positions.len() as i32,
-                created_at: at(2016, 11, 24, 10),
-                updated_at: at(2016, 11, 30, 15),
+                created_at: at(2016, 11, 24, 10)?,
+                updated_at: at(2016, 11, 30, 15)?,
             },
         )
         .await?;
@@ -116,7 +116,7 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                     position: *position,
                     reason: reason.map(str::to_owned),
                     taken_by: (*subject).to_owned(),
-                    taken_at: at(2016, 11, *day, 14),
+                    taken_at: at(2016, 11, *day, 14)?,
                 },
             )
             .await?;

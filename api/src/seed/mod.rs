@@ -75,7 +75,7 @@ async fn input_references_and_landings(txn: &DatabaseTransaction) -> Result<(), 
                         chrono::Datelike::month(&input.received_on),
                         chrono::Datelike::day(&input.received_on),
                         12,
-                    ),
+                    )?,
                     ended_at: None,
                     end_reason: None,
                 },
@@ -108,6 +108,47 @@ pub(crate) struct Reference {
     pub clusters: HashMap<&'static str, i32>,
     pub products: HashMap<&'static str, i32>,
     pub programmes: Vec<(&'static str, i32)>,
+}
+
+impl Reference {
+    /// The id of the area with this code.
+    pub fn area(&self, code: &str) -> Result<i32, DbErr> {
+        self.areas
+            .get(code)
+            .copied()
+            .ok_or_else(|| unknown("area", code))
+    }
+
+    /// The ids of the neighbourhood with this code and of its area.
+    pub fn neighbourhood(&self, code: &str) -> Result<(i32, i32), DbErr> {
+        self.neighbourhoods
+            .get(code)
+            .copied()
+            .ok_or_else(|| unknown("neighbourhood", code))
+    }
+
+    /// The id of the cluster with this code.
+    pub fn cluster(&self, code: &str) -> Result<i32, DbErr> {
+        self.clusters
+            .get(code)
+            .copied()
+            .ok_or_else(|| unknown("cluster", code))
+    }
+
+    /// The id of the product with this code.
+    pub fn product(&self, code: &str) -> Result<i32, DbErr> {
+        self.products
+            .get(code)
+            .copied()
+            .ok_or_else(|| unknown("product", code))
+    }
+}
+
+/// The error for a code the seed's tables name but the reference data lacks.
+pub(crate) fn unknown(what: &str, code: &str) -> DbErr {
+    DbErr::Custom(format!(
+        "the seed names {what} {code}, which the reference data lacks"
+    ))
 }
 
 /// Inserts one row and returns it with its new id.
@@ -151,20 +192,29 @@ pub(crate) fn priority_row(
     }
 }
 
-/// A fixed calendar date.
-pub(crate) fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
+/// A fixed calendar date; an error (never a default date) where the seed names a day the
+/// calendar does not have.
+pub(crate) fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate, DbErr> {
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        DbErr::Custom(format!(
+            "the seed names no calendar day {year}-{month}-{day}"
+        ))
+    })
 }
 
-/// A fixed UTC moment.
-pub(crate) fn at(year: i32, month: u32, day: u32, hour: u32) -> DateTime<Utc> {
+/// A fixed UTC moment, on the hour; an error where the seed names no such moment.
+pub(crate) fn at(year: i32, month: u32, day: u32, hour: u32) -> Result<DateTime<Utc>, DbErr> {
     Utc.with_ymd_and_hms(year, month, day, hour, 0, 0)
         .single()
-        .unwrap_or_default()
+        .ok_or_else(|| {
+            DbErr::Custom(format!(
+                "the seed names no moment {year}-{month}-{day} {hour}:00 UTC"
+            ))
+        })
 }
 
 /// The start of the 2014–2018 area-committee term.
-fn term_start() -> NaiveDate {
+fn term_start() -> Result<NaiveDate, DbErr> {
     date(2014, 3, 19)
 }
 
@@ -183,7 +233,7 @@ async fn reference_data(txn: &DatabaseTransaction) -> Result<Reference, DbErr> {
                 id: 0,
                 code: seed.code.to_owned(),
                 name: seed.name.to_owned(),
-                valid_from: term_start(),
+                valid_from: term_start()?,
                 valid_to: None,
             },
         )
@@ -198,7 +248,7 @@ async fn reference_data(txn: &DatabaseTransaction) -> Result<Reference, DbErr> {
                     code: (*code).to_owned(),
                     name: (*name).to_owned(),
                     area_id,
-                    valid_from: term_start(),
+                    valid_from: term_start()?,
                     valid_to: None,
                     pilot_2016: PILOT_2016.contains(code),
                     contact: Some(format!(
@@ -217,8 +267,8 @@ async fn reference_data(txn: &DatabaseTransaction) -> Result<Reference, DbErr> {
                 id: 0,
                 kind: RepresentativeBodyKind::AreaCommittee,
                 name: format!("Gebiedscommissie {}", seed.name),
-                valid_from: term_start(),
-                valid_to: Some(date(2018, 3, 21)),
+                valid_from: term_start()?,
+                valid_to: Some(date(2018, 3, 21)?),
             },
         )
         .await?;
@@ -251,7 +301,7 @@ async fn reference_data(txn: &DatabaseTransaction) -> Result<Reference, DbErr> {
             txn,
             product::Model {
                 id: 0,
-                cluster_id: reference.clusters[cluster_code],
+                cluster_id: reference.cluster(cluster_code)?,
                 code: code.to_owned(),
                 name: name.to_owned(),
                 taakveld_code: taakveld.to_owned(),
@@ -266,7 +316,7 @@ async fn reference_data(txn: &DatabaseTransaction) -> Result<Reference, DbErr> {
             txn,
             city_programme::Model {
                 id: 0,
-                cluster_id: reference.clusters[cluster_code],
+                cluster_id: reference.cluster(cluster_code)?,
                 name: name.to_owned(),
                 description: description.to_owned(),
             },
@@ -276,4 +326,41 @@ async fn reference_data(txn: &DatabaseTransaction) -> Result<Reference, DbErr> {
         reference.programmes.push((cluster_code, id));
     }
     Ok(reference)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_the_calendar_lacks_is_an_error_naming_it_not_a_default_date() {
+        let Err(DbErr::Custom(message)) = date(2016, 2, 30) else {
+            panic!("30 February was accepted");
+        };
+        assert!(message.contains("2016-2-30"), "{message}");
+        let Err(DbErr::Custom(message)) = at(2016, 11, 14, 24) else {
+            panic!("hour 24 was accepted");
+        };
+        assert!(message.contains("2016-11-14 24:00"), "{message}");
+        assert_eq!(
+            date(2016, 2, 29).map(|d| d.to_string()),
+            Ok("2016-02-29".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_code_the_reference_data_lacks_is_an_error_naming_it() {
+        let reference = Reference {
+            areas: HashMap::from([("WK059910", 1)]),
+            neighbourhoods: HashMap::new(),
+            clusters: HashMap::new(),
+            products: HashMap::new(),
+            programmes: Vec::new(),
+        };
+        assert_eq!(reference.area("WK059910"), Ok(1));
+        let Err(DbErr::Custom(message)) = reference.cluster("XX") else {
+            panic!("an unknown cluster was accepted");
+        };
+        assert!(message.contains("cluster XX"), "{message}");
+    }
 }

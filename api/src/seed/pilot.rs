@@ -57,19 +57,19 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
     let mut number = 0usize;
     for (index, wap) in WAPS.iter().enumerate() {
         let code = wap.neighbourhood;
-        let (neighbourhood_id, area_id) = reference.neighbourhoods[code];
+        let (neighbourhood_id, area_id) = reference.neighbourhood(code)?;
         let area_code = reference
             .areas
             .iter()
             .find(|(_, id)| **id == area_id)
             .map(|(code, _)| *code)
-            .unwrap_or_default();
+            .ok_or_else(|| super::unknown("the area of", code))?;
         let name = super::AREAS
             .iter()
             .flat_map(|area| area.neighbourhoods.iter())
             .find(|(c, _)| *c == code)
             .map(|(_, n)| *n)
-            .unwrap_or_default();
+            .ok_or_else(|| super::unknown("the name of", code))?;
         let themes = area_themes.get(area_code).cloned().unwrap_or_default();
         let team = team(txn, reference, &mut people, neighbourhood_id, index).await?;
         let plan = add::<plan::ActiveModel>(
@@ -86,10 +86,10 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                 status: PlanStatus::Adopted,
                 parent_plan_id: themes.first().map(|(plan_id, _)| *plan_id),
                 superseded_by_id: None,
-                adopted_at: Some(at(2016, 3, 1, 12)),
+                adopted_at: Some(at(2016, 3, 1, 12)?),
                 version: 3,
-                created_at: at(2016, 1, 11, 9),
-                updated_at: at(2016, 3, 1, 12),
+                created_at: at(2016, 1, 11, 9)?,
+                updated_at: at(2016, 3, 1, 12)?,
             },
         )
         .await?;
@@ -116,7 +116,7 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                     }),
                     city_alignment: theme.alignment,
                     version: if from.is_some() { 2 } else { 1 },
-                    updated_at: at(2016, 3, 1, 12),
+                    updated_at: at(2016, 3, 1, 12)?,
                     ..priority_row(
                         written.plan.id,
                         Some(rank as i32),
@@ -125,7 +125,7 @@ pub(super) async fn write(txn: &DatabaseTransaction, reference: &Reference) -> R
                             "{} in {name}: prioriteit {rank} van het wijkactieplan 2016.",
                             theme.title
                         ),
-                        at(2016, 1, 18, 9),
+                        at(2016, 1, 18, 9)?,
                     )
                 },
             )
@@ -190,7 +190,7 @@ async fn area_plan(
             id: 0,
             kind: PlanKind::AreaPlan,
             title: format!("Gebiedsplan {name} 2014-2018"),
-            area_id: reference.areas[code],
+            area_id: reference.area(code)?,
             neighbourhood_id: None,
             cluster_id: None,
             year_from: 2014,
@@ -198,10 +198,10 @@ async fn area_plan(
             status: PlanStatus::Adopted,
             parent_plan_id: None,
             superseded_by_id: None,
-            adopted_at: Some(at(2014, 10, 30, 12)),
+            adopted_at: Some(at(2014, 10, 30, 12)?),
             version: 1,
-            created_at: at(2014, 6, 1, 9),
-            updated_at: at(2014, 10, 30, 12),
+            created_at: at(2014, 6, 1, 9)?,
+            updated_at: at(2014, 10, 30, 12)?,
         },
     )
     .await?;
@@ -211,13 +211,13 @@ async fn area_plan(
             txn,
             priority::Model {
                 city_alignment: CityAlignment::Aligned,
-                updated_at: at(2014, 10, 30, 12),
+                updated_at: at(2014, 10, 30, 12)?,
                 ..priority_row(
                     plan.id,
                     Some(rank),
                     theme,
                     format!("{theme} in {name}, 2014-2018."),
-                    at(2014, 6, 1, 9),
+                    at(2014, 6, 1, 9)?,
                 )
             },
         )
@@ -232,8 +232,8 @@ async fn area_plan(
 /// audit trail the API would have left. Returns the merged-away draft's id.
 async fn merge(txn: &DatabaseTransaction, surviving: &plan::Model) -> Result<i32, DbErr> {
     let (year, month, day) = MERGE.on;
-    let on = at(year, month, day, 12);
-    let drafted = at(2016, 1, 11, 9);
+    let on = at(year, month, day, 12)?;
+    let drafted = at(2016, 1, 11, 9)?;
     let merged = add::<plan::ActiveModel>(
         txn,
         plan::Model {
@@ -312,7 +312,7 @@ async fn audit<T: serde::Serialize>(
         txn,
         audit_event::Model {
             id: 0,
-            occurred_at: at(year, month, day, 12),
+            occurred_at: at(year, month, day, 12)?,
             subject: "area_director:WK059910".to_owned(),
             grants: "area_director:WK059910".to_owned(),
             entity: entity.to_owned(),
@@ -383,13 +383,13 @@ async fn team(
     neighbourhood_id: i32,
     index: usize,
 ) -> Result<Team, DbErr> {
-    let start = date(2016, 1, 1);
+    let start = date(2016, 1, 1)?;
     let mut team = Team {
         manager: String::new(),
         representatives: Vec::new(),
     };
     for (role, cluster, kind) in TEAM {
-        let cluster_id = cluster.map(|code| reference.clusters[code]);
+        let cluster_id = cluster.map(|code| reference.cluster(code)).transpose()?;
         let seat = |person_id, from, to| team_membership::Model {
             id: 0,
             neighbourhood_id,
@@ -408,10 +408,10 @@ async fn team(
             let former = people.add(txn, false).await?;
             add::<team_membership::ActiveModel>(
                 txn,
-                seat(former.id, start, Some(date(2016, 5, 31))),
+                seat(former.id, start, Some(date(2016, 5, 31)?)),
             )
             .await?;
-            from = date(2016, 6, 1);
+            from = date(2016, 6, 1)?;
         }
         let person = people
             .add(txn, role == TeamRole::NeighbourhoodManager)
@@ -479,10 +479,10 @@ async fn action(
             id: 0,
             priority_id,
             description: planned.what.to_owned(),
-            lead_cluster_id: Some(reference.clusters[lead]),
+            lead_cluster_id: Some(reference.cluster(lead)?),
             responsible_person: Some(team.representative(lead)),
             measurable_target: Some(planned.target.to_owned()),
-            deadline: Some(date(2016, 12, 31)),
+            deadline: Some(date(2016, 12, 31)?),
             status,
             progress_percent: percent,
             traffic_light: light,
@@ -491,8 +491,8 @@ async fn action(
             dropped_at: None,
             drop_reason: None,
             version: 3,
-            created_at: at(2016, 1, 25, 9),
-            updated_at: at(2016, 12, 15, 16),
+            created_at: at(2016, 1, 25, 9)?,
+            updated_at: at(2016, 12, 15, 16)?,
         },
     )
     .await?;
@@ -504,14 +504,21 @@ async fn action(
     let (mid_note, end_note) = notes(planned.answer);
     for (reported_at, percent, status, light, note, public) in [
         (
-            at(2016, 6, 30, 16),
+            at(2016, 6, 30, 16)?,
             percent / 2,
             mid_status,
             mid_light,
             mid_note,
             false,
         ),
-        (at(2016, 12, 15, 16), percent, status, light, end_note, true),
+        (
+            at(2016, 12, 15, 16)?,
+            percent,
+            status,
+            light,
+            end_note,
+            true,
+        ),
     ] {
         add::<progress_update::ActiveModel>(
             txn,
@@ -546,8 +553,8 @@ async fn commitment(
     let lead = planned.lead;
     let requested_at = match planned.answer {
         // Asked after the half-year review, and never answered.
-        Answer::Unanswered => at(2016, 11, 14, 9),
-        _ => at(2016, 2, 1, 9) + Duration::days((number % 20) as i64),
+        Answer::Unanswered => at(2016, 11, 14, 9)?,
+        _ => at(2016, 2, 1, 9)? + Duration::days((number % 20) as i64),
     };
     let answered_at = requested_at + Duration::hours(20);
     let hours = (40 + (number % 5) as i64 * 20) * 100;
@@ -573,7 +580,7 @@ async fn commitment(
         commitment::Model {
             id: 0,
             action_id,
-            cluster_id: reference.clusters[lead],
+            cluster_id: reference.cluster(lead)?,
             status,
             kind: if number.is_multiple_of(3) {
                 CommitmentKind::New
@@ -638,7 +645,7 @@ async fn escalation(
             status: EscalationStatus::Open,
             resolution: None,
             raised_by: team.manager.clone(),
-            raised_at: when(first.0),
+            raised_at: when(first.0)?,
             closed_at: None,
             settled_by_revision_id: None,
             version: ESCALATION.len() as i32,
@@ -651,7 +658,7 @@ async fn escalation(
             escalation_event::Model {
                 id: 0,
                 escalation_id: escalation.id,
-                occurred_at: when(*on),
+                occurred_at: when(*on)?,
                 actor: match actor {
                     Actor::NeighbourhoodManager => team.manager.clone(),
                     Actor::Grant(grant) => (*grant).to_owned(),
@@ -711,7 +718,7 @@ async fn residents(
                 neighbourhood_id,
                 reference: None,
                 source: input.source,
-                received_on: date(year, month, day),
+                received_on: date(year, month, day)?,
                 summary: input.summary.to_owned(),
                 outcome,
                 reason: reason.map(str::to_owned),
@@ -727,7 +734,7 @@ async fn residents(
 
 /// The 2017 draft for Afrikaanderwijk: incomplete, with SMART gaps still to fill.
 async fn draft_2017(txn: &DatabaseTransaction, reference: &Reference) -> Result<(), DbErr> {
-    let (neighbourhood_id, area_id) = reference.neighbourhoods["BU05991086"];
+    let (neighbourhood_id, area_id) = reference.neighbourhood("BU05991086")?;
     let plan = add::<plan::ActiveModel>(
         txn,
         plan::Model {
@@ -744,8 +751,8 @@ async fn draft_2017(txn: &DatabaseTransaction, reference: &Reference) -> Result<
             superseded_by_id: None,
             adopted_at: None,
             version: 1,
-            created_at: at(2016, 11, 28, 9),
-            updated_at: at(2016, 11, 28, 9),
+            created_at: at(2016, 11, 28, 9)?,
+            updated_at: at(2016, 11, 28, 9)?,
         },
     )
     .await?;
@@ -760,7 +767,7 @@ async fn draft_2017(txn: &DatabaseTransaction, reference: &Reference) -> Result<
                 Some(rank),
                 title,
                 format!("{title}: concept voor 2017."),
-                at(2016, 11, 28, 9),
+                at(2016, 11, 28, 9)?,
             ),
         )
         .await?;
@@ -770,7 +777,7 @@ async fn draft_2017(txn: &DatabaseTransaction, reference: &Reference) -> Result<
                 id: 0,
                 priority_id: priority.id,
                 description: format!("{title}: uitwerken met het wijkactieteam"),
-                lead_cluster_id: Some(reference.clusters[lead]),
+                lead_cluster_id: Some(reference.cluster(lead)?),
                 responsible_person: None,
                 measurable_target: target.map(str::to_owned),
                 deadline: None,
@@ -782,8 +789,8 @@ async fn draft_2017(txn: &DatabaseTransaction, reference: &Reference) -> Result<
                 dropped_at: None,
                 drop_reason: None,
                 version: 1,
-                created_at: at(2016, 11, 28, 9),
-                updated_at: at(2016, 11, 28, 9),
+                created_at: at(2016, 11, 28, 9)?,
+                updated_at: at(2016, 11, 28, 9)?,
             },
         )
         .await?;

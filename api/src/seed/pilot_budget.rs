@@ -26,11 +26,17 @@ impl Lines {
     }
 }
 
-/// The 2016 documents: phase, title, adoption moment.
-fn documents() -> impl Iterator<Item = (PncPhase, &'static str, chrono::DateTime<chrono::Utc>)> {
+/// A 2016 document: phase, title, adoption moment.
+type Document = (PncPhase, &'static str, chrono::DateTime<chrono::Utc>);
+
+/// The 2016 documents.
+fn documents() -> Result<Vec<Document>, DbErr> {
     DOCUMENTS
         .into_iter()
-        .map(|(phase, title, (year, month, day), hour)| (phase, title, at(year, month, day, hour)))
+        .map(|(phase, title, (year, month, day), hour)| {
+            Ok((phase, title, at(year, month, day, hour)?))
+        })
+        .collect()
 }
 
 pub(super) async fn write(
@@ -38,7 +44,7 @@ pub(super) async fn write(
     reference: &Reference,
 ) -> Result<Lines, DbErr> {
     let mut document_ids = HashMap::new();
-    for (phase, title, adopted) in documents() {
+    for (phase, title, adopted) in documents()? {
         let document = add::<pnc_document::ActiveModel>(
             txn,
             pnc_document::Model {
@@ -126,16 +132,19 @@ pub(super) async fn write(
             txn,
             budget_amendment::Model {
                 id: 0,
-                pnc_document_id: document_ids[&phase],
+                pnc_document_id: *document_ids
+                    .get(&phase)
+                    .ok_or_else(|| DbErr::Custom(format!("no 2016 document of phase {phase:?}")))?,
                 budget_line_id,
                 amendment_type,
                 delta_cents: euros * 100,
                 rationale: rationale.to_owned(),
                 created_by: "controller".to_owned(),
-                created_at: documents()
+                created_at: documents()?
+                    .into_iter()
                     .find(|(p, _, _)| *p == phase)
                     .map(|(_, _, at)| at)
-                    .unwrap_or_default(),
+                    .ok_or_else(|| DbErr::Custom(format!("no 2016 document of phase {phase:?}")))?,
             },
         )
         .await?;
@@ -144,12 +153,12 @@ pub(super) async fn write(
 }
 
 /// The cluster that owns a product.
-fn cluster_of(product_code: &str) -> &'static str {
+fn cluster_of(product_code: &str) -> Result<&'static str, DbErr> {
     super::rotterdam::PRODUCTS
         .iter()
         .find(|(code, ..)| *code == product_code)
         .map(|(_, cluster, ..)| *cluster)
-        .unwrap_or("MO")
+        .ok_or_else(|| super::unknown("product", product_code))
 }
 
 /// Writes the row of one expenses line of `product_code` for `year`, in an area or a
@@ -167,11 +176,13 @@ async fn line_row(
         txn,
         budget_line::Model {
             id: 0,
-            cluster_id: reference.clusters[cluster_of(product_code)],
-            product_id: reference.products[product_code],
+            cluster_id: reference.cluster(cluster_of(product_code)?)?,
+            product_id: reference.product(product_code)?,
             year,
-            area_id: area.map(|code| reference.areas[code]),
-            neighbourhood_id: neighbourhood.map(|code| reference.neighbourhoods[code].0),
+            area_id: area.map(|code| reference.area(code)).transpose()?,
+            neighbourhood_id: neighbourhood
+                .map(|code| reference.neighbourhood(code).map(|(id, _)| id))
+                .transpose()?,
             kind: BudgetKind::Expenses,
             description: format!("{product_code} {place} {year}"),
             capacity_hours_centi: hours * 100,
@@ -234,7 +245,7 @@ async fn line(
     )
     .await?;
     let mut cents = euros * 100;
-    for (phase, ..) in documents() {
+    for (phase, ..) in documents()? {
         if phase == PncPhase::AnnualAccounts {
             cents = cents * 97 / 100;
         } else if let Some(area) = area {

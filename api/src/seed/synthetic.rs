@@ -138,7 +138,7 @@ pub async fn write(
                 id,
                 code: format!("WK9{municipality:03}{district:02}"),
                 name: format!("Gemeente {} wijk {}", municipality + 1, district + 1),
-                valid_from: date(2014, 1, 1),
+                valid_from: date(2014, 1, 1)?,
                 valid_to: None,
             });
             areas.push(id);
@@ -152,7 +152,7 @@ pub async fn write(
                 phase: PncPhase::Budget,
                 title: format!("Begroting {year}"),
                 status: PncDocumentStatus::Adopted,
-                adopted_at: Some(at(year - 1, 11, 10, 12)),
+                adopted_at: Some(at(year - 1, 11, 10, 12)?),
             });
         }
     }
@@ -175,7 +175,7 @@ pub async fn write(
             code: format!("BU9{n:07}"),
             name: format!("Buurt {}", n + 1),
             area_id,
-            valid_from: date(2014, 1, 1),
+            valid_from: date(2014, 1, 1)?,
             valid_to: None,
             pilot_2016: false,
             contact: None,
@@ -184,7 +184,7 @@ pub async fn write(
         for &year in &years {
             let lines = budget_lines(&mut rng, &mut ids, &mut out, &products, area_id, hood, year);
             written.budget_lines += lines.len() as u64;
-            let plan = plan_of(&mut ids, area_id, hood, year, n);
+            let plan = plan_of(&mut ids, area_id, hood, year, n)?;
             written.plans += 1;
             for rank in 1..=5 {
                 let priority = ids.next(Table::Priority);
@@ -192,7 +192,7 @@ pub async fn write(
                     .push(priority_of(&mut rng, priority, plan.id, rank, &plan));
                 written.priorities += 1;
                 for a in 0..shape.actions_per_priority {
-                    let action = action_of(&mut rng, &mut ids, priority, &clusters, year, a);
+                    let action = action_of(&mut rng, &mut ids, priority, &clusters, year, a)?;
                     for c in 0..shape.commitments_per_action {
                         let cluster = clusters[(action.id as usize + c as usize) % clusters.len()];
                         let line = lines
@@ -201,7 +201,7 @@ pub async fn write(
                             .map(|(_, line)| *line);
                         out.commitments.push(commitment_of(
                             &mut rng, &mut ids, action.id, cluster, line, year,
-                        ));
+                        )?);
                         written.commitments += 1;
                     }
                     out.actions.push(action);
@@ -274,15 +274,21 @@ fn budget_lines(
     lines
 }
 
-fn plan_of(ids: &mut Ids, area_id: i32, hood: i32, year: i32, n: u32) -> plan::Model {
+fn plan_of(
+    ids: &mut Ids,
+    area_id: i32,
+    hood: i32,
+    year: i32,
+    n: u32,
+) -> Result<plan::Model, DbErr> {
     let (status, adopted_at) = if year < CURRENT_YEAR {
-        (PlanStatus::Closed, Some(at(year, 3, 1, 10)))
+        (PlanStatus::Closed, Some(at(year, 3, 1, 10)?))
     } else if n.is_multiple_of(10) {
         (PlanStatus::Draft, None)
     } else {
-        (PlanStatus::Adopted, Some(at(year, 3, 1, 10)))
+        (PlanStatus::Adopted, Some(at(year, 3, 1, 10)?))
     };
-    plan::Model {
+    Ok(plan::Model {
         id: ids.next(Table::Plan),
         kind: PlanKind::NeighbourhoodActionPlan,
         title: format!("Wijkactieplan Buurt {} {year}", n + 1),
@@ -296,9 +302,9 @@ fn plan_of(ids: &mut Ids, area_id: i32, hood: i32, year: i32, n: u32) -> plan::M
         superseded_by_id: None,
         adopted_at,
         version: 1,
-        created_at: at(year - 1, 10, 1, 9),
-        updated_at: adopted_at.unwrap_or_else(|| at(year - 1, 10, 1, 9)),
-    }
+        created_at: at(year - 1, 10, 1, 9)?,
+        updated_at: adopted_at.unwrap_or(at(year - 1, 10, 1, 9)?),
+    })
 }
 
 const THEMES: [&str; 8] = [
@@ -352,7 +358,7 @@ fn action_of(
     clusters: &[i32],
     year: i32,
     index: u32,
-) -> action::Model {
+) -> Result<action::Model, DbErr> {
     let (status, progress, light) = if year < CURRENT_YEAR {
         match rng.u8(..10) {
             0..=5 => (ActionStatus::Realised, 100, TrafficLight::Green),
@@ -373,7 +379,7 @@ fn action_of(
             ),
         }
     };
-    action::Model {
+    Ok(action::Model {
         id: ids.next(Table::Action),
         priority_id,
         description: format!("Maatregel {} voor prioriteit {priority_id}", index + 1),
@@ -389,9 +395,9 @@ fn action_of(
         dropped_at: None,
         drop_reason: None,
         version: 1,
-        created_at: at(year - 1, 11, 1, 9),
-        updated_at: at(year, 6, 1, 9),
-    }
+        created_at: at(year - 1, 11, 1, 9)?,
+        updated_at: at(year, 6, 1, 9)?,
+    })
 }
 
 fn commitment_of(
@@ -401,9 +407,9 @@ fn commitment_of(
     cluster_id: i32,
     line: Option<i32>,
     year: i32,
-) -> commitment::Model {
+) -> Result<commitment::Model, DbErr> {
     let requested_at: DateTime<Utc> =
-        at(year, 1, 10, 9) + Duration::days(i64::from(rng.u32(0..300)));
+        at(year, 1, 10, 9)? + Duration::days(i64::from(rng.u32(0..300)));
     let roll = rng.u8(..100);
     let status = if year < CURRENT_YEAR {
         match roll {
@@ -430,7 +436,7 @@ fn commitment_of(
             | CommitmentStatus::AcceptedWithReservation
             | CommitmentStatus::Delivered
     );
-    commitment::Model {
+    Ok(commitment::Model {
         id: ids.next(Table::Commitment),
         action_id,
         cluster_id,
@@ -455,7 +461,7 @@ fn commitment_of(
         question: None,
         hours_asked_centi: None,
         amount_asked_cents: None,
-    }
+    })
 }
 
 /// Tables given ids here.
