@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{count_rows, error_code, on_both_databases};
+use crate::helpers::{TestApp, count_rows, error_code, run_on_both_databases};
 
 const COMMITTEE: &str = "committee_member:WK059910";
 const DIRECTOR: &str = "area_director:WK059910";
@@ -26,52 +26,138 @@ fn advice(plan: &Value, requested: bool, on: &str, text: &str) -> Value {
     json!({ "input": { "planId": plan["id"], "requested": requested, "receivedOn": on, "advice": text } })
 }
 
-on_both_databases! {
-    async fn the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adoption_while_unanswered(app) {
-        let hillesluis = plan(&app, "Hillesluis 2017").await;
-        let text = "Houd de speeltuin open in de zomer.";
-        let before = count_rows(&app.db, "committee_advice").await;
-        let elsewhere = app.as_roles(&["committee_member:WK059912"]).graphql(RECORD, advice(&hillesluis, true, "2016-11-30", text)).await;
-        assert_eq!(error_code(&elsewhere), "NOT_FOUND", "another area's committee: {elsewhere}");
-        let cluster = app.as_roles(&["cluster_member:MO"]).graphql(RECORD, advice(&hillesluis, true, "2016-11-30", text)).await;
-        assert_eq!(error_code(&cluster), "FORBIDDEN", "{cluster}");
-        let future = app.as_roles(&[COMMITTEE]).graphql(RECORD, advice(&hillesluis, true, "2999-01-01", text)).await;
-        assert_eq!(future["errors"][0]["extensions"]["field"], "input.receivedOn");
-        assert_eq!(count_rows(&app.db, "committee_advice").await, before);
+async fn the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adoption_while_unanswered(
+    app: TestApp,
+) {
+    let hillesluis = plan(&app, "Hillesluis 2017").await;
+    let text = "Houd de speeltuin open in de zomer.";
+    let before = count_rows(&app.db, "committee_advice").await;
+    let elsewhere = app
+        .as_roles(&["committee_member:WK059912"])
+        .graphql(RECORD, advice(&hillesluis, true, "2016-11-30", text))
+        .await;
+    assert_eq!(
+        error_code(&elsewhere),
+        "NOT_FOUND",
+        "another area's committee: {elsewhere}"
+    );
+    let cluster = app
+        .as_roles(&["cluster_member:MO"])
+        .graphql(RECORD, advice(&hillesluis, true, "2016-11-30", text))
+        .await;
+    assert_eq!(error_code(&cluster), "FORBIDDEN", "{cluster}");
+    let future = app
+        .as_roles(&[COMMITTEE])
+        .graphql(RECORD, advice(&hillesluis, true, "2999-01-01", text))
+        .await;
+    assert_eq!(
+        future["errors"][0]["extensions"]["field"],
+        "input.receivedOn"
+    );
+    assert_eq!(count_rows(&app.db, "committee_advice").await, before);
 
-        let recorded = app.as_roles(&[COMMITTEE]).data(RECORD, advice(&hillesluis, true, "2016-11-30", text)).await["recordCommitteeAdvice"]["advice"].clone();
-        assert_eq!((&recorded["requested"], &recorded["response"]), (&json!(true), &Value::Null));
+    let recorded = app
+        .as_roles(&[COMMITTEE])
+        .data(RECORD, advice(&hillesluis, true, "2016-11-30", text))
+        .await["recordCommitteeAdvice"]["advice"]
+        .clone();
+    assert_eq!(
+        (&recorded["requested"], &recorded["response"]),
+        (&json!(true), &Value::Null)
+    );
 
-        // Unanswered advice is a gap at adoption, one per advice.
-        let adopt = json!({ "input": { "id": hillesluis["id"], "expectedVersion": hillesluis["version"] } });
-        let refused = app.as_roles(&[DIRECTOR]).graphql("mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { plan { id } } }", adopt).await;
-        let gaps = refused["errors"][0]["extensions"]["gaps"].as_array().unwrap().clone();
-        assert!(gaps.contains(&json!({ "item": recorded["id"], "missing": ["response"] })), "{refused}");
-        assert_eq!(gaps.iter().filter(|gap| gap["missing"] == json!(["response"])).count(), 2, "the seeded unanswered advice too");
+    // Unanswered advice is a gap at adoption, one per advice.
+    let adopt =
+        json!({ "input": { "id": hillesluis["id"], "expectedVersion": hillesluis["version"] } });
+    let refused = app
+        .as_roles(&[DIRECTOR])
+        .graphql(
+            "mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { plan { id } } }",
+            adopt,
+        )
+        .await;
+    let gaps = refused["errors"][0]["extensions"]["gaps"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        gaps.contains(&json!({ "item": recorded["id"], "missing": ["response"] })),
+        "{refused}"
+    );
+    assert_eq!(
+        gaps.iter()
+            .filter(|gap| gap["missing"] == json!(["response"]))
+            .count(),
+        2,
+        "the seeded unanswered advice too"
+    );
 
-        // Only the area director responds, with a reason unless followed, once.
-        let respond = |response: &str, reason: Option<&str>| json!({ "input": { "id": recorded["id"], "expectedVersion": recorded["version"], "response": response, "reason": reason } });
-        for who in [COMMITTEE, "neighbourhood_manager:BU05991082"] {
-            assert_eq!(error_code(&app.as_roles(&[who]).graphql(RESPOND, respond("FOLLOWED", None)).await), "FORBIDDEN", "{who}");
-        }
-        let director = app.as_roles(&[DIRECTOR]);
-        let bare = director.graphql(RESPOND, respond("NOT_FOLLOWED", None)).await;
-        assert_eq!(bare["errors"][0]["extensions"]["field"], "input.reason", "{bare}");
-        let answered = director.data(RESPOND, respond("PARTLY_FOLLOWED", Some("Open tot 20.00 uur."))).await;
-        assert_eq!(answered["respondToCommitteeAdvice"]["advice"]["response"], "PARTLY_FOLLOWED");
-        let again = director.graphql(RESPOND, json!({ "input": { "id": recorded["id"], "expectedVersion": 2, "response": "FOLLOWED" } })).await;
-        assert_eq!(error_code(&again), "INVALID_TRANSITION");
-
-        // The committee reads it for its area; the public does not see a plan in consultation.
-        let read = app.as_roles(&[COMMITTEE]).data(ADVICE, json!({ "id": hillesluis["id"] })).await;
-        let nodes = read["node"]["committeeAdvice"]["nodes"].as_array().unwrap();
-        assert!(nodes.contains(&json!({ "requested": true, "advice": text, "response": "PARTLY_FOLLOWED", "responseReason": "Open tot 20.00 uur." })), "{read}");
-        assert!(app.as_roles(&[]).data(ADVICE, json!({ "id": hillesluis["id"] })).await["node"].is_null());
-
-        // Advice on an adopted plan is public.
-        let adopted = plan(&app, "Afrikaanderwijk 2016").await;
-        app.as_roles(&[COMMITTEE]).data(RECORD, advice(&adopted, false, "2016-06-01", "Meer bankjes op het plein.")).await;
-        let public = app.as_roles(&[]).data(ADVICE, json!({ "id": adopted["id"] })).await;
-        assert_eq!(public["node"]["committeeAdvice"]["nodes"], json!([{ "requested": false, "advice": "Meer bankjes op het plein.", "response": null, "responseReason": null }]));
+    // Only the area director responds, with a reason unless followed, once.
+    let respond = |response: &str, reason: Option<&str>| json!({ "input": { "id": recorded["id"], "expectedVersion": recorded["version"], "response": response, "reason": reason } });
+    for who in [COMMITTEE, "neighbourhood_manager:BU05991082"] {
+        assert_eq!(
+            error_code(
+                &app.as_roles(&[who])
+                    .graphql(RESPOND, respond("FOLLOWED", None))
+                    .await
+            ),
+            "FORBIDDEN",
+            "{who}"
+        );
     }
+    let director = app.as_roles(&[DIRECTOR]);
+    let bare = director
+        .graphql(RESPOND, respond("NOT_FOLLOWED", None))
+        .await;
+    assert_eq!(
+        bare["errors"][0]["extensions"]["field"], "input.reason",
+        "{bare}"
+    );
+    let answered = director
+        .data(
+            RESPOND,
+            respond("PARTLY_FOLLOWED", Some("Open tot 20.00 uur.")),
+        )
+        .await;
+    assert_eq!(
+        answered["respondToCommitteeAdvice"]["advice"]["response"],
+        "PARTLY_FOLLOWED"
+    );
+    let again = director.graphql(RESPOND, json!({ "input": { "id": recorded["id"], "expectedVersion": 2, "response": "FOLLOWED" } })).await;
+    assert_eq!(error_code(&again), "INVALID_TRANSITION");
+
+    // The committee reads it for its area; the public does not see a plan in consultation.
+    let read = app
+        .as_roles(&[COMMITTEE])
+        .data(ADVICE, json!({ "id": hillesluis["id"] }))
+        .await;
+    let nodes = read["node"]["committeeAdvice"]["nodes"].as_array().unwrap();
+    assert!(nodes.contains(&json!({ "requested": true, "advice": text, "response": "PARTLY_FOLLOWED", "responseReason": "Open tot 20.00 uur." })), "{read}");
+    assert!(
+        app.as_roles(&[])
+            .data(ADVICE, json!({ "id": hillesluis["id"] }))
+            .await["node"]
+            .is_null()
+    );
+
+    // Advice on an adopted plan is public.
+    let adopted = plan(&app, "Afrikaanderwijk 2016").await;
+    app.as_roles(&[COMMITTEE])
+        .data(
+            RECORD,
+            advice(&adopted, false, "2016-06-01", "Meer bankjes op het plein."),
+        )
+        .await;
+    let public = app
+        .as_roles(&[])
+        .data(ADVICE, json!({ "id": adopted["id"] }))
+        .await;
+    assert_eq!(
+        public["node"]["committeeAdvice"]["nodes"],
+        json!([{ "requested": false, "advice": "Meer bankjes op het plein.", "response": null, "responseReason": null }])
+    );
 }
+
+run_on_both_databases!(
+    the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adoption_while_unanswered
+);

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, count_rows, error_code, neighbourhood_id, on_both_databases};
+use crate::helpers::{TestApp, count_rows, error_code, neighbourhood_id, run_on_both_databases};
 
 const MANAGER: &str = "neighbourhood_manager:BU05991081";
 const DIRECTOR: &str = "area_director:WK059910";
@@ -78,111 +78,227 @@ fn field(response: &Value) -> &Value {
     &response["errors"][0]["extensions"]["field"]
 }
 
-on_both_databases! {
-    async fn a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_history(app) {
-        let (plan, version, priorities, actions) = drafted(&app, &["MO", "SB"]).await;
-        let wi_member = app.as_roles(&["cluster_member:WI"]);
-        let proposal = json!({ "input": { "priorityId": priorities[1], "clusterId": cluster(&app, "WI").await,
-            "description": "Werkgeversontbijt per kwartaal" } });
-        let early = wi_member.graphql(PROPOSE, proposal.clone()).await;
-        assert_eq!(error_code(&early), "INVALID_TRANSITION", "a draft is not in consultation: {early}");
-        submitted(&app, &plan, version).await;
+async fn a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_history(
+    app: TestApp,
+) {
+    let (plan, version, priorities, actions) = drafted(&app, &["MO", "SB"]).await;
+    let wi_member = app.as_roles(&["cluster_member:WI"]);
+    let proposal = json!({ "input": { "priorityId": priorities[1], "clusterId": cluster(&app, "WI").await,
+        "description": "Werkgeversontbijt per kwartaal" } });
+    let early = wi_member.graphql(PROPOSE, proposal.clone()).await;
+    assert_eq!(
+        error_code(&early),
+        "INVALID_TRANSITION",
+        "a draft is not in consultation: {early}"
+    );
+    submitted(&app, &plan, version).await;
 
-        let actions_before = count_rows(&app.db, "action").await;
-        let foreign = app.as_roles(&["cluster_member:MO"]).graphql(PROPOSE, proposal.clone()).await;
-        assert_eq!(error_code(&foreign), "FORBIDDEN", "MO proposes for WI: {foreign}");
-        assert_eq!(count_rows(&app.db, "action").await, actions_before);
-        let proposed = wi_member.data(PROPOSE, proposal).await["proposeAction"]["action"].clone();
-        assert_eq!(proposed["proposedBy"]["code"], "WI");
-        assert_eq!(proposed["leadCluster"]["code"], "WI");
-        assert!(proposed["leadClusterPosition"].is_null());
+    let actions_before = count_rows(&app.db, "action").await;
+    let foreign = app
+        .as_roles(&["cluster_member:MO"])
+        .graphql(PROPOSE, proposal.clone())
+        .await;
+    assert_eq!(
+        error_code(&foreign),
+        "FORBIDDEN",
+        "MO proposes for WI: {foreign}"
+    );
+    assert_eq!(count_rows(&app.db, "action").await, actions_before);
+    let proposed = wi_member.data(PROPOSE, proposal).await["proposeAction"]["action"].clone();
+    assert_eq!(proposed["proposedBy"]["code"], "WI");
+    assert_eq!(proposed["leadCluster"]["code"], "WI");
+    assert!(proposed["leadClusterPosition"].is_null());
 
-        let mo_member = app.as_roles(&["cluster_member:MO"]);
-        let unexplained = mo_member.graphql(TAKE, take(&actions[0], "OBJECT", None)).await;
-        assert_eq!(error_code(&unexplained), "BAD_USER_INPUT");
-        assert_eq!(field(&unexplained), "input.reason");
-        let positions_before = count_rows(&app.db, "action_position").await;
-        let not_lead = app.as_roles(&["cluster_member:SB"]).graphql(TAKE, take(&actions[0], "SUPPORT", None)).await;
-        assert_eq!(error_code(&not_lead), "FORBIDDEN", "SB on MO's action: {not_lead}");
-        assert_eq!(count_rows(&app.db, "action_position").await, positions_before);
+    let mo_member = app.as_roles(&["cluster_member:MO"]);
+    let unexplained = mo_member
+        .graphql(TAKE, take(&actions[0], "OBJECT", None))
+        .await;
+    assert_eq!(error_code(&unexplained), "BAD_USER_INPUT");
+    assert_eq!(field(&unexplained), "input.reason");
+    let positions_before = count_rows(&app.db, "action_position").await;
+    let not_lead = app
+        .as_roles(&["cluster_member:SB"])
+        .graphql(TAKE, take(&actions[0], "SUPPORT", None))
+        .await;
+    assert_eq!(
+        error_code(&not_lead),
+        "FORBIDDEN",
+        "SB on MO's action: {not_lead}"
+    );
+    assert_eq!(
+        count_rows(&app.db, "action_position").await,
+        positions_before
+    );
 
-        let objection = mo_member.data(TAKE, take(&actions[0], "OBJECT", Some("Geen capaciteit"))).await;
-        assert_eq!(objection["takePosition"]["position"]["takenBy"], "user-cluster_member:MO");
-        assert_eq!(objection["takePosition"]["position"]["cluster"]["code"], "MO");
-        let reservation = take(&actions[0], "SUPPORT_WITH_RESERVATION", Some("Alleen groep 8"));
-        let later = app.as_roles(&["cluster_manager:MO"]).data(TAKE, reservation).await;
-        assert_eq!(later["takePosition"]["position"]["action"]["leadClusterPosition"], "SUPPORT_WITH_RESERVATION");
+    let objection = mo_member
+        .data(TAKE, take(&actions[0], "OBJECT", Some("Geen capaciteit")))
+        .await;
+    assert_eq!(
+        objection["takePosition"]["position"]["takenBy"],
+        "user-cluster_member:MO"
+    );
+    assert_eq!(
+        objection["takePosition"]["position"]["cluster"]["code"],
+        "MO"
+    );
+    let reservation = take(
+        &actions[0],
+        "SUPPORT_WITH_RESERVATION",
+        Some("Alleen groep 8"),
+    );
+    let later = app
+        .as_roles(&["cluster_manager:MO"])
+        .data(TAKE, reservation)
+        .await;
+    assert_eq!(
+        later["takePosition"]["position"]["action"]["leadClusterPosition"],
+        "SUPPORT_WITH_RESERVATION"
+    );
 
-        // The history, in order, for the manager and for another cluster alike.
-        for reader in [MANAGER, "cluster_member:SB"] {
-            let data = app.as_roles(&[reader]).data(POSITIONS, json!({ "id": actions[0] })).await;
-            let history: Vec<&Value> = data["node"]["positions"]["nodes"].as_array().unwrap().iter().collect();
-            assert_eq!(history.len(), 2, "{reader}: {data}");
-            assert_eq!((&history[0]["position"], &history[0]["reason"]), (&json!("OBJECT"), &json!("Geen capaciteit")));
-            assert_eq!(history[1]["position"], "SUPPORT_WITH_RESERVATION");
-        }
-        // Another lead has said nothing yet; the earlier positions stay in the history.
-        let version = app.data(VERSION, json!({ "id": actions[0] })).await["node"]["version"].clone();
-        let moved = json!({ "input": { "id": actions[0], "expectedVersion": version, "leadClusterId": cluster(&app, "SO").await } });
-        let moved = app.as_roles(&[MANAGER]).data(UPDATE_ACTION, moved).await["updateAction"]["action"].clone();
-        assert_eq!(moved, json!({ "leadClusterPosition": null, "positions": { "totalCount": 2 } }));
+    // The history, in order, for the manager and for another cluster alike.
+    for reader in [MANAGER, "cluster_member:SB"] {
+        let data = app
+            .as_roles(&[reader])
+            .data(POSITIONS, json!({ "id": actions[0] }))
+            .await;
+        let history: Vec<&Value> = data["node"]["positions"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .collect();
+        assert_eq!(history.len(), 2, "{reader}: {data}");
+        assert_eq!(
+            (&history[0]["position"], &history[0]["reason"]),
+            (&json!("OBJECT"), &json!("Geen capaciteit"))
+        );
+        assert_eq!(history[1]["position"], "SUPPORT_WITH_RESERVATION");
     }
+    // Another lead has said nothing yet; the earlier positions stay in the history.
+    let version = app.data(VERSION, json!({ "id": actions[0] })).await["node"]["version"].clone();
+    let moved = json!({ "input": { "id": actions[0], "expectedVersion": version, "leadClusterId": cluster(&app, "SO").await } });
+    let moved =
+        app.as_roles(&[MANAGER]).data(UPDATE_ACTION, moved).await["updateAction"]["action"].clone();
+    assert_eq!(
+        moved,
+        json!({ "leadClusterPosition": null, "positions": { "totalCount": 2 } })
+    );
 }
 
-on_both_databases! {
-    async fn adoption_needs_every_lead_clusters_position_unless_the_director_accepts_each_gap_with_a_reason(app) {
-        let (plan, version, priorities, mut actions) = drafted(&app, &["MO", "SB", "SO", "WI", "MO"]).await;
-        // A second action under the first priority, which its lead never answers.
-        let extra = json!({ "input": { "priorityId": priorities[0], "description": "Extra", "leadClusterId": cluster(&app, "SB").await,
-            "responsiblePerson": "Sanne Bos", "measurableTarget": "1", "deadline": "2017-06-30" } });
-        actions.push(app.as_roles(&[MANAGER]).data(ADD_ACTION, extra).await["addAction"]["action"]["id"].clone());
-        let version = submitted(&app, &plan, version).await;
-        for (action, role) in [(&actions[0], "cluster_member:MO"), (&actions[1], "cluster_member:SB"), (&actions[3], "cluster_manager:WI"), (&actions[4], "cluster_manager:MO")] {
-            app.as_roles(&[role]).data(TAKE, take(action, "SUPPORT", None)).await;
-        }
-        app.as_roles(&["cluster_member:SO"]).data(TAKE, take(&actions[2], "OBJECT", Some("Valt buiten de begroting"))).await;
+run_on_both_databases!(
+    a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_history
+);
 
-        let director = app.as_roles(&[DIRECTOR]);
-        let step = |waivers: Value| json!({ "input": { "id": plan, "expectedVersion": version, "waivers": waivers } });
-        let incomplete = director.graphql(ADOPT, step(json!([]))).await;
-        assert_eq!(error_code(&incomplete), "INCOMPLETE", "{incomplete}");
-        assert_eq!(incomplete["errors"][0]["extensions"]["gaps"], json!([
+async fn adoption_needs_every_lead_clusters_position_unless_the_director_accepts_each_gap_with_a_reason(
+    app: TestApp,
+) {
+    let (plan, version, priorities, mut actions) =
+        drafted(&app, &["MO", "SB", "SO", "WI", "MO"]).await;
+    // A second action under the first priority, which its lead never answers.
+    let extra = json!({ "input": { "priorityId": priorities[0], "description": "Extra", "leadClusterId": cluster(&app, "SB").await,
+        "responsiblePerson": "Sanne Bos", "measurableTarget": "1", "deadline": "2017-06-30" } });
+    actions.push(
+        app.as_roles(&[MANAGER]).data(ADD_ACTION, extra).await["addAction"]["action"]["id"].clone(),
+    );
+    let version = submitted(&app, &plan, version).await;
+    for (action, role) in [
+        (&actions[0], "cluster_member:MO"),
+        (&actions[1], "cluster_member:SB"),
+        (&actions[3], "cluster_manager:WI"),
+        (&actions[4], "cluster_manager:MO"),
+    ] {
+        app.as_roles(&[role])
+            .data(TAKE, take(action, "SUPPORT", None))
+            .await;
+    }
+    app.as_roles(&["cluster_member:SO"])
+        .data(
+            TAKE,
+            take(&actions[2], "OBJECT", Some("Valt buiten de begroting")),
+        )
+        .await;
+
+    let director = app.as_roles(&[DIRECTOR]);
+    let step = |waivers: Value| json!({ "input": { "id": plan, "expectedVersion": version, "waivers": waivers } });
+    let incomplete = director.graphql(ADOPT, step(json!([]))).await;
+    assert_eq!(error_code(&incomplete), "INCOMPLETE", "{incomplete}");
+    assert_eq!(
+        incomplete["errors"][0]["extensions"]["gaps"],
+        json!([
             { "item": actions[2], "missing": ["objection"] },
             { "item": actions[5], "missing": ["leadClusterPosition"] },
-        ]));
+        ])
+    );
 
-        // The unanswered action is dropped, its open request withdrawn.
-        let request = json!({ "input": { "actionId": actions[5], "clusterId": cluster(&app, "SB").await } });
-        app.as_roles(&[MANAGER]).data("mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }", request).await;
-        let version_5 = app.data(VERSION, json!({ "id": actions[5] })).await["node"]["version"].clone();
-        let drop = json!({ "input": { "id": actions[5], "expectedVersion": version_5, "reason": "Geen trekker" } });
-        let dropped = app.as_roles(&[MANAGER]).data(DROP, drop).await["dropAction"]["action"].clone();
-        assert_eq!(dropped["dropReason"], "Geen trekker");
-        assert_eq!(dropped["commitments"]["nodes"], json!([{ "status": "WITHDRAWN" }]));
-        let late = app.as_roles(&["cluster_member:SB"]).graphql(TAKE, take(&actions[5], "SUPPORT", None)).await;
-        assert_eq!(error_code(&late), "INVALID_TRANSITION", "{late}");
+    // The unanswered action is dropped, its open request withdrawn.
+    let request =
+        json!({ "input": { "actionId": actions[5], "clusterId": cluster(&app, "SB").await } });
+    app.as_roles(&[MANAGER]).data("mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }", request).await;
+    let version_5 = app.data(VERSION, json!({ "id": actions[5] })).await["node"]["version"].clone();
+    let drop = json!({ "input": { "id": actions[5], "expectedVersion": version_5, "reason": "Geen trekker" } });
+    let dropped = app.as_roles(&[MANAGER]).data(DROP, drop).await["dropAction"]["action"].clone();
+    assert_eq!(dropped["dropReason"], "Geen trekker");
+    assert_eq!(
+        dropped["commitments"]["nodes"],
+        json!([{ "status": "WITHDRAWN" }])
+    );
+    let late = app
+        .as_roles(&["cluster_member:SB"])
+        .graphql(TAKE, take(&actions[5], "SUPPORT", None))
+        .await;
+    assert_eq!(error_code(&late), "INVALID_TRANSITION", "{late}");
 
-        // A waiver must name a gap the plan has, and a gap that may be waived.
-        let wrong_item = director.graphql(ADOPT, step(json!([{ "itemId": actions[0], "gap": "objection", "reason": "R" }]))).await;
-        assert_eq!(field(&wrong_item), "input.waivers.0.itemId", "{wrong_item}");
-        let wrong_gap = director.graphql(ADOPT, step(json!([{ "itemId": actions[2], "gap": "deadline", "reason": "R" }]))).await;
-        assert_eq!(field(&wrong_gap), "input.waivers.0.gap", "{wrong_gap}");
-        assert_eq!(count_rows(&app.db, "adoption_waiver").await, 0);
+    // A waiver must name a gap the plan has, and a gap that may be waived.
+    let wrong_item = director
+        .graphql(
+            ADOPT,
+            step(json!([{ "itemId": actions[0], "gap": "objection", "reason": "R" }])),
+        )
+        .await;
+    assert_eq!(field(&wrong_item), "input.waivers.0.itemId", "{wrong_item}");
+    let wrong_gap = director
+        .graphql(
+            ADOPT,
+            step(json!([{ "itemId": actions[2], "gap": "deadline", "reason": "R" }])),
+        )
+        .await;
+    assert_eq!(field(&wrong_gap), "input.waivers.0.gap", "{wrong_gap}");
+    assert_eq!(count_rows(&app.db, "adoption_waiver").await, 0);
 
-        let waiver = json!([{ "itemId": actions[2], "gap": "objection", "reason": "Dekking volgt bij de voorjaarsnota" }]);
-        let adopted = director.data(ADOPT, step(waiver)).await["adoptPlan"]["plan"].clone();
-        assert_eq!(adopted["status"], "ADOPTED");
-        assert_eq!(adopted["adoptionWaivers"]["nodes"], json!([{ "itemId": actions[2], "gap": "objection",
-            "reason": "Dekking volgt bij de voorjaarsnota", "waivedBy": format!("user-{DIRECTOR}") }]));
+    let waiver = json!([{ "itemId": actions[2], "gap": "objection", "reason": "Dekking volgt bij de voorjaarsnota" }]);
+    let adopted = director.data(ADOPT, step(waiver)).await["adoptPlan"]["plan"].clone();
+    assert_eq!(adopted["status"], "ADOPTED");
+    assert_eq!(
+        adopted["adoptionWaivers"]["nodes"],
+        json!([{ "itemId": actions[2], "gap": "objection",
+        "reason": "Dekking volgt bij de voorjaarsnota", "waivedBy": format!("user-{DIRECTOR}") }])
+    );
 
-        // The objection stays visible to the area's committee; the public reads the
-        // published plan's waivers but no cluster's positions.
-        let committee = app.as_roles(&["committee_member:WK059910"]).data(POSITIONS, json!({ "id": actions[2] })).await;
-        assert_eq!(committee["node"]["leadClusterPosition"], "OBJECT");
-        assert_eq!(committee["node"]["positions"]["nodes"][0]["reason"], "Valt buiten de begroting");
-        let public = app.as_roles(&[]).data(POSITIONS, json!({ "id": actions[2] })).await;
-        assert_eq!(public["node"]["positions"]["totalCount"], 0, "{public}");
-        let waivers = app.as_roles(&[]).data("query($id: ID!) { node(id: $id) { ... on Plan { adoptionWaivers { totalCount } } } }", json!({ "id": plan })).await;
-        assert_eq!(waivers["node"]["adoptionWaivers"]["totalCount"], 1);
-    }
+    // The objection stays visible to the area's committee; the public reads the
+    // published plan's waivers but no cluster's positions.
+    let committee = app
+        .as_roles(&["committee_member:WK059910"])
+        .data(POSITIONS, json!({ "id": actions[2] }))
+        .await;
+    assert_eq!(committee["node"]["leadClusterPosition"], "OBJECT");
+    assert_eq!(
+        committee["node"]["positions"]["nodes"][0]["reason"],
+        "Valt buiten de begroting"
+    );
+    let public = app
+        .as_roles(&[])
+        .data(POSITIONS, json!({ "id": actions[2] }))
+        .await;
+    assert_eq!(public["node"]["positions"]["totalCount"], 0, "{public}");
+    let waivers = app
+        .as_roles(&[])
+        .data(
+            "query($id: ID!) { node(id: $id) { ... on Plan { adoptionWaivers { totalCount } } } }",
+            json!({ "id": plan }),
+        )
+        .await;
+    assert_eq!(waivers["node"]["adoptionWaivers"]["totalCount"], 1);
 }
+
+run_on_both_databases!(
+    adoption_needs_every_lead_clusters_position_unless_the_director_accepts_each_gap_with_a_reason
+);

@@ -270,34 +270,9 @@ pub fn error_code(response: &Value) -> &str {
         .unwrap_or("<none>")
 }
 
-/// Defines one test that runs on SQLite and on PostgreSQL, as `<name>::sqlite` and
-/// `<name>::postgres`, each against a fresh app with the demo data.
-macro_rules! on_both_databases {
-    ($(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
-        $(#[$meta])*
-        mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-
-            async fn body($app: crate::helpers::TestApp) $body
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                body(crate::helpers::spawn_app(crate::helpers::Engine::Sqlite).await).await
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                body(crate::helpers::spawn_app(crate::helpers::Engine::Postgres).await).await
-            }
-        }
-    };
-}
-pub(crate) use on_both_databases;
-
 /// Runs each named `async fn name(app: TestApp)` on SQLite and on PostgreSQL, as
-/// `<name>::sqlite` and `<name>::postgres`. Unlike [`on_both_databases`], the bodies are
-/// plain functions that rustfmt formats.
+/// `<name>::sqlite` and `<name>::postgres`, each against a fresh app with the demo data (and
+/// `with` these settings). The bodies are plain functions, which rustfmt formats.
 macro_rules! run_on_both_databases {
     ($($name:ident),* $(,)?) => {
         crate::helpers::run_on_both_databases!(with [] => $($name),*);

@@ -6,7 +6,7 @@
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
-use crate::helpers::{count_rows, error_code, on_both_databases};
+use crate::helpers::{TestApp, count_rows, error_code, run_on_both_databases};
 
 const MANAGER: &str = "neighbourhood_manager:BU05991086";
 const DIRECTOR: &str = "area_director:WK059910";
@@ -33,107 +33,222 @@ fn descriptions(revision: &Value) -> Vec<String> {
         .collect()
 }
 
-on_both_databases! {
-    async fn a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable(app) {
-        let data = app.data(PLAN, json!({})).await;
-        let plan = data["plans"]["nodes"][0].clone();
-        let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
-        let sb = app.data(r#"{ clusters(filter: {code: "SB"}) { nodes { id } } }"#, json!({})).await["clusters"]["nodes"][0]["id"].clone();
-        let dispute = json!({ "input": { "item": { "actionId": action["id"] }, "clusterId": sb, "reason": "Te duur voor 2017" } });
-        let dispute = app.as_roles(&["cluster_member:SB"]).data(DISPUTE, dispute).await["disputePlanItem"]["escalation"]["id"].clone();
+async fn a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable(app: TestApp) {
+    let data = app.data(PLAN, json!({})).await;
+    let plan = data["plans"]["nodes"][0].clone();
+    let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
+    let sb = app
+        .data(
+            r#"{ clusters(filter: {code: "SB"}) { nodes { id } } }"#,
+            json!({}),
+        )
+        .await["clusters"]["nodes"][0]["id"]
+        .clone();
+    let dispute = json!({ "input": { "item": { "actionId": action["id"] }, "clusterId": sb, "reason": "Te duur voor 2017" } });
+    let dispute = app
+        .as_roles(&["cluster_member:SB"])
+        .data(DISPUTE, dispute)
+        .await["disputePlanItem"]["escalation"]["id"]
+        .clone();
 
-        let revise = |disputes: Value| json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"],
-            "reason": "Maatregel aanpassen na bezwaar van Stadsbeheer", "settlesDisputeIds": disputes } });
-        let refused = app.as_roles(&["cluster_manager:SB"]).graphql(REVISE, revise(json!([dispute]))).await;
-        assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
-        let not_a_dispute = app.as_roles(&[MANAGER]).graphql(REVISE, revise(json!([plan["id"]]))).await;
-        assert_eq!(not_a_dispute["errors"][0]["extensions"]["field"], "input.settlesDisputeIds", "{not_a_dispute}");
-        assert_eq!(count_rows(&app.db, "plan_revision").await, count_rows(&app.db, "plan WHERE adopted_at IS NOT NULL").await);
+    let revise = |disputes: Value| {
+        json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"],
+        "reason": "Maatregel aanpassen na bezwaar van Stadsbeheer", "settlesDisputeIds": disputes } })
+    };
+    let refused = app
+        .as_roles(&["cluster_manager:SB"])
+        .graphql(REVISE, revise(json!([dispute])))
+        .await;
+    assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
+    let not_a_dispute = app
+        .as_roles(&[MANAGER])
+        .graphql(REVISE, revise(json!([plan["id"]])))
+        .await;
+    assert_eq!(
+        not_a_dispute["errors"][0]["extensions"]["field"], "input.settlesDisputeIds",
+        "{not_a_dispute}"
+    );
+    assert_eq!(
+        count_rows(&app.db, "plan_revision").await,
+        count_rows(&app.db, "plan WHERE adopted_at IS NOT NULL").await
+    );
 
-        let revised = app.as_roles(&[MANAGER]).data(REVISE, revise(json!([dispute]))).await["revisePlan"]["plan"].clone();
-        assert_eq!(revised["status"], "DRAFT");
-        let revisions = revised["revisions"]["nodes"].as_array().unwrap();
-        assert_eq!(revisions.len(), 2, "{revised}");
-        assert_eq!((&revisions[0]["number"], revisions[0]["adoptedAt"].is_string()), (&json!(1), true));
-        assert_eq!((&revisions[1]["number"], &revisions[1]["adoptedAt"]), (&json!(2), &Value::Null));
-        assert_eq!(revisions[1]["openedBy"], format!("user-{MANAGER}"));
-        let linked = app.data(ESCALATION, json!({ "id": dispute })).await;
-        assert_eq!(linked["node"], json!({ "status": "OPEN", "resolution": null, "settledByRevision": { "number": 2 } }));
-        let again = app.as_roles(&[MANAGER]).graphql(REVISE, revise(json!([]))).await;
-        assert_eq!(error_code(&again), "CONFLICT", "the version moved on: {again}");
+    let revised = app
+        .as_roles(&[MANAGER])
+        .data(REVISE, revise(json!([dispute])))
+        .await["revisePlan"]["plan"]
+        .clone();
+    assert_eq!(revised["status"], "DRAFT");
+    let revisions = revised["revisions"]["nodes"].as_array().unwrap();
+    assert_eq!(revisions.len(), 2, "{revised}");
+    assert_eq!(
+        (
+            &revisions[0]["number"],
+            revisions[0]["adoptedAt"].is_string()
+        ),
+        (&json!(1), true)
+    );
+    assert_eq!(
+        (&revisions[1]["number"], &revisions[1]["adoptedAt"]),
+        (&json!(2), &Value::Null)
+    );
+    assert_eq!(revisions[1]["openedBy"], format!("user-{MANAGER}"));
+    let linked = app.data(ESCALATION, json!({ "id": dispute })).await;
+    assert_eq!(
+        linked["node"],
+        json!({ "status": "OPEN", "resolution": null, "settledByRevision": { "number": 2 } })
+    );
+    let again = app
+        .as_roles(&[MANAGER])
+        .graphql(REVISE, revise(json!([])))
+        .await;
+    assert_eq!(
+        error_code(&again),
+        "CONFLICT",
+        "the version moved on: {again}"
+    );
 
-        // While the plan is revised the public no longer sees it, but reads it as adopted.
-        let public = app.as_roles(&[]);
-        let hidden = public.data("query($id: ID!) { node(id: $id) { id } }", json!({ "id": plan["id"] })).await;
-        assert!(hidden["node"].is_null());
-        let first = public.data(ADOPTED, json!({ "plan": plan["id"] })).await["adoptedPlan"].clone();
-        assert_eq!(first["number"], 1);
-        assert!(descriptions(&first).contains(&action["description"].as_str().unwrap().to_owned()));
+    // While the plan is revised the public no longer sees it, but reads it as adopted.
+    let public = app.as_roles(&[]);
+    let hidden = public
+        .data(
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": plan["id"] }),
+        )
+        .await;
+    assert!(hidden["node"].is_null());
+    let first = public.data(ADOPTED, json!({ "plan": plan["id"] })).await["adoptedPlan"].clone();
+    assert_eq!(first["number"], 1);
+    assert!(descriptions(&first).contains(&action["description"].as_str().unwrap().to_owned()));
 
-        // Edited, consulted on and adopted again, with the support gaps accepted.
-        let manager = app.as_roles(&[MANAGER]);
-        let edit = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "description": "Kleinere maatregel" } });
-        manager.data("mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }", edit).await;
-        let version = revised["version"].as_i64().unwrap();
-        manager.data("mutation($input: PlanStepInput!) { submitPlan(input: $input) { plan { id } } }", json!({ "input": { "id": plan["id"], "expectedVersion": version } })).await;
-        let before_adoption = chrono::Utc::now().to_rfc3339();
-        let director = app.as_roles(&[DIRECTOR]);
-        let step = |waivers: Value| json!({ "input": { "id": plan["id"], "expectedVersion": version + 1, "waivers": waivers } });
-        let gaps = director.graphql(ADOPT, step(json!([]))).await["errors"][0]["extensions"]["gaps"].clone();
-        let waivers: Vec<Value> = gaps.as_array().unwrap().iter().flat_map(|gap| {
-            gap["missing"].as_array().unwrap().iter().map(|missing| json!({ "itemId": gap["item"], "gap": missing, "reason": "Positie mondeling gegeven" })).collect::<Vec<_>>()
-        }).collect();
-        assert!(!waivers.is_empty(), "{gaps}");
-        let adopted = director.data(ADOPT, step(json!(waivers))).await;
-        assert_eq!(adopted["adoptPlan"]["plan"]["status"], "ADOPTED");
+    // Edited, consulted on and adopted again, with the support gaps accepted.
+    let manager = app.as_roles(&[MANAGER]);
+    let edit = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "description": "Kleinere maatregel" } });
+    manager.data("mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }", edit).await;
+    let version = revised["version"].as_i64().unwrap();
+    manager
+        .data(
+            "mutation($input: PlanStepInput!) { submitPlan(input: $input) { plan { id } } }",
+            json!({ "input": { "id": plan["id"], "expectedVersion": version } }),
+        )
+        .await;
+    let before_adoption = chrono::Utc::now().to_rfc3339();
+    let director = app.as_roles(&[DIRECTOR]);
+    let step = |waivers: Value| json!({ "input": { "id": plan["id"], "expectedVersion": version + 1, "waivers": waivers } });
+    let gaps =
+        director.graphql(ADOPT, step(json!([]))).await["errors"][0]["extensions"]["gaps"].clone();
+    let waivers: Vec<Value> = gaps.as_array().unwrap().iter().flat_map(|gap| {
+        gap["missing"].as_array().unwrap().iter().map(|missing| json!({ "itemId": gap["item"], "gap": missing, "reason": "Positie mondeling gegeven" })).collect::<Vec<_>>()
+    }).collect();
+    assert!(!waivers.is_empty(), "{gaps}");
+    let adopted = director.data(ADOPT, step(json!(waivers))).await;
+    assert_eq!(adopted["adoptPlan"]["plan"]["status"], "ADOPTED");
 
-        let settled = app.data(ESCALATION, json!({ "id": dispute })).await;
-        assert_eq!(settled["node"]["status"], "RESOLVED");
-        assert!(settled["node"]["resolution"].as_str().unwrap().starts_with("settled by revision 2"), "{settled}");
-        let now = public.data(ADOPTED, json!({ "plan": plan["id"] })).await["adoptedPlan"].clone();
-        assert_eq!(now["number"], 2);
-        assert!(descriptions(&now).contains(&"Kleinere maatregel".to_owned()));
-        let then = public.data(ADOPTED, json!({ "plan": plan["id"], "on": before_adoption })).await["adoptedPlan"].clone();
-        assert_eq!(then, first, "the first version as it was adopted");
-        let never = public.data(ADOPTED, json!({ "plan": plan["id"], "on": "2015-01-01T00:00:00Z" })).await;
-        assert!(never["adoptedPlan"].is_null(), "not adopted yet in 2015");
-    }
+    let settled = app.data(ESCALATION, json!({ "id": dispute })).await;
+    assert_eq!(settled["node"]["status"], "RESOLVED");
+    assert!(
+        settled["node"]["resolution"]
+            .as_str()
+            .unwrap()
+            .starts_with("settled by revision 2"),
+        "{settled}"
+    );
+    let now = public.data(ADOPTED, json!({ "plan": plan["id"] })).await["adoptedPlan"].clone();
+    assert_eq!(now["number"], 2);
+    assert!(descriptions(&now).contains(&"Kleinere maatregel".to_owned()));
+    let then = public
+        .data(
+            ADOPTED,
+            json!({ "plan": plan["id"], "on": before_adoption }),
+        )
+        .await["adoptedPlan"]
+        .clone();
+    assert_eq!(then, first, "the first version as it was adopted");
+    let never = public
+        .data(
+            ADOPTED,
+            json!({ "plan": plan["id"], "on": "2015-01-01T00:00:00Z" }),
+        )
+        .await;
+    assert!(never["adoptedPlan"].is_null(), "not adopted yet in 2015");
 }
 
-on_both_databases! {
-    async fn an_overdue_request_whose_action_changed_in_a_revision_is_resolved_as_changed(app) {
-        let data = app.data(PLAN, json!({})).await;
-        let plan = data["plans"]["nodes"][0].clone();
-        let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
-        let mo = app.data(r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#, json!({})).await["clusters"]["nodes"][0]["id"].clone();
-        let manager = app.as_roles(&[MANAGER]);
-        let ask = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }";
-        let request = manager.data(ask, json!({ "input": { "actionId": action["id"], "clusterId": mo } })).await["requestCommitment"]["commitment"]["id"].clone();
-        let sql = format!("UPDATE commitment SET response_deadline = '2016-03-01T09:00:00+00:00' WHERE id = {}", crate::authz::db_id(&request));
-        app.db.execute_raw(Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();
-        let raise = "mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { escalation { id } } }";
-        let raised = manager.data(raise, json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord." } })).await;
-        let escalation = raised["raiseEscalation"]["escalation"]["id"].clone();
-        let resolve = "mutation($input: EscalationStepInput!) { resolveEscalation(input: $input) { escalation { status } } }";
-        let changed = |version: i64| json!({ "input": { "id": escalation, "expectedVersion": version, "note": "De maatregel is aangepast.", "actionChanged": true } });
+run_on_both_databases!(a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable);
 
-        // Nothing changed yet: refused, naming the argument.
-        let early = manager.graphql(resolve, changed(1)).await;
-        assert_eq!(early["errors"][0]["extensions"]["field"], "input.actionChanged", "{early}");
-        // Two outcomes at once: refused, naming the argument, before anything is looked at.
-        let mut both = changed(1);
-        both["input"]["decided"] = json!(true);
-        let both = manager.graphql(resolve, both).await;
-        assert_eq!((error_code(&both), &both["errors"][0]["extensions"]["field"]), ("BAD_USER_INPUT", &json!("input.actionChanged")), "{both}");
+async fn an_overdue_request_whose_action_changed_in_a_revision_is_resolved_as_changed(
+    app: TestApp,
+) {
+    let data = app.data(PLAN, json!({})).await;
+    let plan = data["plans"]["nodes"][0].clone();
+    let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
+    let mo = app
+        .data(
+            r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#,
+            json!({}),
+        )
+        .await["clusters"]["nodes"][0]["id"]
+        .clone();
+    let manager = app.as_roles(&[MANAGER]);
+    let ask = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }";
+    let request = manager
+        .data(
+            ask,
+            json!({ "input": { "actionId": action["id"], "clusterId": mo } }),
+        )
+        .await["requestCommitment"]["commitment"]["id"]
+        .clone();
+    let sql = format!(
+        "UPDATE commitment SET response_deadline = '2016-03-01T09:00:00+00:00' WHERE id = {}",
+        crate::authz::db_id(&request)
+    );
+    app.db
+        .execute_raw(Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .unwrap();
+    let raise = "mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { escalation { id } } }";
+    let raised = manager.data(raise, json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord." } })).await;
+    let escalation = raised["raiseEscalation"]["escalation"]["id"].clone();
+    let resolve = "mutation($input: EscalationStepInput!) { resolveEscalation(input: $input) { escalation { status } } }";
+    let changed = |version: i64| json!({ "input": { "id": escalation, "expectedVersion": version, "note": "De maatregel is aangepast.", "actionChanged": true } });
 
-        // The plan is revised and the action edited: now the outcome holds.
-        let revise = json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"], "reason": "Bijsturen" } });
-        manager.data(REVISE, revise).await;
-        let edit = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "description": "Aangepaste maatregel" } });
-        manager.data("mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }", edit).await;
-        let resolved = manager.data(resolve, changed(1)).await;
-        assert_eq!(resolved["resolveEscalation"]["escalation"]["status"], "RESOLVED");
-        let closed = app.data("query($id: ID!) { node(id: $id) { ... on Commitment { status reason } } }", json!({ "id": request })).await;
-        assert_eq!(closed["node"], json!({ "status": "WITHDRAWN", "reason": "the action changed: De maatregel is aangepast." }));
-    }
+    // Nothing changed yet: refused, naming the argument.
+    let early = manager.graphql(resolve, changed(1)).await;
+    assert_eq!(
+        early["errors"][0]["extensions"]["field"], "input.actionChanged",
+        "{early}"
+    );
+    // Two outcomes at once: refused, naming the argument, before anything is looked at.
+    let mut both = changed(1);
+    both["input"]["decided"] = json!(true);
+    let both = manager.graphql(resolve, both).await;
+    assert_eq!(
+        (error_code(&both), &both["errors"][0]["extensions"]["field"]),
+        ("BAD_USER_INPUT", &json!("input.actionChanged")),
+        "{both}"
+    );
+
+    // The plan is revised and the action edited: now the outcome holds.
+    let revise = json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"], "reason": "Bijsturen" } });
+    manager.data(REVISE, revise).await;
+    let edit = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "description": "Aangepaste maatregel" } });
+    manager.data("mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }", edit).await;
+    let resolved = manager.data(resolve, changed(1)).await;
+    assert_eq!(
+        resolved["resolveEscalation"]["escalation"]["status"],
+        "RESOLVED"
+    );
+    let closed = app
+        .data(
+            "query($id: ID!) { node(id: $id) { ... on Commitment { status reason } } }",
+            json!({ "id": request }),
+        )
+        .await;
+    assert_eq!(
+        closed["node"],
+        json!({ "status": "WITHDRAWN", "reason": "the action changed: De maatregel is aangepast." })
+    );
 }
+
+run_on_both_databases!(
+    an_overdue_request_whose_action_changed_in_a_revision_is_resolved_as_changed
+);

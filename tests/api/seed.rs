@@ -5,7 +5,7 @@ use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 use wijkgraph::seed::{self, SeedOutcome};
 
-use crate::helpers::{Engine, on_both_databases, spawn_app};
+use crate::helpers::{Engine, TestApp, run_on_both_databases, spawn_app};
 
 const TABLES: [&str; 27] = [
     "area",
@@ -54,44 +54,50 @@ pub(crate) async fn row_counts(db: &sea_orm::DatabaseConnection) -> Vec<(String,
     counts
 }
 
-on_both_databases! {
-    async fn seeding_twice_changes_nothing(app) {
-        let before = row_counts(&app.db).await;
-        assert_eq!(seed::demo(&app.db).await.unwrap(), SeedOutcome::AlreadyPresent);
-        assert_eq!(row_counts(&app.db).await, before);
-    }
+async fn seeding_twice_changes_nothing(app: TestApp) {
+    let before = row_counts(&app.db).await;
+    assert_eq!(
+        seed::demo(&app.db).await.unwrap(),
+        SeedOutcome::AlreadyPresent
+    );
+    assert_eq!(row_counts(&app.db).await, before);
 }
 
-on_both_databases! {
-    async fn the_demo_holds_every_state_the_domain_names(app) {
-        let data = app.data(
-            "{ commitments(first: 100) { totalCount }
-               requested: commitments(filter: {status: REQUESTED}) { totalCount }
-               accepted: commitments(filter: {status: ACCEPTED}) { totalCount }
-               delivered: commitments(filter: {status: DELIVERED}) { totalCount }
-               withdrawn: commitments(filter: {status: WITHDRAWN}) { totalCount }
-               escalations(filter: {status: OPEN}) { totalCount nodes { level owner history { totalCount } commitment { status } } }
-               incorporated: residentInputs(filter: {outcome: INCORPORATED}) { totalCount nodes { priority { id } } }
-               notIncorporated: residentInputs(filter: {outcome: NOT_INCORPORATED}) { totalCount nodes { reason } }
-               drafts: plans(filter: {status: DRAFT, year: 2017}) { totalCount }
-               pnc: pncDocuments(filter: {year: 2016}) { totalCount } }",
-            json!({}),
-        ).await;
-        for status in ["requested", "accepted", "delivered", "withdrawn"] {
-            assert!(data[status]["totalCount"].as_u64().unwrap() >= 1, "no {status} commitment");
-        }
-        let escalation = &data["escalations"]["nodes"][0];
-        assert_eq!(data["escalations"]["totalCount"], 1);
-        assert_eq!(escalation["level"], "AREA");
-        assert_eq!(escalation["owner"], "area_director:WK059910");
-        assert_eq!(escalation["history"]["totalCount"], 3);
-        assert_eq!(escalation["commitment"]["status"], "REJECTED");
-        assert!(data["incorporated"]["nodes"][0]["priority"]["id"].is_string());
-        assert!(data["notIncorporated"]["nodes"][0]["reason"].is_string());
-        assert_eq!(data["drafts"]["totalCount"], 1);
-        assert_eq!(data["pnc"]["totalCount"], 5);
+run_on_both_databases!(seeding_twice_changes_nothing);
+
+async fn the_demo_holds_every_state_the_domain_names(app: TestApp) {
+    let data = app.data(
+        "{ commitments(first: 100) { totalCount }
+           requested: commitments(filter: {status: REQUESTED}) { totalCount }
+           accepted: commitments(filter: {status: ACCEPTED}) { totalCount }
+           delivered: commitments(filter: {status: DELIVERED}) { totalCount }
+           withdrawn: commitments(filter: {status: WITHDRAWN}) { totalCount }
+           escalations(filter: {status: OPEN}) { totalCount nodes { level owner history { totalCount } commitment { status } } }
+           incorporated: residentInputs(filter: {outcome: INCORPORATED}) { totalCount nodes { priority { id } } }
+           notIncorporated: residentInputs(filter: {outcome: NOT_INCORPORATED}) { totalCount nodes { reason } }
+           drafts: plans(filter: {status: DRAFT, year: 2017}) { totalCount }
+           pnc: pncDocuments(filter: {year: 2016}) { totalCount } }",
+        json!({}),
+    ).await;
+    for status in ["requested", "accepted", "delivered", "withdrawn"] {
+        assert!(
+            data[status]["totalCount"].as_u64().unwrap() >= 1,
+            "no {status} commitment"
+        );
     }
+    let escalation = &data["escalations"]["nodes"][0];
+    assert_eq!(data["escalations"]["totalCount"], 1);
+    assert_eq!(escalation["level"], "AREA");
+    assert_eq!(escalation["owner"], "area_director:WK059910");
+    assert_eq!(escalation["history"]["totalCount"], 3);
+    assert_eq!(escalation["commitment"]["status"], "REJECTED");
+    assert!(data["incorporated"]["nodes"][0]["priority"]["id"].is_string());
+    assert!(data["notIncorporated"]["nodes"][0]["reason"].is_string());
+    assert_eq!(data["drafts"]["totalCount"], 1);
+    assert_eq!(data["pnc"]["totalCount"], 5);
 }
+
+run_on_both_databases!(the_demo_holds_every_state_the_domain_names);
 
 /// The same query over freshly seeded SQLite and PostgreSQL databases answers byte for
 /// byte the same: the seed is deterministic and the engines behave identically.
@@ -108,37 +114,69 @@ async fn sqlite_and_postgres_answer_the_demo_identically() {
     assert_eq!(from_sqlite, from_postgres);
 }
 
-on_both_databases! {
-    async fn the_demo_leaves_2017_open_for_a_vraagwijzer_transfer_a_new_line_and_an_amendment_and_names_the_reports_programmes(app) {
-        let data = app.data(
-            r#"{ pncDocuments(filter: {year: 2017}) { nodes { phase status } }
-                 budgetLines(filter: {year: 2017}) { nodes { id budgeted capacityHours area { code } neighbourhood { code } product { code } } }
-                 cityProgrammes(first: 50) { nodes { name } } }"#,
-            json!({}),
-        ).await;
-        assert_eq!(data["pncDocuments"]["nodes"], json!([{ "phase": "BUDGET", "status": "IN_PREPARATION" }]));
-        let names: Vec<&str> = data["cityProgrammes"]["nodes"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
-        for named in ["Nationaal Programma Rotterdam Zuid (NPRZ)", "Stadsmariniers", "Schoon, heel en groen"] {
-            assert!(names.contains(&named), "{named}: {names:?}");
-        }
-        let lines = data["budgetLines"]["nodes"].as_array().unwrap();
-        let centre = lines.iter().find(|l| l["area"]["code"] == "WK059912").unwrap();
-        let desk = lines.iter().find(|l| l["neighbourhood"]["code"] == "BU05991284").unwrap();
-        assert_eq!((&centre["product"]["code"], &desk["product"]["code"]), (&json!("MO-VRW"), &json!("MO-VRW")));
-
-        // The report's own example: Vraagwijzer capacity moves to Lombardijen within the product.
-        let transfer = json!({ "input": { "fromLineId": centre["id"], "toLineId": desk["id"], "amount": "40000", "hours": "100", "phase": "BUDGET" } });
-        let moved = app.as_roles(&["cluster_manager:MO"]).data(
-            "mutation($input: TransferBudgetInput!) { transferBudget(input: $input) { toLine { budgeted capacityHours } } }", transfer).await;
-        assert_eq!(moved["transferBudget"]["toLine"], json!({ "budgeted": "200000.00", "capacityHours": "1100.00" }));
-        // An amendment to the budget being prepared, and a new line for the year.
-        let amend = json!({ "input": { "budgetLineId": desk["id"], "phase": "BUDGET", "amendmentType": "INTENSIFICATION", "delta": "10000", "rationale": "Extra spreekuur." } });
-        app.as_roles(&["controller"]).data("mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { id } } }", amend).await;
-        let ids = app.data(r#"{ products(first: 50) { nodes { id code } } neighbourhoods(filter: {code: "BU05991284"}) { nodes { id } } clusters(filter: {code: "MO"}) { nodes { id } } }"#, json!({})).await;
-        let huis = ids["products"]["nodes"].as_array().unwrap().iter().find(|p| p["code"] == "MO-HVW").unwrap()["id"].clone();
-        let new_line = json!({ "input": { "clusterId": ids["clusters"]["nodes"][0]["id"], "productId": huis, "year": 2017, "neighbourhoodId": ids["neighbourhoods"]["nodes"][0]["id"],
-            "description": "Huis van de Wijk Lombardijen 2017", "amount": "80000", "capacityHours": "600" } });
-        let created = app.as_roles(&["cluster_manager:MO"]).graphql("mutation($input: CreateBudgetLineInput!) { createBudgetLine(input: $input) { budgetLine { id } } }", new_line).await;
-        assert!(created.get("errors").is_none(), "{created}");
+async fn the_demo_leaves_2017_open_for_a_vraagwijzer_transfer_a_new_line_and_an_amendment_and_names_the_reports_programmes(
+    app: TestApp,
+) {
+    let data = app.data(
+        r#"{ pncDocuments(filter: {year: 2017}) { nodes { phase status } }
+             budgetLines(filter: {year: 2017}) { nodes { id budgeted capacityHours area { code } neighbourhood { code } product { code } } }
+             cityProgrammes(first: 50) { nodes { name } } }"#,
+        json!({}),
+    ).await;
+    assert_eq!(
+        data["pncDocuments"]["nodes"],
+        json!([{ "phase": "BUDGET", "status": "IN_PREPARATION" }])
+    );
+    let names: Vec<&str> = data["cityProgrammes"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for named in [
+        "Nationaal Programma Rotterdam Zuid (NPRZ)",
+        "Stadsmariniers",
+        "Schoon, heel en groen",
+    ] {
+        assert!(names.contains(&named), "{named}: {names:?}");
     }
+    let lines = data["budgetLines"]["nodes"].as_array().unwrap();
+    let centre = lines
+        .iter()
+        .find(|l| l["area"]["code"] == "WK059912")
+        .unwrap();
+    let desk = lines
+        .iter()
+        .find(|l| l["neighbourhood"]["code"] == "BU05991284")
+        .unwrap();
+    assert_eq!(
+        (&centre["product"]["code"], &desk["product"]["code"]),
+        (&json!("MO-VRW"), &json!("MO-VRW"))
+    );
+
+    // The report's own example: Vraagwijzer capacity moves to Lombardijen within the product.
+    let transfer = json!({ "input": { "fromLineId": centre["id"], "toLineId": desk["id"], "amount": "40000", "hours": "100", "phase": "BUDGET" } });
+    let moved = app.as_roles(&["cluster_manager:MO"]).data(
+        "mutation($input: TransferBudgetInput!) { transferBudget(input: $input) { toLine { budgeted capacityHours } } }", transfer).await;
+    assert_eq!(
+        moved["transferBudget"]["toLine"],
+        json!({ "budgeted": "200000.00", "capacityHours": "1100.00" })
+    );
+    // An amendment to the budget being prepared, and a new line for the year.
+    let amend = json!({ "input": { "budgetLineId": desk["id"], "phase": "BUDGET", "amendmentType": "INTENSIFICATION", "delta": "10000", "rationale": "Extra spreekuur." } });
+    app.as_roles(&["controller"]).data("mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { amendment { id } } }", amend).await;
+    let ids = app.data(r#"{ products(first: 50) { nodes { id code } } neighbourhoods(filter: {code: "BU05991284"}) { nodes { id } } clusters(filter: {code: "MO"}) { nodes { id } } }"#, json!({})).await;
+    let huis = ids["products"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "MO-HVW")
+        .unwrap()["id"]
+        .clone();
+    let new_line = json!({ "input": { "clusterId": ids["clusters"]["nodes"][0]["id"], "productId": huis, "year": 2017, "neighbourhoodId": ids["neighbourhoods"]["nodes"][0]["id"],
+        "description": "Huis van de Wijk Lombardijen 2017", "amount": "80000", "capacityHours": "600" } });
+    let created = app.as_roles(&["cluster_manager:MO"]).graphql("mutation($input: CreateBudgetLineInput!) { createBudgetLine(input: $input) { budgetLine { id } } }", new_line).await;
+    assert!(created.get("errors").is_none(), "{created}");
 }
+
+run_on_both_databases!(the_demo_leaves_2017_open_for_a_vraagwijzer_transfer_a_new_line_and_an_amendment_and_names_the_reports_programmes);

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{error_code, neighbourhood_id, on_both_databases};
+use crate::helpers::{TestApp, error_code, neighbourhood_id, run_on_both_databases};
 
 const MANAGER: &str = "neighbourhood_manager:BU05991086";
 
@@ -47,71 +47,156 @@ fn holding(found: &Value) -> Vec<(Value, Value)> {
         .collect()
 }
 
-on_both_databases! {
-    async fn input_lands_in_several_dated_places_follows_what_is_dropped_and_is_found_by_its_reference(app) {
-        let data = app.data(PLAN, json!({})).await;
-        let plan = data["plans"]["nodes"][0].clone();
-        let priorities = plan["priorities"]["nodes"].as_array().unwrap().clone();
-        let (first, second, third) = (&priorities[0], &priorities[1], &priorities[2]);
-        let action = first["actions"]["nodes"][0].clone();
-        let area_priority = data["area"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
-        let manager = app.as_roles(&[MANAGER]);
+async fn input_lands_in_several_dated_places_follows_what_is_dropped_and_is_found_by_its_reference(
+    app: TestApp,
+) {
+    let data = app.data(PLAN, json!({})).await;
+    let plan = data["plans"]["nodes"][0].clone();
+    let priorities = plan["priorities"]["nodes"].as_array().unwrap().clone();
+    let (first, second, third) = (&priorities[0], &priorities[1], &priorities[2]);
+    let action = first["actions"]["nodes"][0].clone();
+    let area_priority = data["area"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
+    let manager = app.as_roles(&[MANAGER]);
 
-        let input = record(&app, "Meer groen en minder zwerfvuil.").await;
-        let reference = input["reference"].as_str().unwrap().to_owned();
-        assert!(reference.starts_with("RI-2016-"), "{reference}");
-        // The public finds it by its reference, however typed.
-        let found = app.as_roles(&[]).data(LOOKUP, json!({ "ref": reference.to_lowercase() })).await;
-        assert_eq!(found["residentInput"]["outcome"], "PENDING");
-        assert!(app.as_roles(&[]).data(LOOKUP, json!({ "ref": "RI-1999-0001" })).await["residentInput"].is_null());
+    let input = record(&app, "Meer groen en minder zwerfvuil.").await;
+    let reference = input["reference"].as_str().unwrap().to_owned();
+    assert!(reference.starts_with("RI-2016-"), "{reference}");
+    // The public finds it by its reference, however typed.
+    let found = app
+        .as_roles(&[])
+        .data(LOOKUP, json!({ "ref": reference.to_lowercase() }))
+        .await;
+    assert_eq!(found["residentInput"]["outcome"], "PENDING");
+    assert!(
+        app.as_roles(&[])
+            .data(LOOKUP, json!({ "ref": "RI-1999-0001" }))
+            .await["residentInput"]
+            .is_null()
+    );
 
-        // Three places: an action, another priority, and the area plan's theme.
-        let mut version = 1;
-        for place in [json!({ "actionId": action["id"] }), json!({ "priorityId": second["id"] }), json!({ "priorityId": area_priority })] {
-            let linked = manager.data(LINK, link(&input, version, place)).await;
-            assert_eq!(linked["linkResidentInput"]["residentInput"]["outcome"], "INCORPORATED");
-            version = linked["linkResidentInput"]["residentInput"]["version"].as_i64().unwrap();
-        }
-        let twice = manager.graphql(LINK, link(&input, version, json!({ "priorityId": second["id"] }))).await;
-        assert_eq!(twice["errors"][0]["extensions"]["field"], "input.priorityId", "{twice}");
-        let found = app.as_roles(&[]).data(LOOKUP, json!({ "ref": reference })).await;
-        assert_eq!(holding(&found).len(), 3, "{found}");
-
-        // A second input lands only in the third priority.
-        let lone = record(&app, "Een hondenuitlaatveld.").await;
-        manager.data(LINK, link(&lone, 1, json!({ "priorityId": third["id"] }))).await;
-
-        // The plan is revised (staff read it as it is being revised; the public does not see
-        // a draft); the action and two priorities are dropped.
-        let revise = json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"], "reason": "Bijstellen" } });
-        manager.data("mutation($input: RevisePlanInput!) { revisePlan(input: $input) { plan { id } } }", revise).await;
-        let drop_action = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "reason": "Geen budget" } });
-        manager.data("mutation($input: DropActionInput!) { dropAction(input: $input) { action { id } } }", drop_action).await;
-        let found = app.data(LOOKUP, json!({ "ref": reference })).await;
-        let places = holding(&found);
-        assert!(places.contains(&(first["id"].clone(), Value::Null)), "moved to the action's priority: {found}");
-        assert!(!places.iter().any(|(_, action_id)| *action_id == action["id"]), "{found}");
-        let ended: Vec<&Value> = found["residentInput"]["landings"]["nodes"].as_array().unwrap().iter().filter(|l| l["endedAt"].is_string()).collect();
-        assert_eq!(ended.len(), 1);
-        assert_eq!(ended[0]["endReason"], "action dropped: Geen budget");
-
-        let drop = "mutation($input: DropPriorityInput!) { dropPriority(input: $input) { priority { id } } }";
-        for priority in [second, third] {
-            let input = json!({ "input": { "id": priority["id"], "expectedVersion": priority["version"], "reason": "Samengevoegd" } });
-            manager.data(drop, input).await;
-        }
-        // Still in the area plan's theme and the first priority: incorporated, pointing at a live place.
-        let found = app.data(LOOKUP, json!({ "ref": reference })).await;
-        assert_eq!(found["residentInput"]["outcome"], "INCORPORATED");
-        assert_eq!(holding(&found).len(), 2, "{found}");
-        assert!(found["residentInput"]["priority"]["id"].is_string());
-        // The lone input had no place left: it is open again, visibly.
-        let reopened = app.as_roles(&[]).data(LOOKUP, json!({ "ref": lone["reference"] })).await;
-        assert_eq!(reopened["residentInput"]["outcome"], "PENDING");
-        assert!(reopened["residentInput"]["priority"].is_null());
-        let trail = app.data("query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }", json!({ "id": lone["id"] })).await;
-        let operations: Vec<&str> = trail["auditTrail"]["nodes"].as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
-        assert_eq!(operations, ["recordResidentInput", "linkResidentInput", "reopenResidentInput"]);
-        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(LINK, link(&lone, 3, json!({ "priorityId": first["id"] }))).await), "FORBIDDEN");
+    // Three places: an action, another priority, and the area plan's theme.
+    let mut version = 1;
+    for place in [
+        json!({ "actionId": action["id"] }),
+        json!({ "priorityId": second["id"] }),
+        json!({ "priorityId": area_priority }),
+    ] {
+        let linked = manager.data(LINK, link(&input, version, place)).await;
+        assert_eq!(
+            linked["linkResidentInput"]["residentInput"]["outcome"],
+            "INCORPORATED"
+        );
+        version = linked["linkResidentInput"]["residentInput"]["version"]
+            .as_i64()
+            .unwrap();
     }
+    let twice = manager
+        .graphql(
+            LINK,
+            link(&input, version, json!({ "priorityId": second["id"] })),
+        )
+        .await;
+    assert_eq!(
+        twice["errors"][0]["extensions"]["field"], "input.priorityId",
+        "{twice}"
+    );
+    let found = app
+        .as_roles(&[])
+        .data(LOOKUP, json!({ "ref": reference }))
+        .await;
+    assert_eq!(holding(&found).len(), 3, "{found}");
+
+    // A second input lands only in the third priority.
+    let lone = record(&app, "Een hondenuitlaatveld.").await;
+    manager
+        .data(LINK, link(&lone, 1, json!({ "priorityId": third["id"] })))
+        .await;
+
+    // The plan is revised (staff read it as it is being revised; the public does not see
+    // a draft); the action and two priorities are dropped.
+    let revise = json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"], "reason": "Bijstellen" } });
+    manager
+        .data(
+            "mutation($input: RevisePlanInput!) { revisePlan(input: $input) { plan { id } } }",
+            revise,
+        )
+        .await;
+    let drop_action = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "reason": "Geen budget" } });
+    manager
+        .data(
+            "mutation($input: DropActionInput!) { dropAction(input: $input) { action { id } } }",
+            drop_action,
+        )
+        .await;
+    let found = app.data(LOOKUP, json!({ "ref": reference })).await;
+    let places = holding(&found);
+    assert!(
+        places.contains(&(first["id"].clone(), Value::Null)),
+        "moved to the action's priority: {found}"
+    );
+    assert!(
+        !places
+            .iter()
+            .any(|(_, action_id)| *action_id == action["id"]),
+        "{found}"
+    );
+    let ended: Vec<&Value> = found["residentInput"]["landings"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["endedAt"].is_string())
+        .collect();
+    assert_eq!(ended.len(), 1);
+    assert_eq!(ended[0]["endReason"], "action dropped: Geen budget");
+
+    let drop =
+        "mutation($input: DropPriorityInput!) { dropPriority(input: $input) { priority { id } } }";
+    for priority in [second, third] {
+        let input = json!({ "input": { "id": priority["id"], "expectedVersion": priority["version"], "reason": "Samengevoegd" } });
+        manager.data(drop, input).await;
+    }
+    // Still in the area plan's theme and the first priority: incorporated, pointing at a live place.
+    let found = app.data(LOOKUP, json!({ "ref": reference })).await;
+    assert_eq!(found["residentInput"]["outcome"], "INCORPORATED");
+    assert_eq!(holding(&found).len(), 2, "{found}");
+    assert!(found["residentInput"]["priority"]["id"].is_string());
+    // The lone input had no place left: it is open again, visibly.
+    let reopened = app
+        .as_roles(&[])
+        .data(LOOKUP, json!({ "ref": lone["reference"] }))
+        .await;
+    assert_eq!(reopened["residentInput"]["outcome"], "PENDING");
+    assert!(reopened["residentInput"]["priority"].is_null());
+    let trail = app
+        .data(
+            "query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }",
+            json!({ "id": lone["id"] }),
+        )
+        .await;
+    let operations: Vec<&str> = trail["auditTrail"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["operation"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        operations,
+        [
+            "recordResidentInput",
+            "linkResidentInput",
+            "reopenResidentInput"
+        ]
+    );
+    assert_eq!(
+        error_code(
+            &app.as_roles(&["cluster_member:MO"])
+                .graphql(LINK, link(&lone, 3, json!({ "priorityId": first["id"] })))
+                .await
+        ),
+        "FORBIDDEN"
+    );
 }
+
+run_on_both_databases!(
+    input_lands_in_several_dated_places_follows_what_is_dropped_and_is_found_by_its_reference
+);

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, count_rows, error_code, neighbourhood_id, on_both_databases};
+use crate::helpers::{TestApp, count_rows, error_code, neighbourhood_id, run_on_both_databases};
 
 const BLOEMHOF_MANAGER: &str = "neighbourhood_manager:BU05991081";
 const FEIJENOORD_DIRECTOR: &str = "area_director:WK059910";
@@ -25,83 +25,156 @@ const SUBMIT: &str =
     "mutation($input: PlanStepInput!) { submitPlan(input: $input) { plan { status version } } }";
 const ADOPT: &str = "mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { plan { status version adoptedAt } } }";
 
-on_both_databases! {
-    async fn a_neighbourhood_manager_drafts_and_submits_and_the_area_director_adopts(app) {
-        let bloemhof = neighbourhood_id(&app, "BU05991081").await;
-        let mo = id_of(&app, r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#, "/clusters/nodes/0/id").await;
-        let plans_before = count_rows(&app.db, "plan").await;
-        let audit_before = count_rows(&app.db, "audit_event").await;
-        let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2017 } });
+async fn a_neighbourhood_manager_drafts_and_submits_and_the_area_director_adopts(app: TestApp) {
+    let bloemhof = neighbourhood_id(&app, "BU05991081").await;
+    let mo = id_of(
+        &app,
+        r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#,
+        "/clusters/nodes/0/id",
+    )
+    .await;
+    let plans_before = count_rows(&app.db, "plan").await;
+    let audit_before = count_rows(&app.db, "audit_event").await;
+    let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2017 } });
 
-        // Wrong callers change nothing.
-        assert_eq!(error_code(&app.as_roles(&[]).graphql(CREATE_PLAN, input.clone()).await), "UNAUTHENTICATED");
-        for wrong in ["cluster_member:MO", "neighbourhood_manager:BU05990451", "area_director:WK059912", "committee_member:WK059910"] {
-            let response = app.as_roles(&[wrong]).graphql(CREATE_PLAN, input.clone()).await;
-            assert_eq!(error_code(&response), "FORBIDDEN", "{wrong}: {response}");
-        }
-        assert_eq!(count_rows(&app.db, "plan").await, plans_before, "a refused mutation leaves no row");
-        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before, "nor an audit event");
-
-        let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
-        let plan = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"].clone();
-        assert_eq!(plan["status"], "DRAFT");
-        assert_eq!(plan["title"], "Wijkactieplan Bloemhof 2017");
-        let duplicate = manager.graphql(CREATE_PLAN, input).await;
-        assert_eq!(response_field(&duplicate), "input.year");
-
-        let priority = manager
-            .data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Schoon en heel", "description": "Een schone wijk." } }))
-            .await["addPriority"]["priority"].clone();
-        assert_eq!(priority["rank"], 1);
-        let action = manager
-            .data(ADD_ACTION, json!({ "input": { "priorityId": priority["id"], "description": "Extra veegrondes", "leadClusterId": mo } }))
-            .await["addAction"]["action"].clone();
-        let submitted = manager.data(SUBMIT, json!({ "input": { "id": plan["id"], "expectedVersion": 2 } })).await;
-        assert_eq!(submitted["submitPlan"]["plan"]["status"], "IN_CONSULTATION");
-
-        // Only the area director adopts, and not while an action lacks SMART fields.
-        let step = json!({ "input": { "id": plan["id"], "expectedVersion": 3 } });
-        assert_eq!(error_code(&manager.graphql(ADOPT, step.clone()).await), "FORBIDDEN");
-        assert_eq!(error_code(&app.as_roles(&["area_director:WK059904"]).graphql(ADOPT, step.clone()).await), "NOT_FOUND");
-        let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
-        let incomplete = director.graphql(ADOPT, step.clone()).await;
-        assert_eq!(error_code(&incomplete), "INCOMPLETE", "{incomplete}");
-        let gaps = &incomplete["errors"][0]["extensions"]["gaps"];
-        assert_eq!(gaps[0]["item"], action["id"]);
-        assert_eq!(gaps[0]["missing"], json!(["responsiblePerson", "measurableTarget", "deadline", "leadClusterPosition"]));
-        assert_eq!(gaps[1], json!({ "item": plan["id"], "missing": ["fivePriorities"] }));
-
-        manager
-            .data(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 1, "responsiblePerson": "Sanne Bos", "measurableTarget": "2 extra rondes per week", "deadline": "2017-12-31" } }))
+    // Wrong callers change nothing.
+    assert_eq!(
+        error_code(&app.as_roles(&[]).graphql(CREATE_PLAN, input.clone()).await),
+        "UNAUTHENTICATED"
+    );
+    for wrong in [
+        "cluster_member:MO",
+        "neighbourhood_manager:BU05990451",
+        "area_director:WK059912",
+        "committee_member:WK059910",
+    ] {
+        let response = app
+            .as_roles(&[wrong])
+            .graphql(CREATE_PLAN, input.clone())
             .await;
-        // The support gaps remain until the director accepts each with a reason.
-        let unsupported = director.graphql(ADOPT, step.clone()).await;
-        assert_eq!(unsupported["errors"][0]["extensions"]["gaps"].as_array().unwrap().len(), 2, "{unsupported}");
-        let step = json!({ "input": { "id": plan["id"], "expectedVersion": 3, "waivers": [
-            { "itemId": plan["id"], "gap": "fivePriorities", "reason": "Bloemhof werkt in 2017 aan één thema." },
-            { "itemId": action["id"], "gap": "leadClusterPosition", "reason": "MO is mondeling akkoord." },
-        ] } });
-        let adopted = director.data(ADOPT, step.clone()).await;
-        assert_eq!(adopted["adoptPlan"]["plan"]["status"], "ADOPTED");
-        // Adopted: no more silent edits, and a second adoption is an invalid transition.
-        let late = manager.graphql(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 2, "description": "Iets anders" } })).await;
-        assert_eq!(error_code(&late), "INVALID_TRANSITION");
-        assert_eq!(late["errors"][0]["extensions"]["currentStatus"], "ADOPTED");
-        let again = director.graphql(ADOPT, json!({ "input": { "id": plan["id"], "expectedVersion": 4 } })).await;
-        assert_eq!(error_code(&again), "INVALID_TRANSITION");
-
-        let trail = app
-            .data("query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation subject grants } } }", json!({ "id": plan["id"] }))
-            .await;
-        let operations: Vec<&str> = trail["auditTrail"]["nodes"].as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
-        assert_eq!(operations, ["createPlan", "submitPlan", "adoptPlan"]);
-        assert_eq!(trail["auditTrail"]["nodes"][2]["grants"], json!([FEIJENOORD_DIRECTOR]));
-        // Six successful mutations, two accepted gaps and the adopted revision 1: nine events.
-        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 9);
-        let hidden = app.as_roles(&["cluster_member:MO"]).data("{ auditTrail { totalCount } }", json!({})).await;
-        assert_eq!(hidden["auditTrail"]["totalCount"], 0);
+        assert_eq!(error_code(&response), "FORBIDDEN", "{wrong}: {response}");
     }
+    assert_eq!(
+        count_rows(&app.db, "plan").await,
+        plans_before,
+        "a refused mutation leaves no row"
+    );
+    assert_eq!(
+        count_rows(&app.db, "audit_event").await,
+        audit_before,
+        "nor an audit event"
+    );
+
+    let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+    let plan = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"].clone();
+    assert_eq!(plan["status"], "DRAFT");
+    assert_eq!(plan["title"], "Wijkactieplan Bloemhof 2017");
+    let duplicate = manager.graphql(CREATE_PLAN, input).await;
+    assert_eq!(response_field(&duplicate), "input.year");
+
+    let priority = manager
+        .data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Schoon en heel", "description": "Een schone wijk." } }))
+        .await["addPriority"]["priority"].clone();
+    assert_eq!(priority["rank"], 1);
+    let action = manager
+        .data(ADD_ACTION, json!({ "input": { "priorityId": priority["id"], "description": "Extra veegrondes", "leadClusterId": mo } }))
+        .await["addAction"]["action"].clone();
+    let submitted = manager
+        .data(
+            SUBMIT,
+            json!({ "input": { "id": plan["id"], "expectedVersion": 2 } }),
+        )
+        .await;
+    assert_eq!(submitted["submitPlan"]["plan"]["status"], "IN_CONSULTATION");
+
+    // Only the area director adopts, and not while an action lacks SMART fields.
+    let step = json!({ "input": { "id": plan["id"], "expectedVersion": 3 } });
+    assert_eq!(
+        error_code(&manager.graphql(ADOPT, step.clone()).await),
+        "FORBIDDEN"
+    );
+    assert_eq!(
+        error_code(
+            &app.as_roles(&["area_director:WK059904"])
+                .graphql(ADOPT, step.clone())
+                .await
+        ),
+        "NOT_FOUND"
+    );
+    let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
+    let incomplete = director.graphql(ADOPT, step.clone()).await;
+    assert_eq!(error_code(&incomplete), "INCOMPLETE", "{incomplete}");
+    let gaps = &incomplete["errors"][0]["extensions"]["gaps"];
+    assert_eq!(gaps[0]["item"], action["id"]);
+    assert_eq!(
+        gaps[0]["missing"],
+        json!([
+            "responsiblePerson",
+            "measurableTarget",
+            "deadline",
+            "leadClusterPosition"
+        ])
+    );
+    assert_eq!(
+        gaps[1],
+        json!({ "item": plan["id"], "missing": ["fivePriorities"] })
+    );
+
+    manager
+        .data(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 1, "responsiblePerson": "Sanne Bos", "measurableTarget": "2 extra rondes per week", "deadline": "2017-12-31" } }))
+        .await;
+    // The support gaps remain until the director accepts each with a reason.
+    let unsupported = director.graphql(ADOPT, step.clone()).await;
+    assert_eq!(
+        unsupported["errors"][0]["extensions"]["gaps"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "{unsupported}"
+    );
+    let step = json!({ "input": { "id": plan["id"], "expectedVersion": 3, "waivers": [
+        { "itemId": plan["id"], "gap": "fivePriorities", "reason": "Bloemhof werkt in 2017 aan één thema." },
+        { "itemId": action["id"], "gap": "leadClusterPosition", "reason": "MO is mondeling akkoord." },
+    ] } });
+    let adopted = director.data(ADOPT, step.clone()).await;
+    assert_eq!(adopted["adoptPlan"]["plan"]["status"], "ADOPTED");
+    // Adopted: no more silent edits, and a second adoption is an invalid transition.
+    let late = manager.graphql(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 2, "description": "Iets anders" } })).await;
+    assert_eq!(error_code(&late), "INVALID_TRANSITION");
+    assert_eq!(late["errors"][0]["extensions"]["currentStatus"], "ADOPTED");
+    let again = director
+        .graphql(
+            ADOPT,
+            json!({ "input": { "id": plan["id"], "expectedVersion": 4 } }),
+        )
+        .await;
+    assert_eq!(error_code(&again), "INVALID_TRANSITION");
+
+    let trail = app
+        .data("query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation subject grants } } }", json!({ "id": plan["id"] }))
+        .await;
+    let operations: Vec<&str> = trail["auditTrail"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["operation"].as_str().unwrap())
+        .collect();
+    assert_eq!(operations, ["createPlan", "submitPlan", "adoptPlan"]);
+    assert_eq!(
+        trail["auditTrail"]["nodes"][2]["grants"],
+        json!([FEIJENOORD_DIRECTOR])
+    );
+    // Six successful mutations, two accepted gaps and the adopted revision 1: nine events.
+    assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 9);
+    let hidden = app
+        .as_roles(&["cluster_member:MO"])
+        .data("{ auditTrail { totalCount } }", json!({}))
+        .await;
+    assert_eq!(hidden["auditTrail"]["totalCount"], 0);
 }
+
+run_on_both_databases!(a_neighbourhood_manager_drafts_and_submits_and_the_area_director_adopts);
 
 fn response_field(response: &Value) -> &str {
     response["errors"][0]["extensions"]["field"]
@@ -109,34 +182,40 @@ fn response_field(response: &Value) -> &str {
         .unwrap_or("<none>")
 }
 
-on_both_databases! {
-    async fn a_plan_has_at_most_five_priorities_with_unique_ranks(app) {
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
-        let draft = manager.data(r#"{ plans(filter: {status: DRAFT}) { nodes { id version priorities { totalCount } } } }"#, json!({})).await;
-        let plan = draft["plans"]["nodes"][0].clone();
-        let mut version = plan["version"].as_i64().unwrap();
-        let taken = manager
-            .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": "T", "description": "D", "rank": 1 } }))
+async fn a_plan_has_at_most_five_priorities_with_unique_ranks(app: TestApp) {
+    let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+    let draft = manager.data(r#"{ plans(filter: {status: DRAFT}) { nodes { id version priorities { totalCount } } } }"#, json!({})).await;
+    let plan = draft["plans"]["nodes"][0].clone();
+    let mut version = plan["version"].as_i64().unwrap();
+    let taken = manager
+        .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": "T", "description": "D", "rank": 1 } }))
+        .await;
+    assert_eq!(response_field(&taken), "input.rank");
+    for n in 3..=5 {
+        let added = manager
+            .data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": format!("Prioriteit {n}"), "description": "D" } }))
             .await;
-        assert_eq!(response_field(&taken), "input.rank");
-        for n in 3..=5 {
-            let added = manager
-                .data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": format!("Prioriteit {n}"), "description": "D" } }))
-                .await;
-            assert_eq!(added["addPriority"]["priority"]["rank"], n);
-            version = added["addPriority"]["priority"]["plan"]["version"].as_i64().unwrap();
-        }
-        let sixth = manager
-            .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": "Zes", "description": "D" } }))
-            .await;
-        assert_eq!(error_code(&sixth), "BAD_USER_INPUT");
-        assert_eq!(response_field(&sixth), "input.planId");
-        let stale = manager
-            .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Oud", "description": "D" } }))
-            .await;
-        assert_eq!(error_code(&stale), "BAD_USER_INPUT", "the limit is checked before the version: {stale}");
+        assert_eq!(added["addPriority"]["priority"]["rank"], n);
+        version = added["addPriority"]["priority"]["plan"]["version"]
+            .as_i64()
+            .unwrap();
     }
+    let sixth = manager
+        .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": version, "title": "Zes", "description": "D" } }))
+        .await;
+    assert_eq!(error_code(&sixth), "BAD_USER_INPUT");
+    assert_eq!(response_field(&sixth), "input.planId");
+    let stale = manager
+        .graphql(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Oud", "description": "D" } }))
+        .await;
+    assert_eq!(
+        error_code(&stale),
+        "BAD_USER_INPUT",
+        "the limit is checked before the version: {stale}"
+    );
 }
+
+run_on_both_databases!(a_plan_has_at_most_five_priorities_with_unique_ranks);
 
 const REQUEST: &str = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id status version responseDeadline } } }";
 const RESPOND: &str = "mutation($input: RespondToCommitmentInput!) { respondToCommitment(input: $input) { commitment { id status version amount hours budgetLine { id } } } }";
@@ -169,190 +248,339 @@ async fn line_of(app: &TestApp, cluster: &Value) -> Value {
         .clone()
 }
 
-on_both_databases! {
-    async fn only_the_requested_cluster_answers_and_only_along_the_transitions(app) {
-        let (action, sb, mo) = afrikaanderwijk_action(&app).await;
-        let request = json!({ "input": { "actionId": action, "clusterId": sb, "kind": "NEW" } });
-        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(REQUEST, request.clone()).await), "FORBIDDEN", "a cluster asks only its own line");
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
-        let requested = manager.data(REQUEST, request).await["requestCommitment"]["commitment"].clone();
-        assert_eq!(requested["status"], "REQUESTED");
+async fn only_the_requested_cluster_answers_and_only_along_the_transitions(app: TestApp) {
+    let (action, sb, mo) = afrikaanderwijk_action(&app).await;
+    let request = json!({ "input": { "actionId": action, "clusterId": sb, "kind": "NEW" } });
+    assert_eq!(
+        error_code(
+            &app.as_roles(&["cluster_member:MO"])
+                .graphql(REQUEST, request.clone())
+                .await
+        ),
+        "FORBIDDEN",
+        "a cluster asks only its own line"
+    );
+    let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+    let requested = manager.data(REQUEST, request).await["requestCommitment"]["commitment"].clone();
+    assert_eq!(requested["status"], "REQUESTED");
 
-        let (sb_line, mo_line) = (line_of(&app, &sb).await, line_of(&app, &mo).await);
-        let accept = |line: &Value, version: i64| json!({ "input": { "id": requested["id"], "expectedVersion": version, "answer": "ACCEPT", "hours": "12.5", "amount": "4500.10", "budgetLineId": line } });
-        // Another cluster cannot even see it; the programme office sees it but may not commit SB's money.
-        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(RESPOND, accept(&sb_line, 1)).await), "NOT_FOUND");
-        assert_eq!(error_code(&app.graphql(RESPOND, accept(&sb_line, 1)).await), "FORBIDDEN");
-        let cluster = app.as_roles(&["cluster_member:SB"]);
-        let wrong_line = cluster.graphql(RESPOND, accept(&mo_line, 1)).await;
-        assert_eq!(response_field(&wrong_line), "input.budgetLineId");
-        let reject_without_reason = cluster.graphql(RESPOND, json!({ "input": { "id": requested["id"], "expectedVersion": 1, "answer": "REJECT" } })).await;
-        assert_eq!(response_field(&reject_without_reason), "input.reason");
-        let too_precise = cluster.graphql(RESPOND, json!({ "input": { "id": requested["id"], "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "0.001", "budgetLineId": sb_line } })).await;
-        assert_eq!(response_field(&too_precise), "input.amount");
+    let (sb_line, mo_line) = (line_of(&app, &sb).await, line_of(&app, &mo).await);
+    let accept = |line: &Value, version: i64| json!({ "input": { "id": requested["id"], "expectedVersion": version, "answer": "ACCEPT", "hours": "12.5", "amount": "4500.10", "budgetLineId": line } });
+    // Another cluster cannot even see it; the programme office sees it but may not commit SB's money.
+    assert_eq!(
+        error_code(
+            &app.as_roles(&["cluster_member:MO"])
+                .graphql(RESPOND, accept(&sb_line, 1))
+                .await
+        ),
+        "NOT_FOUND"
+    );
+    assert_eq!(
+        error_code(&app.graphql(RESPOND, accept(&sb_line, 1)).await),
+        "FORBIDDEN"
+    );
+    let cluster = app.as_roles(&["cluster_member:SB"]);
+    let wrong_line = cluster.graphql(RESPOND, accept(&mo_line, 1)).await;
+    assert_eq!(response_field(&wrong_line), "input.budgetLineId");
+    let reject_without_reason = cluster
+        .graphql(
+            RESPOND,
+            json!({ "input": { "id": requested["id"], "expectedVersion": 1, "answer": "REJECT" } }),
+        )
+        .await;
+    assert_eq!(response_field(&reject_without_reason), "input.reason");
+    let too_precise = cluster.graphql(RESPOND, json!({ "input": { "id": requested["id"], "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "0.001", "budgetLineId": sb_line } })).await;
+    assert_eq!(response_field(&too_precise), "input.amount");
 
-        let accepted = cluster.data(RESPOND, accept(&sb_line, 1)).await["respondToCommitment"]["commitment"].clone();
-        assert_eq!(accepted["status"], "ACCEPTED");
-        assert_eq!(accepted["amount"], "4500.10");
-        assert_eq!(accepted["hours"], "12.50");
-        let stale = cluster.graphql(RESPOND, accept(&sb_line, 1)).await;
-        assert_eq!(error_code(&stale), "CONFLICT");
-        assert_eq!(stale["errors"][0]["extensions"]["currentVersion"], 2);
-        let twice = cluster.graphql(RESPOND, accept(&sb_line, 2)).await;
-        assert_eq!(error_code(&twice), "INVALID_TRANSITION");
-        assert_eq!(twice["errors"][0]["extensions"]["currentStatus"], "ACCEPTED");
-
-        let delivered = cluster.data(DELIVER, json!({ "input": { "id": requested["id"], "expectedVersion": 2 } })).await;
-        assert_eq!(delivered["deliverCommitment"]["commitment"]["status"], "DELIVERED");
-        let withdraw = cluster
-            .graphql("mutation($input: WithdrawCommitmentInput!) { withdrawCommitment(input: $input) { commitment { status } } }", json!({ "input": { "id": requested["id"], "expectedVersion": 3, "reason": "te laat" } }))
-            .await;
-        assert_eq!(error_code(&withdraw), "INVALID_TRANSITION");
-        assert_eq!(withdraw["errors"][0]["extensions"]["currentStatus"], "DELIVERED");
-    }
-}
-
-on_both_databases! {
-    async fn fifty_concurrent_answers_to_one_request_give_one_success_and_forty_nine_conflicts(app) {
-        let (action, sb, _) = afrikaanderwijk_action(&app).await;
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
-        let requested = manager
-            .data(REQUEST, json!({ "input": { "actionId": action, "clusterId": sb } }))
-            .await["requestCommitment"]["commitment"]["id"]
+    let accepted =
+        cluster.data(RESPOND, accept(&sb_line, 1)).await["respondToCommitment"]["commitment"]
             .clone();
-        let line = line_of(&app, &sb).await;
-        let audit_before = count_rows(&app.db, "audit_event").await;
-        let cluster = app.as_roles(&["cluster_member:SB"]);
-        let attempts = (0..50).map(|i| {
-            let input = json!({ "input": { "id": requested, "expectedVersion": 1, "answer": "ACCEPT", "hours": format!("{i}"), "amount": "100.00", "budgetLineId": line } });
-            let cluster = &cluster;
-            async move { cluster.graphql(RESPOND, input).await }
-        });
-        let responses = futures_util::future::join_all(attempts).await;
-        let successes = responses.iter().filter(|r| r.get("errors").is_none()).count();
-        let conflicts = responses.iter().filter(|r| error_code(r) == "CONFLICT").count();
-        assert_eq!((successes, conflicts), (1, 49), "{:#?}", responses.iter().filter(|r| error_code(r) != "CONFLICT").collect::<Vec<_>>());
-        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 1, "one event for the one change");
-    }
+    assert_eq!(accepted["status"], "ACCEPTED");
+    assert_eq!(accepted["amount"], "4500.10");
+    assert_eq!(accepted["hours"], "12.50");
+    let stale = cluster.graphql(RESPOND, accept(&sb_line, 1)).await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+    assert_eq!(stale["errors"][0]["extensions"]["currentVersion"], 2);
+    let twice = cluster.graphql(RESPOND, accept(&sb_line, 2)).await;
+    assert_eq!(error_code(&twice), "INVALID_TRANSITION");
+    assert_eq!(
+        twice["errors"][0]["extensions"]["currentStatus"],
+        "ACCEPTED"
+    );
+
+    let delivered = cluster
+        .data(
+            DELIVER,
+            json!({ "input": { "id": requested["id"], "expectedVersion": 2 } }),
+        )
+        .await;
+    assert_eq!(
+        delivered["deliverCommitment"]["commitment"]["status"],
+        "DELIVERED"
+    );
+    let withdraw = cluster
+        .graphql("mutation($input: WithdrawCommitmentInput!) { withdrawCommitment(input: $input) { commitment { status } } }", json!({ "input": { "id": requested["id"], "expectedVersion": 3, "reason": "te laat" } }))
+        .await;
+    assert_eq!(error_code(&withdraw), "INVALID_TRANSITION");
+    assert_eq!(
+        withdraw["errors"][0]["extensions"]["currentStatus"],
+        "DELIVERED"
+    );
 }
 
-on_both_databases! {
-    async fn priorities_are_reordered_atomically_edited_and_dropped_with_their_history(app) {
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
-        let plan = manager.data("{ plans(filter: {status: DRAFT}) { nodes { id version priorities { nodes { id rank version } } } } }", json!({})).await["plans"]["nodes"][0].clone();
-        let (first, second) = (plan["priorities"]["nodes"][0].clone(), plan["priorities"]["nodes"][1].clone());
-        let reorder = "mutation($input: ReorderPrioritiesInput!) { reorderPriorities(input: $input) { priorities { id rank } } }";
-        let partial = manager.graphql(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"]] } })).await;
-        assert_eq!(response_field(&partial), "input.priorityIds");
-        let twice = manager.graphql(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"], second["id"]] } })).await;
-        assert_eq!(response_field(&twice), "input.priorityIds");
-        let reordered = manager.data(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"], first["id"]] } })).await;
-        assert_eq!(reordered["reorderPriorities"]["priorities"], json!([{ "id": second["id"], "rank": 1 }, { "id": first["id"], "rank": 2 }]));
+run_on_both_databases!(only_the_requested_cluster_answers_and_only_along_the_transitions);
 
-        let update = "mutation($input: UpdatePriorityInput!) { updatePriority(input: $input) { priority { title version } } }";
-        let edited = manager.data(update, json!({ "input": { "id": first["id"], "expectedVersion": first["version"], "title": "Schoon, heel en groen" } })).await;
-        assert_eq!(edited["updatePriority"]["priority"]["title"], "Schoon, heel en groen");
-        let stale = manager.graphql(update, json!({ "input": { "id": first["id"], "expectedVersion": first["version"], "title": "Oud" } })).await;
-        assert_eq!(error_code(&stale), "CONFLICT");
-
-        let drop = "mutation($input: DropPriorityInput!) { dropPriority(input: $input) { priority { rank droppedAt dropReason } } }";
-        let version = edited["updatePriority"]["priority"]["version"].clone();
-        let dropped = manager.data(drop, json!({ "input": { "id": first["id"], "expectedVersion": version, "reason": "Opgenomen in prioriteit 1." } })).await;
-        assert_eq!(dropped["dropPriority"]["priority"]["rank"], Value::Null);
-        assert_eq!(dropped["dropPriority"]["priority"]["dropReason"], "Opgenomen in prioriteit 1.");
-        let again = manager.graphql(drop, json!({ "input": { "id": first["id"], "expectedVersion": version.as_i64().unwrap() + 1, "reason": "x" } })).await;
-        assert_eq!(error_code(&again), "INVALID_TRANSITION");
-        let history = manager.data("query($id: ID) { priorities(filter: {planId: $id, dropped: true}) { totalCount } }", json!({ "id": plan["id"] })).await;
-        assert_eq!(history["priorities"]["totalCount"], 1, "the dropped priority keeps its history");
-    }
+async fn fifty_concurrent_answers_to_one_request_give_one_success_and_forty_nine_conflicts(
+    app: TestApp,
+) {
+    let (action, sb, _) = afrikaanderwijk_action(&app).await;
+    let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+    let requested = manager
+        .data(
+            REQUEST,
+            json!({ "input": { "actionId": action, "clusterId": sb } }),
+        )
+        .await["requestCommitment"]["commitment"]["id"]
+        .clone();
+    let line = line_of(&app, &sb).await;
+    let audit_before = count_rows(&app.db, "audit_event").await;
+    let cluster = app.as_roles(&["cluster_member:SB"]);
+    let attempts = (0..50).map(|i| {
+        let input = json!({ "input": { "id": requested, "expectedVersion": 1, "answer": "ACCEPT", "hours": format!("{i}"), "amount": "100.00", "budgetLineId": line } });
+        let cluster = &cluster;
+        async move { cluster.graphql(RESPOND, input).await }
+    });
+    let responses = futures_util::future::join_all(attempts).await;
+    let successes = responses
+        .iter()
+        .filter(|r| r.get("errors").is_none())
+        .count();
+    let conflicts = responses
+        .iter()
+        .filter(|r| error_code(r) == "CONFLICT")
+        .count();
+    assert_eq!(
+        (successes, conflicts),
+        (1, 49),
+        "{:#?}",
+        responses
+            .iter()
+            .filter(|r| error_code(r) != "CONFLICT")
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        count_rows(&app.db, "audit_event").await,
+        audit_before + 1,
+        "one event for the one change"
+    );
 }
 
-on_both_databases! {
-    async fn the_area_director_closes_and_merges_plans(app) {
-        let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
-        let adopted = director.data(r#"{ plans(filter: {status: ADOPTED, titleContains: "Katendrecht"}) { nodes { id version } } }"#, json!({})).await["plans"]["nodes"][0].clone();
-        let close = "mutation($input: PlanStepInput!) { closePlan(input: $input) { plan { status } } }";
-        let step = json!({ "input": { "id": adopted["id"], "expectedVersion": adopted["version"] } });
-        assert_eq!(error_code(&app.as_roles(&["neighbourhood_manager:BU05991085"]).graphql(close, step.clone()).await), "FORBIDDEN");
-        assert_eq!(director.data(close, step.clone()).await["closePlan"]["plan"]["status"], "CLOSED");
-        assert_eq!(error_code(&director.graphql(close, json!({ "input": { "id": adopted["id"], "expectedVersion": adopted["version"].as_i64().unwrap() + 1 } })).await), "INVALID_TRANSITION");
+run_on_both_databases!(
+    fifty_concurrent_answers_to_one_request_give_one_success_and_forty_nine_conflicts
+);
 
-        // Two 2018 drafts of neighbourhoods that merge.
-        let hoods = app.data(r#"{ a: neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } b: neighbourhoods(filter: {code: "BU05991082"}) { nodes { id } } }"#, json!({})).await;
-        let create = |hood: &Value| json!({ "input": { "neighbourhoodId": hood, "year": 2018 } });
-        let surviving = app.data(CREATE_PLAN, create(&hoods["a"]["nodes"][0]["id"])).await["createPlan"]["plan"].clone();
-        let merged = app.data(CREATE_PLAN, create(&hoods["b"]["nodes"][0]["id"])).await["createPlan"]["plan"].clone();
-        app.data(ADD_PRIORITY, json!({ "input": { "planId": merged["id"], "expectedPlanVersion": 1, "title": "Veilig", "description": "D" } })).await;
-        let merge = "mutation($input: MergePlansInput!) { mergePlans(input: $input) { plan { id } } }";
-        let input = json!({ "input": { "survivingPlanId": surviving["id"], "survivingPlanVersion": 1, "mergedPlanId": merged["id"], "mergedPlanVersion": 2 } });
-        assert_eq!(director.data(merge, input).await["mergePlans"]["plan"]["id"], surviving["id"]);
-        let after = app.data("query($id: ID!) { node(id: $id) { ... on Plan { status supersededBy { id } priorities { nodes { rank dropReason } } } } }", json!({ "id": merged["id"] })).await;
-        assert_eq!(after["node"]["status"], "SUPERSEDED");
-        assert_eq!(after["node"]["supersededBy"]["id"], surviving["id"]);
-        assert_eq!(after["node"]["priorities"]["nodes"][0]["rank"], Value::Null);
-        assert!(after["node"]["priorities"]["nodes"][0]["dropReason"].as_str().unwrap().starts_with("merged into"));
-    }
+async fn priorities_are_reordered_atomically_edited_and_dropped_with_their_history(app: TestApp) {
+    let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+    let plan = manager.data("{ plans(filter: {status: DRAFT}) { nodes { id version priorities { nodes { id rank version } } } } }", json!({})).await["plans"]["nodes"][0].clone();
+    let (first, second) = (
+        plan["priorities"]["nodes"][0].clone(),
+        plan["priorities"]["nodes"][1].clone(),
+    );
+    let reorder = "mutation($input: ReorderPrioritiesInput!) { reorderPriorities(input: $input) { priorities { id rank } } }";
+    let partial = manager.graphql(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"]] } })).await;
+    assert_eq!(response_field(&partial), "input.priorityIds");
+    let twice = manager.graphql(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"], second["id"]] } })).await;
+    assert_eq!(response_field(&twice), "input.priorityIds");
+    let reordered = manager.data(reorder, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": plan["version"], "priorityIds": [second["id"], first["id"]] } })).await;
+    assert_eq!(
+        reordered["reorderPriorities"]["priorities"],
+        json!([{ "id": second["id"], "rank": 1 }, { "id": first["id"], "rank": 2 }])
+    );
+
+    let update = "mutation($input: UpdatePriorityInput!) { updatePriority(input: $input) { priority { title version } } }";
+    let edited = manager.data(update, json!({ "input": { "id": first["id"], "expectedVersion": first["version"], "title": "Schoon, heel en groen" } })).await;
+    assert_eq!(
+        edited["updatePriority"]["priority"]["title"],
+        "Schoon, heel en groen"
+    );
+    let stale = manager.graphql(update, json!({ "input": { "id": first["id"], "expectedVersion": first["version"], "title": "Oud" } })).await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+
+    let drop = "mutation($input: DropPriorityInput!) { dropPriority(input: $input) { priority { rank droppedAt dropReason } } }";
+    let version = edited["updatePriority"]["priority"]["version"].clone();
+    let dropped = manager.data(drop, json!({ "input": { "id": first["id"], "expectedVersion": version, "reason": "Opgenomen in prioriteit 1." } })).await;
+    assert_eq!(dropped["dropPriority"]["priority"]["rank"], Value::Null);
+    assert_eq!(
+        dropped["dropPriority"]["priority"]["dropReason"],
+        "Opgenomen in prioriteit 1."
+    );
+    let again = manager.graphql(drop, json!({ "input": { "id": first["id"], "expectedVersion": version.as_i64().unwrap() + 1, "reason": "x" } })).await;
+    assert_eq!(error_code(&again), "INVALID_TRANSITION");
+    let history = manager
+        .data(
+            "query($id: ID) { priorities(filter: {planId: $id, dropped: true}) { totalCount } }",
+            json!({ "id": plan["id"] }),
+        )
+        .await;
+    assert_eq!(
+        history["priorities"]["totalCount"], 1,
+        "the dropped priority keeps its history"
+    );
 }
 
-on_both_databases! {
-    async fn a_cluster_disputes_an_adopted_item_on_its_own_behalf_only(app) {
-        let found = app.data(r#"{ plans(filter: {status: ADOPTED, titleContains: "Hillesluis"}) { nodes { priorities(first: 1) { nodes { id actions(first: 1) { nodes { id } } } } } }
-                                 sb: clusters(filter: {code: "SB"}) { nodes { id } } mo: clusters(filter: {code: "MO"}) { nodes { id } }
-                                 draft: plans(filter: {status: DRAFT}) { nodes { priorities(first: 1) { nodes { id } } } } }"#, json!({})).await;
-        let priority = &found["plans"]["nodes"][0]["priorities"]["nodes"][0];
-        let (sb, mo) = (found["sb"]["nodes"][0]["id"].clone(), found["mo"]["nodes"][0]["id"].clone());
-        let dispute = "mutation($input: DisputePlanItemInput!) { disputePlanItem(input: $input) { escalation { subject level owner cluster { code } } } }";
-        let input = |item: Value, cluster: &Value| json!({ "input": { "item": item, "clusterId": cluster, "reason": "Past niet in het stedelijke programma." } });
-        let sb_member = app.as_roles(&["cluster_member:SB"]);
-        assert_eq!(error_code(&sb_member.graphql(dispute, input(json!({ "actionId": priority["actions"]["nodes"][0]["id"] }), &mo)).await), "FORBIDDEN");
-        let recorded = sb_member.data(dispute, input(json!({ "priorityId": priority["id"] }), &sb)).await["disputePlanItem"]["escalation"].clone();
-        assert_eq!(recorded["subject"], "DISPUTED_ITEM");
-        assert_eq!(recorded["level"], "TEAM");
-        assert_eq!(recorded["cluster"]["code"], "SB");
-        let draft_item = found["draft"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
-        assert_eq!(error_code(&sb_member.graphql(dispute, input(json!({ "priorityId": draft_item }), &sb)).await), "INVALID_TRANSITION");
-    }
-}
+run_on_both_databases!(priorities_are_reordered_atomically_edited_and_dropped_with_their_history);
 
-on_both_databases! {
-    async fn a_repeated_creating_request_with_its_idempotency_key_creates_once(app) {
-        let hood = neighbourhood_id(&app, "BU05991081").await;
-        let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
-        let input = json!({ "input": { "neighbourhoodId": hood, "year": 2019, "idempotencyKey": "portal-7f3a" } });
-        let (plans, audit) = (count_rows(&app.db, "plan").await, count_rows(&app.db, "audit_event").await);
-        let first = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"]["id"].clone();
-        let again = manager.data(CREATE_PLAN, input).await["createPlan"]["plan"]["id"].clone();
-        assert_eq!(first, again, "the repeat returns the first result");
-        // The same input written in another order is the same request.
-        let reordered = json!({ "input": { "idempotencyKey": "portal-7f3a", "year": 2019, "neighbourhoodId": hood } });
-        let third = manager.data(CREATE_PLAN, reordered).await["createPlan"]["plan"]["id"].clone();
-        assert_eq!(first, third, "field order does not matter");
-        assert_eq!(count_rows(&app.db, "plan").await, plans + 1, "one row");
-        assert_eq!(count_rows(&app.db, "audit_event").await, audit + 1, "one audit event");
-        let other = manager.graphql(CREATE_PLAN, json!({ "input": { "neighbourhoodId": hood, "year": 2020, "idempotencyKey": "portal-7f3a" } })).await;
-        assert_eq!(response_field(&other), "input.idempotencyKey");
-        assert_eq!(count_rows(&app.db, "plan").await, plans + 1);
-        // What is remembered is the input in the schema's names, keys sorted, without the
-        // key itself: stable across releases that keep the schema.
-        use sea_orm::{ConnectionTrait, Statement};
-        let stored = app
-            .db
-            .query_one_raw(Statement::from_string(app.db.get_database_backend(), "SELECT fingerprint FROM idempotency_key WHERE key = 'portal-7f3a'"))
-            .await
+async fn the_area_director_closes_and_merges_plans(app: TestApp) {
+    let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
+    let adopted = director.data(r#"{ plans(filter: {status: ADOPTED, titleContains: "Katendrecht"}) { nodes { id version } } }"#, json!({})).await["plans"]["nodes"][0].clone();
+    let close = "mutation($input: PlanStepInput!) { closePlan(input: $input) { plan { status } } }";
+    let step = json!({ "input": { "id": adopted["id"], "expectedVersion": adopted["version"] } });
+    assert_eq!(
+        error_code(
+            &app.as_roles(&["neighbourhood_manager:BU05991085"])
+                .graphql(close, step.clone())
+                .await
+        ),
+        "FORBIDDEN"
+    );
+    assert_eq!(
+        director.data(close, step.clone()).await["closePlan"]["plan"]["status"],
+        "CLOSED"
+    );
+    assert_eq!(error_code(&director.graphql(close, json!({ "input": { "id": adopted["id"], "expectedVersion": adopted["version"].as_i64().unwrap() + 1 } })).await), "INVALID_TRANSITION");
+
+    // Two 2018 drafts of neighbourhoods that merge.
+    let hoods = app.data(r#"{ a: neighbourhoods(filter: {code: "BU05991081"}) { nodes { id } } b: neighbourhoods(filter: {code: "BU05991082"}) { nodes { id } } }"#, json!({})).await;
+    let create = |hood: &Value| json!({ "input": { "neighbourhoodId": hood, "year": 2018 } });
+    let surviving = app
+        .data(CREATE_PLAN, create(&hoods["a"]["nodes"][0]["id"]))
+        .await["createPlan"]["plan"]
+        .clone();
+    let merged = app
+        .data(CREATE_PLAN, create(&hoods["b"]["nodes"][0]["id"]))
+        .await["createPlan"]["plan"]
+        .clone();
+    app.data(ADD_PRIORITY, json!({ "input": { "planId": merged["id"], "expectedPlanVersion": 1, "title": "Veilig", "description": "D" } })).await;
+    let merge = "mutation($input: MergePlansInput!) { mergePlans(input: $input) { plan { id } } }";
+    let input = json!({ "input": { "survivingPlanId": surviving["id"], "survivingPlanVersion": 1, "mergedPlanId": merged["id"], "mergedPlanVersion": 2 } });
+    assert_eq!(
+        director.data(merge, input).await["mergePlans"]["plan"]["id"],
+        surviving["id"]
+    );
+    let after = app.data("query($id: ID!) { node(id: $id) { ... on Plan { status supersededBy { id } priorities { nodes { rank dropReason } } } } }", json!({ "id": merged["id"] })).await;
+    assert_eq!(after["node"]["status"], "SUPERSEDED");
+    assert_eq!(after["node"]["supersededBy"]["id"], surviving["id"]);
+    assert_eq!(after["node"]["priorities"]["nodes"][0]["rank"], Value::Null);
+    assert!(
+        after["node"]["priorities"]["nodes"][0]["dropReason"]
+            .as_str()
             .unwrap()
-            .unwrap()
-            .try_get::<String>("", "fingerprint")
-            .unwrap();
-        let remembered: Value = serde_json::from_str(&stored).expect("the fingerprint is JSON");
-        let names: Vec<&str> = remembered.as_object().unwrap().keys().map(String::as_str).collect();
-        let mut sorted = names.clone();
-        sorted.sort_unstable();
-        assert_eq!(names, sorted, "{stored}");
-        assert!(!stored.contains("portal-7f3a"), "{stored}");
-        assert_eq!(remembered["neighbourhoodId"], hood, "{stored}");
-        assert_eq!(remembered["year"], 2019, "{stored}");
-    }
+            .starts_with("merged into")
+    );
 }
+
+run_on_both_databases!(the_area_director_closes_and_merges_plans);
+
+async fn a_cluster_disputes_an_adopted_item_on_its_own_behalf_only(app: TestApp) {
+    let found = app.data(r#"{ plans(filter: {status: ADOPTED, titleContains: "Hillesluis"}) { nodes { priorities(first: 1) { nodes { id actions(first: 1) { nodes { id } } } } } }
+                             sb: clusters(filter: {code: "SB"}) { nodes { id } } mo: clusters(filter: {code: "MO"}) { nodes { id } }
+                             draft: plans(filter: {status: DRAFT}) { nodes { priorities(first: 1) { nodes { id } } } } }"#, json!({})).await;
+    let priority = &found["plans"]["nodes"][0]["priorities"]["nodes"][0];
+    let (sb, mo) = (
+        found["sb"]["nodes"][0]["id"].clone(),
+        found["mo"]["nodes"][0]["id"].clone(),
+    );
+    let dispute = "mutation($input: DisputePlanItemInput!) { disputePlanItem(input: $input) { escalation { subject level owner cluster { code } } } }";
+    let input = |item: Value, cluster: &Value| json!({ "input": { "item": item, "clusterId": cluster, "reason": "Past niet in het stedelijke programma." } });
+    let sb_member = app.as_roles(&["cluster_member:SB"]);
+    assert_eq!(
+        error_code(
+            &sb_member
+                .graphql(
+                    dispute,
+                    input(
+                        json!({ "actionId": priority["actions"]["nodes"][0]["id"] }),
+                        &mo
+                    )
+                )
+                .await
+        ),
+        "FORBIDDEN"
+    );
+    let recorded = sb_member
+        .data(dispute, input(json!({ "priorityId": priority["id"] }), &sb))
+        .await["disputePlanItem"]["escalation"]
+        .clone();
+    assert_eq!(recorded["subject"], "DISPUTED_ITEM");
+    assert_eq!(recorded["level"], "TEAM");
+    assert_eq!(recorded["cluster"]["code"], "SB");
+    let draft_item = found["draft"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
+    assert_eq!(
+        error_code(
+            &sb_member
+                .graphql(dispute, input(json!({ "priorityId": draft_item }), &sb))
+                .await
+        ),
+        "INVALID_TRANSITION"
+    );
+}
+
+run_on_both_databases!(a_cluster_disputes_an_adopted_item_on_its_own_behalf_only);
+
+async fn a_repeated_creating_request_with_its_idempotency_key_creates_once(app: TestApp) {
+    let hood = neighbourhood_id(&app, "BU05991081").await;
+    let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+    let input = json!({ "input": { "neighbourhoodId": hood, "year": 2019, "idempotencyKey": "portal-7f3a" } });
+    let (plans, audit) = (
+        count_rows(&app.db, "plan").await,
+        count_rows(&app.db, "audit_event").await,
+    );
+    let first = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"]["id"].clone();
+    let again = manager.data(CREATE_PLAN, input).await["createPlan"]["plan"]["id"].clone();
+    assert_eq!(first, again, "the repeat returns the first result");
+    // The same input written in another order is the same request.
+    let reordered = json!({ "input": { "idempotencyKey": "portal-7f3a", "year": 2019, "neighbourhoodId": hood } });
+    let third = manager.data(CREATE_PLAN, reordered).await["createPlan"]["plan"]["id"].clone();
+    assert_eq!(first, third, "field order does not matter");
+    assert_eq!(count_rows(&app.db, "plan").await, plans + 1, "one row");
+    assert_eq!(
+        count_rows(&app.db, "audit_event").await,
+        audit + 1,
+        "one audit event"
+    );
+    let other = manager.graphql(CREATE_PLAN, json!({ "input": { "neighbourhoodId": hood, "year": 2020, "idempotencyKey": "portal-7f3a" } })).await;
+    assert_eq!(response_field(&other), "input.idempotencyKey");
+    assert_eq!(count_rows(&app.db, "plan").await, plans + 1);
+    // What is remembered is the input in the schema's names, keys sorted, without the
+    // key itself: stable across releases that keep the schema.
+    use sea_orm::{ConnectionTrait, Statement};
+    let stored = app
+        .db
+        .query_one_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT fingerprint FROM idempotency_key WHERE key = 'portal-7f3a'",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<String>("", "fingerprint")
+        .unwrap();
+    let remembered: Value = serde_json::from_str(&stored).expect("the fingerprint is JSON");
+    let names: Vec<&str> = remembered
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "{stored}");
+    assert!(!stored.contains("portal-7f3a"), "{stored}");
+    assert_eq!(remembered["neighbourhoodId"], hood, "{stored}");
+    assert_eq!(remembered["year"], 2019, "{stored}");
+}
+
+run_on_both_databases!(a_repeated_creating_request_with_its_idempotency_key_creates_once);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_answer_deadline_defaults_to_the_configured_hours() {
@@ -378,156 +606,327 @@ async fn the_answer_deadline_defaults_to_the_configured_hours() {
     }
 }
 
-on_both_databases! {
-    async fn a_text_input_with_a_nul_character_is_bad_user_input_naming_it(app) {
-        let hood = neighbourhood_id(&app, "BU05991081").await;
-        let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
-        let plans = count_rows(&app.db, "plan").await;
-        let response = manager.graphql(CREATE_PLAN, json!({ "input": { "neighbourhoodId": hood, "year": 2021, "title": "Wijk\u{0}plan" } })).await;
-        assert_eq!(error_code(&response), "BAD_USER_INPUT", "{response}");
-        assert_eq!(response_field(&response), "input.title");
-        assert_eq!(count_rows(&app.db, "plan").await, plans, "nothing is written");
-    }
+async fn a_text_input_with_a_nul_character_is_bad_user_input_naming_it(app: TestApp) {
+    let hood = neighbourhood_id(&app, "BU05991081").await;
+    let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+    let plans = count_rows(&app.db, "plan").await;
+    let response = manager
+        .graphql(
+            CREATE_PLAN,
+            json!({ "input": { "neighbourhoodId": hood, "year": 2021, "title": "Wijk\u{0}plan" } }),
+        )
+        .await;
+    assert_eq!(error_code(&response), "BAD_USER_INPUT", "{response}");
+    assert_eq!(response_field(&response), "input.title");
+    assert_eq!(
+        count_rows(&app.db, "plan").await,
+        plans,
+        "nothing is written"
+    );
 }
 
-on_both_databases! {
-    async fn the_area_director_drafts_and_edits_plans_in_their_area_only(app) {
-        let bloemhof = neighbourhood_id(&app, "BU05991081").await;
-        let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
-        let elsewhere = app.as_roles(&["area_director:WK059912"]);
-        let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2019 } });
-        assert_eq!(error_code(&elsewhere.graphql(CREATE_PLAN, input.clone()).await), "FORBIDDEN");
-        let plan = director.data(CREATE_PLAN, input).await["createPlan"]["plan"].clone();
-        assert_eq!(plan["status"], "DRAFT");
-        let priority = json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Veilig naar school", "description": "Oversteekplaatsen bij de scholen." } });
-        assert_eq!(error_code(&elsewhere.graphql(ADD_PRIORITY, priority.clone()).await), "NOT_FOUND", "a plan outside their area is not theirs to see");
-        let added = director.data(ADD_PRIORITY, priority).await["addPriority"]["priority"].clone();
-        assert_eq!(added["rank"], 1);
-        // The neighbourhood manager works on the same draft.
-        let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
-        let again = manager.data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": added["plan"]["version"], "title": "Schone straten", "description": "Extra veegrondes." } })).await;
-        assert_eq!(again["addPriority"]["priority"]["rank"], 2);
-        let me = director.data("{ me { permissions { entity operation allowed reaches { scope } } } }", json!({})).await;
-        let edit = me["me"]["permissions"].as_array().unwrap().iter().find(|p| p["entity"] == "PLAN" && p["operation"] == "EDIT").cloned().expect("the edit permission");
-        assert_eq!(edit["allowed"], true, "{me}");
-        assert_eq!(edit["reaches"][0]["scope"], "OWN_AREAS", "{me}");
-    }
+run_on_both_databases!(a_text_input_with_a_nul_character_is_bad_user_input_naming_it);
+
+async fn the_area_director_drafts_and_edits_plans_in_their_area_only(app: TestApp) {
+    let bloemhof = neighbourhood_id(&app, "BU05991081").await;
+    let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
+    let elsewhere = app.as_roles(&["area_director:WK059912"]);
+    let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2019 } });
+    assert_eq!(
+        error_code(&elsewhere.graphql(CREATE_PLAN, input.clone()).await),
+        "FORBIDDEN"
+    );
+    let plan = director.data(CREATE_PLAN, input).await["createPlan"]["plan"].clone();
+    assert_eq!(plan["status"], "DRAFT");
+    let priority = json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Veilig naar school", "description": "Oversteekplaatsen bij de scholen." } });
+    assert_eq!(
+        error_code(&elsewhere.graphql(ADD_PRIORITY, priority.clone()).await),
+        "NOT_FOUND",
+        "a plan outside their area is not theirs to see"
+    );
+    let added = director.data(ADD_PRIORITY, priority).await["addPriority"]["priority"].clone();
+    assert_eq!(added["rank"], 1);
+    // The neighbourhood manager works on the same draft.
+    let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
+    let again = manager.data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": added["plan"]["version"], "title": "Schone straten", "description": "Extra veegrondes." } })).await;
+    assert_eq!(again["addPriority"]["priority"]["rank"], 2);
+    let me = director
+        .data(
+            "{ me { permissions { entity operation allowed reaches { scope } } } }",
+            json!({}),
+        )
+        .await;
+    let edit = me["me"]["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["entity"] == "PLAN" && p["operation"] == "EDIT")
+        .cloned()
+        .expect("the edit permission");
+    assert_eq!(edit["allowed"], true, "{me}");
+    assert_eq!(edit["reaches"][0]["scope"], "OWN_AREAS", "{me}");
 }
 
-on_both_databases! {
-    async fn the_requester_withdraws_an_unanswered_request_but_not_an_answered_one(app) {
-        let (action, sb, _) = afrikaanderwijk_action(&app).await;
-        let withdraw = "mutation($input: WithdrawCommitmentInput!) { withdrawCommitment(input: $input) { commitment { status reason } } }";
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
-        let ask = || manager.data(REQUEST, json!({ "input": { "actionId": action, "clusterId": sb } }));
-        let first = ask().await["requestCommitment"]["commitment"]["id"].clone();
-        let input = |id: &Value, version: i64| json!({ "input": { "id": id, "expectedVersion": version, "reason": "Al geregeld via het wijkteam." } });
-        // Who may not: another cluster (cannot see it), the committee (sees it, asks nothing).
-        assert_eq!(error_code(&app.as_roles(&["cluster_member:MO"]).graphql(withdraw, input(&first, 1)).await), "NOT_FOUND");
-        assert_eq!(error_code(&app.as_roles(&["committee_member:WK059910"]).graphql(withdraw, input(&first, 1)).await), "FORBIDDEN");
-        let withdrawn = manager.data(withdraw, input(&first, 1)).await["withdrawCommitment"]["commitment"].clone();
-        assert_eq!(withdrawn["status"], "WITHDRAWN");
-        assert_eq!(withdrawn["reason"], "Al geregeld via het wijkteam.");
-        // Once the cluster has answered, it is the cluster's to withdraw.
-        let second = ask().await["requestCommitment"]["commitment"]["id"].clone();
-        let line = line_of(&app, &sb).await;
-        app.as_roles(&["cluster_member:SB"]).data(RESPOND, json!({ "input": { "id": second, "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "10", "budgetLineId": line } })).await;
-        let answered = manager.graphql(withdraw, input(&second, 2)).await;
-        assert_eq!(error_code(&answered), "INVALID_TRANSITION", "{answered}");
-        assert_eq!(answered["errors"][0]["extensions"]["currentStatus"], "ACCEPTED");
-        let by_cluster = app.as_roles(&["cluster_member:SB"]).data(withdraw, input(&second, 2)).await;
-        assert_eq!(by_cluster["withdrawCommitment"]["commitment"]["status"], "WITHDRAWN");
-    }
+run_on_both_databases!(the_area_director_drafts_and_edits_plans_in_their_area_only);
+
+async fn the_requester_withdraws_an_unanswered_request_but_not_an_answered_one(app: TestApp) {
+    let (action, sb, _) = afrikaanderwijk_action(&app).await;
+    let withdraw = "mutation($input: WithdrawCommitmentInput!) { withdrawCommitment(input: $input) { commitment { status reason } } }";
+    let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+    let ask = || {
+        manager.data(
+            REQUEST,
+            json!({ "input": { "actionId": action, "clusterId": sb } }),
+        )
+    };
+    let first = ask().await["requestCommitment"]["commitment"]["id"].clone();
+    let input = |id: &Value, version: i64| json!({ "input": { "id": id, "expectedVersion": version, "reason": "Al geregeld via het wijkteam." } });
+    // Who may not: another cluster (cannot see it), the committee (sees it, asks nothing).
+    assert_eq!(
+        error_code(
+            &app.as_roles(&["cluster_member:MO"])
+                .graphql(withdraw, input(&first, 1))
+                .await
+        ),
+        "NOT_FOUND"
+    );
+    assert_eq!(
+        error_code(
+            &app.as_roles(&["committee_member:WK059910"])
+                .graphql(withdraw, input(&first, 1))
+                .await
+        ),
+        "FORBIDDEN"
+    );
+    let withdrawn =
+        manager.data(withdraw, input(&first, 1)).await["withdrawCommitment"]["commitment"].clone();
+    assert_eq!(withdrawn["status"], "WITHDRAWN");
+    assert_eq!(withdrawn["reason"], "Al geregeld via het wijkteam.");
+    // Once the cluster has answered, it is the cluster's to withdraw.
+    let second = ask().await["requestCommitment"]["commitment"]["id"].clone();
+    let line = line_of(&app, &sb).await;
+    app.as_roles(&["cluster_member:SB"]).data(RESPOND, json!({ "input": { "id": second, "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "10", "budgetLineId": line } })).await;
+    let answered = manager.graphql(withdraw, input(&second, 2)).await;
+    assert_eq!(error_code(&answered), "INVALID_TRANSITION", "{answered}");
+    assert_eq!(
+        answered["errors"][0]["extensions"]["currentStatus"],
+        "ACCEPTED"
+    );
+    let by_cluster = app
+        .as_roles(&["cluster_member:SB"])
+        .data(withdraw, input(&second, 2))
+        .await;
+    assert_eq!(
+        by_cluster["withdrawCommitment"]["commitment"]["status"],
+        "WITHDRAWN"
+    );
 }
 
-on_both_databases! {
-    async fn a_clusters_team_member_asks_their_own_line_in_their_own_words(app) {
-        let (action, sb, mo) = afrikaanderwijk_action(&app).await;
-        let ask = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id status question hoursAsked amountAsked responseDeadline requestedBy } } }";
-        let input = |cluster: &Value, hours: &str| json!({ "input": { "actionId": action, "clusterId": cluster, "question": "Kunnen jullie twee extra veegrondes per week doen rond de markt?", "hoursAsked": hours, "amountAsked": "2500.00" } });
-        let member = app.as_roles(&["cluster_member:SB"]);
-        // Only as SB's representative in Afrikaanderwijk's team, known by their login.
-        let outside = member.graphql(ask, input(&sb, "16")).await;
-        assert_eq!(error_code(&outside), "FORBIDDEN", "not in the team: {outside}");
-        let add = "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { teamMembership { id } } }";
-        let hood = neighbourhood_id(&app, "BU05991086").await;
-        let seat = json!({ "input": { "neighbourhoodId": hood, "personName": "Sanne Bos", "personSubject": "user-cluster_member:SB",
-            "role": "CLUSTER_REPRESENTATIVE", "clusterId": sb, "validFrom": "2016-01-01" } });
-        let seat = app.as_roles(&["cluster_manager:SB"]).data(add, seat).await["addTeamMember"]["teamMembership"]["id"].clone();
-        let asked = member.data(ask, input(&sb, "16")).await["requestCommitment"]["commitment"].clone();
-        assert_eq!(asked["status"], "REQUESTED");
-        assert_eq!(asked["question"], "Kunnen jullie twee extra veegrondes per week doen rond de markt?");
-        assert_eq!(asked["hoursAsked"], "16.00");
-        assert_eq!(asked["amountAsked"], "2500.00");
-        // Another cluster's line is not theirs to ask; nor is a negative number of hours.
-        assert_eq!(error_code(&member.graphql(ask, input(&mo, "16")).await), "FORBIDDEN");
-        let negative = member.graphql(ask, input(&sb, "-1")).await;
-        assert_eq!(negative["errors"][0]["extensions"]["field"], "input.hoursAsked", "{negative}");
-        // The neighbourhood manager asks any cluster.
-        let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
-        assert_eq!(manager.data(ask, input(&mo, "8")).await["requestCommitment"]["commitment"]["status"], "REQUESTED");
-        // The committee reads the question, not the money asked.
-        let read = "query($id: ID!) { node(id: $id) { ... on Commitment { question hoursAsked amountAsked } } }";
-        let committee = app.as_roles(&["committee_member:WK059910"]).data(read, json!({ "id": asked["id"] })).await;
-        assert_eq!(committee["node"]["question"], asked["question"]);
-        assert!(committee["node"]["hoursAsked"].is_null() && committee["node"]["amountAsked"].is_null(), "{committee}");
-        let cluster = app.as_roles(&["cluster_manager:SB"]).data(read, json!({ "id": asked["id"] })).await;
-        assert_eq!(cluster["node"]["amountAsked"], "2500.00");
-        // Their line answers in time: accepted before the deadline, never overdue.
-        let line = line_of(&app, &sb).await;
-        let accept = json!({ "input": { "id": asked["id"], "expectedVersion": 1, "answer": "ACCEPT", "hours": "16", "amount": "2500", "budgetLineId": line } });
-        let answered = app.as_roles(&["cluster_manager:SB"]).data(RESPOND, accept).await;
-        assert_eq!(answered["respondToCommitment"]["commitment"]["status"], "ACCEPTED");
-        let overdue = app.data("{ overdueCommitments { commitments { nodes { id } } } }", json!({})).await;
-        assert!(!overdue["overdueCommitments"]["commitments"]["nodes"].as_array().unwrap().contains(&json!({ "id": asked["id"] })));
-        // Once the seat has ended, the member no longer asks for the team.
-        let end = "mutation($input: EndTeamMembershipInput!) { endTeamMembership(input: $input) { teamMembership { validTo } } }";
-        app.as_roles(&["cluster_manager:SB"]).data(end, json!({ "input": { "id": seat, "validTo": "2016-12-31" } })).await;
-        assert_eq!(error_code(&member.graphql(ask, input(&sb, "16")).await), "FORBIDDEN");
-    }
+run_on_both_databases!(the_requester_withdraws_an_unanswered_request_but_not_an_answered_one);
+
+async fn a_clusters_team_member_asks_their_own_line_in_their_own_words(app: TestApp) {
+    let (action, sb, mo) = afrikaanderwijk_action(&app).await;
+    let ask = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id status question hoursAsked amountAsked responseDeadline requestedBy } } }";
+    let input = |cluster: &Value, hours: &str| json!({ "input": { "actionId": action, "clusterId": cluster, "question": "Kunnen jullie twee extra veegrondes per week doen rond de markt?", "hoursAsked": hours, "amountAsked": "2500.00" } });
+    let member = app.as_roles(&["cluster_member:SB"]);
+    // Only as SB's representative in Afrikaanderwijk's team, known by their login.
+    let outside = member.graphql(ask, input(&sb, "16")).await;
+    assert_eq!(
+        error_code(&outside),
+        "FORBIDDEN",
+        "not in the team: {outside}"
+    );
+    let add = "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { teamMembership { id } } }";
+    let hood = neighbourhood_id(&app, "BU05991086").await;
+    let seat = json!({ "input": { "neighbourhoodId": hood, "personName": "Sanne Bos", "personSubject": "user-cluster_member:SB",
+        "role": "CLUSTER_REPRESENTATIVE", "clusterId": sb, "validFrom": "2016-01-01" } });
+    let seat = app.as_roles(&["cluster_manager:SB"]).data(add, seat).await["addTeamMember"]["teamMembership"]["id"].clone();
+    let asked = member.data(ask, input(&sb, "16")).await["requestCommitment"]["commitment"].clone();
+    assert_eq!(asked["status"], "REQUESTED");
+    assert_eq!(
+        asked["question"],
+        "Kunnen jullie twee extra veegrondes per week doen rond de markt?"
+    );
+    assert_eq!(asked["hoursAsked"], "16.00");
+    assert_eq!(asked["amountAsked"], "2500.00");
+    // Another cluster's line is not theirs to ask; nor is a negative number of hours.
+    assert_eq!(
+        error_code(&member.graphql(ask, input(&mo, "16")).await),
+        "FORBIDDEN"
+    );
+    let negative = member.graphql(ask, input(&sb, "-1")).await;
+    assert_eq!(
+        negative["errors"][0]["extensions"]["field"], "input.hoursAsked",
+        "{negative}"
+    );
+    // The neighbourhood manager asks any cluster.
+    let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
+    assert_eq!(
+        manager.data(ask, input(&mo, "8")).await["requestCommitment"]["commitment"]["status"],
+        "REQUESTED"
+    );
+    // The committee reads the question, not the money asked.
+    let read = "query($id: ID!) { node(id: $id) { ... on Commitment { question hoursAsked amountAsked } } }";
+    let committee = app
+        .as_roles(&["committee_member:WK059910"])
+        .data(read, json!({ "id": asked["id"] }))
+        .await;
+    assert_eq!(committee["node"]["question"], asked["question"]);
+    assert!(
+        committee["node"]["hoursAsked"].is_null() && committee["node"]["amountAsked"].is_null(),
+        "{committee}"
+    );
+    let cluster = app
+        .as_roles(&["cluster_manager:SB"])
+        .data(read, json!({ "id": asked["id"] }))
+        .await;
+    assert_eq!(cluster["node"]["amountAsked"], "2500.00");
+    // Their line answers in time: accepted before the deadline, never overdue.
+    let line = line_of(&app, &sb).await;
+    let accept = json!({ "input": { "id": asked["id"], "expectedVersion": 1, "answer": "ACCEPT", "hours": "16", "amount": "2500", "budgetLineId": line } });
+    let answered = app
+        .as_roles(&["cluster_manager:SB"])
+        .data(RESPOND, accept)
+        .await;
+    assert_eq!(
+        answered["respondToCommitment"]["commitment"]["status"],
+        "ACCEPTED"
+    );
+    let overdue = app
+        .data(
+            "{ overdueCommitments { commitments { nodes { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(
+        !overdue["overdueCommitments"]["commitments"]["nodes"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({ "id": asked["id"] }))
+    );
+    // Once the seat has ended, the member no longer asks for the team.
+    let end = "mutation($input: EndTeamMembershipInput!) { endTeamMembership(input: $input) { teamMembership { validTo } } }";
+    app.as_roles(&["cluster_manager:SB"])
+        .data(
+            end,
+            json!({ "input": { "id": seat, "validTo": "2016-12-31" } }),
+        )
+        .await;
+    assert_eq!(
+        error_code(&member.graphql(ask, input(&sb, "16")).await),
+        "FORBIDDEN"
+    );
 }
 
-on_both_databases! {
-    async fn a_merge_moves_the_chosen_priorities_with_their_work_and_withdraws_what_hung_under_the_dropped_ones(app) {
-        let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
-        // Noordereiland has no 2016 plan: the director drafts one for the merged neighbourhoods.
-        let noordereiland = neighbourhood_id(&app, "BU05991088").await;
-        let surviving = director.data(CREATE_PLAN, json!({ "input": { "neighbourhoodId": noordereiland, "year": 2016 } })).await["createPlan"]["plan"].clone();
-        let merged = app.data(r#"{ plans(filter: {titleContains: "Afrikaanderwijk 2016"}) { nodes { id version priorities { nodes { id rank actions(first: 50) { nodes { id commitments(first: 50) { nodes { id status } } } } } } } } }"#, json!({})).await["plans"]["nodes"][0].clone();
-        let priorities = merged["priorities"]["nodes"].as_array().unwrap().clone();
-        assert_eq!(priorities.len(), 5);
-        let (moved, dropped) = (&priorities[..2], &priorities[2..]);
-        let open = |priority: &Value| priority["actions"]["nodes"].as_array().unwrap().iter()
+run_on_both_databases!(a_clusters_team_member_asks_their_own_line_in_their_own_words);
+
+async fn a_merge_moves_the_chosen_priorities_with_their_work_and_withdraws_what_hung_under_the_dropped_ones(
+    app: TestApp,
+) {
+    let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
+    // Noordereiland has no 2016 plan: the director drafts one for the merged neighbourhoods.
+    let noordereiland = neighbourhood_id(&app, "BU05991088").await;
+    let surviving = director
+        .data(
+            CREATE_PLAN,
+            json!({ "input": { "neighbourhoodId": noordereiland, "year": 2016 } }),
+        )
+        .await["createPlan"]["plan"]
+        .clone();
+    let merged = app.data(r#"{ plans(filter: {titleContains: "Afrikaanderwijk 2016"}) { nodes { id version priorities { nodes { id rank actions(first: 50) { nodes { id commitments(first: 50) { nodes { id status } } } } } } } } }"#, json!({})).await["plans"]["nodes"][0].clone();
+    let priorities = merged["priorities"]["nodes"].as_array().unwrap().clone();
+    assert_eq!(priorities.len(), 5);
+    let (moved, dropped) = (&priorities[..2], &priorities[2..]);
+    let open = |priority: &Value| {
+        priority["actions"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
             .flat_map(|action| action["commitments"]["nodes"].as_array().unwrap().clone())
-            .filter(|c| ["REQUESTED", "ACCEPTED", "ACCEPTED_WITH_RESERVATION"].contains(&c["status"].as_str().unwrap()))
-            .map(|c| c["id"].clone()).collect::<Vec<_>>();
-        let to_withdraw: Vec<Value> = dropped.iter().flat_map(open).collect();
-        assert!(!to_withdraw.is_empty(), "the demo has open commitments under the dropped priorities");
-        let audit_before = count_rows(&app.db, "audit_event").await;
+            .filter(|c| {
+                ["REQUESTED", "ACCEPTED", "ACCEPTED_WITH_RESERVATION"]
+                    .contains(&c["status"].as_str().unwrap())
+            })
+            .map(|c| c["id"].clone())
+            .collect::<Vec<_>>()
+    };
+    let to_withdraw: Vec<Value> = dropped.iter().flat_map(open).collect();
+    assert!(
+        !to_withdraw.is_empty(),
+        "the demo has open commitments under the dropped priorities"
+    );
+    let audit_before = count_rows(&app.db, "audit_event").await;
 
-        let merge = "mutation($input: MergePlansInput!) { mergePlans(input: $input) { plan { id priorities { nodes { id rank } } } } }";
-        let input = |ids: Vec<Value>| json!({ "input": { "survivingPlanId": surviving["id"], "survivingPlanVersion": 1, "mergedPlanId": merged["id"], "mergedPlanVersion": merged["version"], "movePriorityIds": ids, "dropReason": "Samengevoegd met Noordereiland; ondergebracht bij de twee gedeelde prioriteiten." } });
-        let foreign = app.data(r#"{ plans(filter: {titleContains: "Bloemhof 2016"}) { nodes { priorities(first: 1) { nodes { id } } } } }"#, json!({})).await["plans"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
-        let wrong = director.graphql(merge, input(vec![foreign])).await;
-        assert_eq!(wrong["errors"][0]["extensions"]["field"], "input.movePriorityIds", "{wrong}");
-        let done = director.data(merge, input(moved.iter().map(|p| p["id"].clone()).collect())).await["mergePlans"]["plan"].clone();
-        let now_there: Vec<(Value, Value)> = done["priorities"]["nodes"].as_array().unwrap().iter().map(|p| (p["id"].clone(), p["rank"].clone())).collect();
-        assert_eq!(now_there, vec![(moved[0]["id"].clone(), json!(1)), (moved[1]["id"].clone(), json!(2))]);
+    let merge = "mutation($input: MergePlansInput!) { mergePlans(input: $input) { plan { id priorities { nodes { id rank } } } } }";
+    let input = |ids: Vec<Value>| json!({ "input": { "survivingPlanId": surviving["id"], "survivingPlanVersion": 1, "mergedPlanId": merged["id"], "mergedPlanVersion": merged["version"], "movePriorityIds": ids, "dropReason": "Samengevoegd met Noordereiland; ondergebracht bij de twee gedeelde prioriteiten." } });
+    let foreign = app.data(r#"{ plans(filter: {titleContains: "Bloemhof 2016"}) { nodes { priorities(first: 1) { nodes { id } } } } }"#, json!({})).await["plans"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
+    let wrong = director.graphql(merge, input(vec![foreign])).await;
+    assert_eq!(
+        wrong["errors"][0]["extensions"]["field"], "input.movePriorityIds",
+        "{wrong}"
+    );
+    let done = director
+        .data(
+            merge,
+            input(moved.iter().map(|p| p["id"].clone()).collect()),
+        )
+        .await["mergePlans"]["plan"]
+        .clone();
+    let now_there: Vec<(Value, Value)> = done["priorities"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].clone(), p["rank"].clone()))
+        .collect();
+    assert_eq!(
+        now_there,
+        vec![
+            (moved[0]["id"].clone(), json!(1)),
+            (moved[1]["id"].clone(), json!(2))
+        ]
+    );
 
-        // The moved priorities keep their actions and commitments.
-        let moved_work = app.data("query($id: ID!) { node(id: $id) { ... on Priority { plan { id } actions(first: 50) { totalCount } } } }", json!({ "id": moved[0]["id"] })).await;
-        assert_eq!(moved_work["node"]["plan"]["id"], surviving["id"]);
-        assert_eq!(moved_work["node"]["actions"]["totalCount"], moved[0]["actions"]["nodes"].as_array().unwrap().len());
-        // The dropped ones carry the reason; what hung under them is withdrawn, audited.
-        let gone = app.data("query($id: ID!) { node(id: $id) { ... on Priority { rank dropReason } } }", json!({ "id": dropped[0]["id"] })).await;
-        assert_eq!(gone["node"]["rank"], Value::Null);
-        assert!(gone["node"]["dropReason"].as_str().unwrap().starts_with("Samengevoegd"));
-        for id in &to_withdraw {
-            let commitment = app.data("query($id: ID!) { node(id: $id) { ... on Commitment { status reason } } }", json!({ "id": id })).await;
-            assert_eq!(commitment["node"]["status"], "WITHDRAWN", "{commitment}");
-            assert!(commitment["node"]["reason"].as_str().unwrap().starts_with("priority dropped"));
-        }
-        // One event per moved priority, per withdrawn commitment, and the merge itself.
-        assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 2 + to_withdraw.len() as i64 + 1);
+    // The moved priorities keep their actions and commitments.
+    let moved_work = app.data("query($id: ID!) { node(id: $id) { ... on Priority { plan { id } actions(first: 50) { totalCount } } } }", json!({ "id": moved[0]["id"] })).await;
+    assert_eq!(moved_work["node"]["plan"]["id"], surviving["id"]);
+    assert_eq!(
+        moved_work["node"]["actions"]["totalCount"],
+        moved[0]["actions"]["nodes"].as_array().unwrap().len()
+    );
+    // The dropped ones carry the reason; what hung under them is withdrawn, audited.
+    let gone = app
+        .data(
+            "query($id: ID!) { node(id: $id) { ... on Priority { rank dropReason } } }",
+            json!({ "id": dropped[0]["id"] }),
+        )
+        .await;
+    assert_eq!(gone["node"]["rank"], Value::Null);
+    assert!(
+        gone["node"]["dropReason"]
+            .as_str()
+            .unwrap()
+            .starts_with("Samengevoegd")
+    );
+    for id in &to_withdraw {
+        let commitment = app
+            .data(
+                "query($id: ID!) { node(id: $id) { ... on Commitment { status reason } } }",
+                json!({ "id": id }),
+            )
+            .await;
+        assert_eq!(commitment["node"]["status"], "WITHDRAWN", "{commitment}");
+        assert!(
+            commitment["node"]["reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("priority dropped")
+        );
     }
+    // One event per moved priority, per withdrawn commitment, and the merge itself.
+    assert_eq!(
+        count_rows(&app.db, "audit_event").await,
+        audit_before + 2 + to_withdraw.len() as i64 + 1
+    );
 }
+
+run_on_both_databases!(a_merge_moves_the_chosen_priorities_with_their_work_and_withdraws_what_hung_under_the_dropped_ones);
