@@ -3,7 +3,6 @@
 use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 
-use super::begin;
 use crate::domain::advice::{self, NewAdvice};
 use crate::graphql::enums::AdviceResponse;
 use crate::graphql::relay::id_of;
@@ -58,8 +57,7 @@ impl AdviceMutation {
         ctx: &Context<'_>,
         input: RecordCommitteeAdviceInput,
     ) -> Result<CommitteeAdvicePayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let plan_id = id_of(Plan::TYPE_NAME, "input.planId", &input.plan_id)?;
         let new = NewAdvice {
             plan_id,
@@ -67,16 +65,13 @@ impl AdviceMutation {
             received_on: input.received_on.0,
             advice: input.advice,
         };
-        let change = begin(ctx).await?;
-        let advice = change
-            .create_once::<entity::committee_advice::Entity, _, _>(
-                key.as_deref(),
-                "recordCommitteeAdvice",
-                fingerprint,
-                || advice::record(&change, new),
-            )
-            .await?;
-        change.commit().await?;
+        let advice = super::create_once!(
+            ctx,
+            once,
+            "recordCommitteeAdvice",
+            entity::committee_advice::Entity,
+            |change| advice::record(change, new)
+        );
         Ok(CommitteeAdvicePayload {
             advice: advice.into(),
         })
@@ -91,16 +86,13 @@ impl AdviceMutation {
         input: RespondToCommitteeAdviceInput,
     ) -> Result<CommitteeAdvicePayload> {
         let id = id_of(CommitteeAdvice::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let advice = advice::respond(
-            &change,
+        let advice = super::transact!(ctx, |change| advice::respond(
+            change,
             id,
             input.expected_version,
             input.response.into(),
             input.reason.as_deref(),
-        )
-        .await?;
-        change.commit().await?;
+        ));
         Ok(CommitteeAdvicePayload {
             advice: advice.into(),
         })

@@ -3,7 +3,7 @@
 use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 
-use super::{begin, hundredths};
+use super::hundredths;
 use crate::domain::pnc::{self, Amendment, NewLine, Transfer};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncPhase};
 use crate::graphql::relay::id_of;
@@ -150,10 +150,12 @@ impl BudgetMutation {
         ctx: &Context<'_>,
         input: CreatePncDocumentInput,
     ) -> Result<PncDocumentPayload> {
-        let change = begin(ctx).await?;
-        let row =
-            pnc::create_document(&change, input.year, input.phase.into(), &input.title).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| pnc::create_document(
+            change,
+            input.year,
+            input.phase.into(),
+            &input.title
+        ));
         Ok(PncDocumentPayload {
             pnc_document: row.into(),
         })
@@ -166,9 +168,7 @@ impl BudgetMutation {
         input: PncDocumentStepInput,
     ) -> Result<PncDocumentPayload> {
         let id = id_of(PncDocument::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row = pnc::adopt_document(&change, id).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| pnc::adopt_document(change, id));
         Ok(PncDocumentPayload {
             pnc_document: row.into(),
         })
@@ -199,9 +199,7 @@ impl BudgetMutation {
             amount_cents: hundredths("input.amount", input.amount)?,
             capacity_hours_centi: hundredths("input.capacityHours", input.capacity_hours)?,
         };
-        let change = begin(ctx).await?;
-        let row = pnc::create_line(&change, line).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| pnc::create_line(change, line));
         Ok(BudgetLinePayload {
             budget_line: row.into(),
         })
@@ -225,9 +223,7 @@ impl BudgetMutation {
             hours_centi: hundredths("input.hours", input.hours)?,
             phase: input.phase.into(),
         };
-        let change = begin(ctx).await?;
-        let (from, to) = pnc::transfer(&change, transfer).await?;
-        change.commit().await?;
+        let (from, to) = super::transact!(ctx, |change| pnc::transfer(change, transfer));
         Ok(TransferBudgetPayload {
             from_line: from.into(),
             to_line: to.into(),
@@ -246,16 +242,13 @@ impl BudgetMutation {
             .capacity_hours
             .map(|hours| hundredths("input.capacityHours", hours))
             .transpose()?;
-        let change = begin(ctx).await?;
-        let row = pnc::update_line(
-            &change,
+        let row = super::transact!(ctx, |change| pnc::update_line(
+            change,
             id,
             input.expected_version,
             input.description.as_deref(),
             hours,
-        )
-        .await?;
-        change.commit().await?;
+        ));
         Ok(BudgetLinePayload {
             budget_line: row.into(),
         })
@@ -268,9 +261,7 @@ impl BudgetMutation {
         input: PncDocumentStepInput,
     ) -> Result<PncDocumentPayload> {
         let id = id_of(PncDocument::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row = pnc::submit_document(&change, id).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| pnc::submit_document(change, id));
         Ok(PncDocumentPayload {
             pnc_document: row.into(),
         })
@@ -288,9 +279,7 @@ impl BudgetMutation {
             &input.budget_line_id,
         )?;
         let cents = hundredths("input.realised", input.realised)?;
-        let change = begin(ctx).await?;
-        let row = pnc::record_realisation(&change, id, cents).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| pnc::record_realisation(change, id, cents));
         Ok(BudgetLinePayload {
             budget_line: row.into(),
         })
@@ -313,9 +302,7 @@ impl BudgetMutation {
             delta_cents: hundredths("input.delta", input.delta)?,
             rationale: input.rationale,
         };
-        let change = begin(ctx).await?;
-        let row = pnc::amend(&change, amendment).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| pnc::amend(change, amendment));
         Ok(AmendBudgetPayload {
             amendment: row.into(),
         })

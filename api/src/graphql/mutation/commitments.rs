@@ -4,7 +4,7 @@ use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::{begin, hundredths};
+use super::hundredths;
 use crate::domain::commitment::{self, Answer, NewRequest, Pledge};
 use crate::error::ApiError;
 use crate::graphql::enums::CommitmentKind;
@@ -147,8 +147,7 @@ impl CommitmentMutation {
         ctx: &Context<'_>,
         input: RequestCommitmentInput,
     ) -> Result<CommitmentPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let request = NewRequest {
             action_id: id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?,
             cluster_id: id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?,
@@ -165,16 +164,13 @@ impl CommitmentMutation {
                 .map(|amount| hundredths("input.amountAsked", amount))
                 .transpose()?,
         };
-        let change = begin(ctx).await?;
-        let row = change
-            .create_once::<entity::commitment::Entity, _, _>(
-                key.as_deref(),
-                "requestCommitment",
-                fingerprint,
-                || commitment::request(&change, request),
-            )
-            .await?;
-        change.commit().await?;
+        let row = super::create_once!(
+            ctx,
+            once,
+            "requestCommitment",
+            entity::commitment::Entity,
+            |change| commitment::request(change, request)
+        );
         Ok(CommitmentPayload {
             commitment: row.into(),
         })
@@ -189,9 +185,12 @@ impl CommitmentMutation {
     ) -> Result<CommitmentPayload> {
         let id = id_of(Commitment::TYPE_NAME, "input.id", &input.id)?;
         let answer = answer_of(&input)?;
-        let change = begin(ctx).await?;
-        let row = commitment::respond(&change, id, input.expected_version, answer).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| commitment::respond(
+            change,
+            id,
+            input.expected_version,
+            answer
+        ));
         Ok(CommitmentPayload {
             commitment: row.into(),
         })
@@ -204,9 +203,11 @@ impl CommitmentMutation {
         input: DeliverCommitmentInput,
     ) -> Result<CommitmentPayload> {
         let id = id_of(Commitment::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row = commitment::deliver(&change, id, input.expected_version).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| commitment::deliver(
+            change,
+            id,
+            input.expected_version
+        ));
         Ok(CommitmentPayload {
             commitment: row.into(),
         })
@@ -220,9 +221,12 @@ impl CommitmentMutation {
         input: WithdrawCommitmentInput,
     ) -> Result<CommitmentPayload> {
         let id = id_of(Commitment::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row = commitment::withdraw(&change, id, input.expected_version, &input.reason).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| commitment::withdraw(
+            change,
+            id,
+            input.expected_version,
+            &input.reason
+        ));
         Ok(CommitmentPayload {
             commitment: row.into(),
         })

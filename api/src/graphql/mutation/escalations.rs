@@ -2,7 +2,6 @@
 
 use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
 
-use super::begin;
 use crate::domain::escalation::{self, Subject};
 use crate::error::ApiError;
 use crate::graphql::relay::id_of;
@@ -74,8 +73,7 @@ impl EscalationMutation {
         ctx: &Context<'_>,
         input: RaiseEscalationInput,
     ) -> Result<EscalationPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let field = "input.subject";
         let subject = match &input.subject {
             EscalationSubjectInput::OverdueCommitment(id) => {
@@ -91,16 +89,13 @@ impl EscalationMutation {
                 Subject::DisputedPriority(id_of(Priority::TYPE_NAME, field, id)?)
             }
         };
-        let change = begin(ctx).await?;
-        let row = change
-            .create_once::<entity::escalation::Entity, _, _>(
-                key.as_deref(),
-                "raiseEscalation",
-                fingerprint,
-                || escalation::raise(&change, subject, &input.reason),
-            )
-            .await?;
-        change.commit().await?;
+        let row = super::create_once!(
+            ctx,
+            once,
+            "raiseEscalation",
+            entity::escalation::Entity,
+            |change| escalation::raise(change, subject, &input.reason)
+        );
         Ok(EscalationPayload {
             escalation: row.into(),
         })
@@ -119,16 +114,13 @@ impl EscalationMutation {
         let working_days = crate::graphql::context::scope(ctx)?
             .settings
             .escalation_working_days;
-        let change = begin(ctx).await?;
-        let row = escalation::escalate_further(
-            &change,
+        let row = super::transact!(ctx, |change| escalation::escalate_further(
+            change,
             id,
             input.expected_version,
             &input.note,
             working_days,
-        )
-        .await?;
-        change.commit().await?;
+        ));
         Ok(EscalationPayload {
             escalation: row.into(),
         })
@@ -154,10 +146,13 @@ impl EscalationMutation {
             (false, true) => escalation::Outcome::ActionChanged,
             (false, false) => escalation::Outcome::Settled,
         };
-        let change = begin(ctx).await?;
-        let row =
-            escalation::resolve(&change, id, input.expected_version, &input.note, outcome).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| escalation::resolve(
+            change,
+            id,
+            input.expected_version,
+            &input.note,
+            outcome
+        ));
         Ok(EscalationPayload {
             escalation: row.into(),
         })
@@ -170,9 +165,12 @@ impl EscalationMutation {
         input: EscalationStepInput,
     ) -> Result<EscalationPayload> {
         let id = id_of(Escalation::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row = escalation::withdraw(&change, id, input.expected_version, &input.note).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| escalation::withdraw(
+            change,
+            id,
+            input.expected_version,
+            &input.note
+        ));
         Ok(EscalationPayload {
             escalation: row.into(),
         })

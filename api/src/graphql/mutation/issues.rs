@@ -4,7 +4,6 @@
 use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result};
 
-use super::begin;
 use super::plans::ActionPayload;
 use crate::domain::action::ActionFields;
 use crate::domain::issue::{self, NewIssue};
@@ -47,8 +46,7 @@ impl IssueMutation {
         ctx: &Context<'_>,
         input: RecordNeighbourhoodIssueInput,
     ) -> Result<ActionPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
             "input.neighbourhoodId",
@@ -70,16 +68,13 @@ impl IssueMutation {
                 deadline: input.deadline.map(|date| date.0),
             },
         };
-        let change = begin(ctx).await?;
-        let action = change
-            .create_once::<entity::action::Entity, _, _>(
-                key.as_deref(),
-                "recordNeighbourhoodIssue",
-                fingerprint,
-                || issue::record_issue(&change, new),
-            )
-            .await?;
-        change.commit().await?;
+        let action = super::create_once!(
+            ctx,
+            once,
+            "recordNeighbourhoodIssue",
+            entity::action::Entity,
+            |change| issue::record_issue(change, new)
+        );
         Ok(ActionPayload {
             action: action.into(),
         })

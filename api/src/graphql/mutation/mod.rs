@@ -46,16 +46,68 @@ async fn begin<'a>(ctx: &Context<'a>) -> async_graphql::Result<Change<'a>> {
     .with_events(scope.events.clone()))
 }
 
-/// A creating mutation's input as its idempotency record holds it: the GraphQL value (named
-/// as the schema names it, not as the Rust fields are), objects with their keys sorted,
-/// the idempotency key itself left out. Stable across field order and releases that keep
-/// the schema.
-fn fingerprint<T: async_graphql::InputType>(input: &T) -> String {
-    let mut value = canonical(&input.to_value());
-    if let serde_json::Value::Object(fields) = &mut value {
-        fields.remove("idempotencyKey");
+/// Runs one domain step in a change of its own, as the request's caller, and commits it:
+/// the plumbing every mutation shares. `change` names the change (a reference) in the
+/// step; an error returns from the resolver and rolls the whole change back.
+///
+/// ```ignore
+/// let plan = transact!(ctx, |change| plan::submit(change, id, input.expected_version));
+/// ```
+macro_rules! transact {
+    ($ctx:expr, |$change:ident| $step:expr) => {{
+        let owned = super::begin($ctx).await?;
+        let done = {
+            let $change = &owned;
+            $step.await?
+        };
+        owned.commit().await?;
+        done
+    }};
+}
+use transact;
+
+/// As [`transact!`] for a step that creates a row of entity `E`, made at most once per
+/// idempotency key ([`Once`]): repeating the request returns the first row.
+macro_rules! create_once {
+    ($ctx:expr, $once:expr, $operation:literal, $entity:ty, |$change:ident| $step:expr) => {{
+        let once: super::Once = $once;
+        super::transact!($ctx, |$change| $change.create_once::<$entity, _, _>(
+            once.key.as_deref(),
+            $operation,
+            once.fingerprint,
+            || $step,
+        ))
+    }};
+}
+use create_once;
+
+/// What makes a creating mutation safe to repeat: the caller's idempotency key, if any, and
+/// the input's fingerprint.
+struct Once {
+    key: Option<String>,
+    /// The input as its idempotency record holds it: the GraphQL value (named as the schema
+    /// names it, not as the Rust fields are), objects with their keys sorted, the
+    /// idempotency key itself left out. Stable across field order and releases that keep
+    /// the schema.
+    fingerprint: String,
+}
+
+impl Once {
+    /// The key and fingerprint of a creating mutation's input.
+    fn of<T: async_graphql::InputType>(input: &T) -> Self {
+        let mut value = canonical(&input.to_value());
+        let key = match &mut value {
+            serde_json::Value::Object(fields) => match fields.remove("idempotencyKey") {
+                Some(serde_json::Value::String(key)) => Some(key),
+                _ => None,
+            },
+            _ => None,
+        };
+        Self {
+            key,
+            fingerprint: value.to_string(),
+        }
     }
-    value.to_string()
 }
 
 /// `value` as JSON with every object's keys in sorted order.

@@ -3,7 +3,6 @@
 
 use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
 
-use super::begin;
 use super::escalations::EscalationPayload;
 use super::plans::{PlanPayload, PlanStepInput, PriorityPayload};
 use crate::domain::escalation::{self, Subject};
@@ -125,9 +124,12 @@ impl PlanItemMutation {
                 .transpose()?,
             city_alignment: input.city_alignment.map(Into::into),
         };
-        let change = begin(ctx).await?;
-        let row = priority::update_priority(&change, id, input.expected_version, fields).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| priority::update_priority(
+            change,
+            id,
+            input.expected_version,
+            fields
+        ));
         Ok(PriorityPayload {
             priority: row.into(),
         })
@@ -145,11 +147,12 @@ impl PlanItemMutation {
             .iter()
             .map(|id| id_of(Priority::TYPE_NAME, "input.priorityIds", id))
             .collect::<Result<Vec<_>, _>>()?;
-        let change = begin(ctx).await?;
-        let mut rows =
-            priority::reorder_priorities(&change, plan_id, input.expected_plan_version, &order)
-                .await?;
-        change.commit().await?;
+        let mut rows = super::transact!(ctx, |change| priority::reorder_priorities(
+            change,
+            plan_id,
+            input.expected_plan_version,
+            &order
+        ));
         rows.sort_by_key(|row| row.rank);
         Ok(ReorderPrioritiesPayload {
             priorities: rows.into_iter().map(Into::into).collect(),
@@ -163,10 +166,12 @@ impl PlanItemMutation {
         input: DropPriorityInput,
     ) -> Result<PriorityPayload> {
         let id = id_of(Priority::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row =
-            priority::drop_priority(&change, id, input.expected_version, &input.reason).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| priority::drop_priority(
+            change,
+            id,
+            input.expected_version,
+            &input.reason
+        ));
         Ok(PriorityPayload {
             priority: row.into(),
         })
@@ -175,9 +180,11 @@ impl PlanItemMutation {
     /// Close an adopted plan at year end (area director).
     async fn close_plan(&self, ctx: &Context<'_>, input: PlanStepInput) -> Result<PlanPayload> {
         let id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row = plan::close_plan(&change, id, input.expected_version).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| plan::close_plan(
+            change,
+            id,
+            input.expected_version
+        ));
         Ok(PlanPayload { plan: row.into() })
     }
 
@@ -197,9 +204,8 @@ impl PlanItemMutation {
             .iter()
             .map(|id| id_of(Priority::TYPE_NAME, "input.movePriorityIds", id))
             .collect::<Result<Vec<_>, _>>()?;
-        let change = begin(ctx).await?;
-        let row = plan::merge_plans(
-            &change,
+        let row = super::transact!(ctx, |change| plan::merge_plans(
+            change,
             plan::Merge {
                 surviving_id: surviving,
                 surviving_version: input.surviving_plan_version,
@@ -208,9 +214,7 @@ impl PlanItemMutation {
                 moving,
                 drop_reason: input.drop_reason,
             },
-        )
-        .await?;
-        change.commit().await?;
+        ));
         Ok(PlanPayload { plan: row.into() })
     }
 
@@ -221,8 +225,7 @@ impl PlanItemMutation {
         ctx: &Context<'_>,
         input: DisputePlanItemInput,
     ) -> Result<EscalationPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let subject = match &input.item {
             DisputedItemInput::PriorityId(id) => {
                 Subject::DisputedPriority(id_of(Priority::TYPE_NAME, "input.item.priorityId", id)?)
@@ -232,16 +235,13 @@ impl PlanItemMutation {
             }
         };
         let cluster_id = id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?;
-        let change = begin(ctx).await?;
-        let row = change
-            .create_once::<entity::escalation::Entity, _, _>(
-                key.as_deref(),
-                "disputePlanItem",
-                fingerprint,
-                || escalation::dispute(&change, subject, cluster_id, &input.reason),
-            )
-            .await?;
-        change.commit().await?;
+        let row = super::create_once!(
+            ctx,
+            once,
+            "disputePlanItem",
+            entity::escalation::Entity,
+            |change| escalation::dispute(change, subject, cluster_id, &input.reason)
+        );
         Ok(EscalationPayload {
             escalation: row.into(),
         })

@@ -3,7 +3,6 @@
 use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 
-use super::begin;
 use crate::domain::action::{self, ActionFields};
 use crate::domain::plan::{self, NewPlan};
 use crate::domain::priority::{self, NewPriority};
@@ -236,50 +235,45 @@ pub struct PlanMutation;
 impl PlanMutation {
     /// Draft a neighbourhood action plan (neighbourhood manager of that neighbourhood).
     async fn create_plan(&self, ctx: &Context<'_>, input: CreatePlanInput) -> Result<PlanPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
             "input.neighbourhoodId",
             &input.neighbourhood_id,
         )?;
-        let change = begin(ctx).await?;
-        let plan = change
-            .create_once::<entity::plan::Entity, _, _>(
-                key.as_deref(),
-                "createPlan",
-                fingerprint,
-                || {
-                    plan::create_plan(
-                        &change,
-                        NewPlan {
-                            neighbourhood_id,
-                            year: input.year,
-                            title: input.title,
-                        },
-                    )
+        let plan = super::create_once!(ctx, once, "createPlan", entity::plan::Entity, |change| {
+            plan::create_plan(
+                change,
+                NewPlan {
+                    neighbourhood_id,
+                    year: input.year,
+                    title: input.title,
                 },
             )
-            .await?;
-        change.commit().await?;
+        });
         Ok(PlanPayload { plan: plan.into() })
     }
 
     /// Retitle a plan that is not yet adopted.
     async fn update_plan(&self, ctx: &Context<'_>, input: UpdatePlanInput) -> Result<PlanPayload> {
         let id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let plan = plan::update_plan(&change, id, input.expected_version, &input.title).await?;
-        change.commit().await?;
+        let plan = super::transact!(ctx, |change| plan::update_plan(
+            change,
+            id,
+            input.expected_version,
+            &input.title
+        ));
         Ok(PlanPayload { plan: plan.into() })
     }
 
     /// Send a draft to the clusters for consultation.
     async fn submit_plan(&self, ctx: &Context<'_>, input: PlanStepInput) -> Result<PlanPayload> {
         let id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let plan = plan::submit_plan(&change, id, input.expected_version).await?;
-        change.commit().await?;
+        let plan = super::transact!(ctx, |change| plan::submit_plan(
+            change,
+            id,
+            input.expected_version
+        ));
         Ok(PlanPayload { plan: plan.into() })
     }
 
@@ -300,9 +294,12 @@ impl PlanMutation {
                 reason: waiver.reason,
             })
             .collect();
-        let change = begin(ctx).await?;
-        let plan = plan::adopt_plan(&change, id, input.expected_version, waivers).await?;
-        change.commit().await?;
+        let plan = super::transact!(ctx, |change| plan::adopt_plan(
+            change,
+            id,
+            input.expected_version,
+            waivers
+        ));
         Ok(PlanPayload { plan: plan.into() })
     }
 
@@ -317,18 +314,15 @@ impl PlanMutation {
             .iter()
             .map(|id| id_of("Escalation", "input.settlesDisputeIds", id))
             .collect::<Result<Vec<i32>, _>>()?;
-        let change = begin(ctx).await?;
-        let plan = crate::domain::revision::revise_plan(
-            &change,
+        let plan = super::transact!(ctx, |change| crate::domain::revision::revise_plan(
+            change,
             crate::domain::revision::Revise {
                 plan_id,
                 expected: input.expected_version,
                 reason: input.reason,
                 disputes,
             },
-        )
-        .await?;
-        change.commit().await?;
+        ));
         Ok(PlanPayload { plan: plan.into() })
     }
 
@@ -338,37 +332,33 @@ impl PlanMutation {
         ctx: &Context<'_>,
         input: AddPriorityInput,
     ) -> Result<PriorityPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let plan_id = id_of(Plan::TYPE_NAME, "input.planId", &input.plan_id)?;
         let city_programme_id = optional_id(
             "CityProgramme",
             "input.cityProgrammeId",
             input.city_programme_id.as_ref(),
         )?;
-        let change = begin(ctx).await?;
-        let priority = change
-            .create_once::<entity::priority::Entity, _, _>(
-                key.as_deref(),
-                "addPriority",
-                fingerprint,
-                || {
-                    priority::add_priority(
-                        &change,
-                        NewPriority {
-                            plan_id,
-                            expected_plan_version: input.expected_plan_version,
-                            title: input.title,
-                            description: input.description,
-                            rank: input.rank,
-                            city_programme_id,
-                            city_alignment: input.city_alignment.into(),
-                        },
-                    )
-                },
-            )
-            .await?;
-        change.commit().await?;
+        let priority = super::create_once!(
+            ctx,
+            once,
+            "addPriority",
+            entity::priority::Entity,
+            |change| {
+                priority::add_priority(
+                    change,
+                    NewPriority {
+                        plan_id,
+                        expected_plan_version: input.expected_plan_version,
+                        title: input.title,
+                        description: input.description,
+                        rank: input.rank,
+                        city_programme_id,
+                        city_alignment: input.city_alignment.into(),
+                    },
+                )
+            }
+        );
         Ok(PriorityPayload {
             priority: priority.into(),
         })
@@ -376,8 +366,7 @@ impl PlanMutation {
 
     /// Add a SMART action to a priority.
     async fn add_action(&self, ctx: &Context<'_>, input: AddActionInput) -> Result<ActionPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
         let fields = ActionFields {
             description: Some(input.description),
@@ -390,16 +379,10 @@ impl PlanMutation {
             measurable_target: input.measurable_target,
             deadline: input.deadline.map(|date| date.0),
         };
-        let change = begin(ctx).await?;
-        let action = change
-            .create_once::<entity::action::Entity, _, _>(
-                key.as_deref(),
-                "addAction",
-                fingerprint,
-                || action::add_action(&change, priority_id, fields),
-            )
-            .await?;
-        change.commit().await?;
+        let action =
+            super::create_once!(ctx, once, "addAction", entity::action::Entity, |change| {
+                action::add_action(change, priority_id, fields)
+            });
         Ok(ActionPayload {
             action: action.into(),
         })
@@ -412,8 +395,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         input: ProposeActionInput,
     ) -> Result<ActionPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
         let fields = ActionFields {
             description: Some(input.description),
@@ -426,16 +408,13 @@ impl PlanMutation {
             measurable_target: input.measurable_target,
             deadline: input.deadline.map(|date| date.0),
         };
-        let change = begin(ctx).await?;
-        let action = change
-            .create_once::<entity::action::Entity, _, _>(
-                key.as_deref(),
-                "proposeAction",
-                fingerprint,
-                || action::propose_action(&change, priority_id, fields),
-            )
-            .await?;
-        change.commit().await?;
+        let action = super::create_once!(
+            ctx,
+            once,
+            "proposeAction",
+            entity::action::Entity,
+            |change| action::propose_action(change, priority_id, fields)
+        );
         Ok(ActionPayload {
             action: action.into(),
         })
@@ -449,24 +428,20 @@ impl PlanMutation {
         ctx: &Context<'_>,
         input: TakePositionInput,
     ) -> Result<TakePositionPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let action_id = id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?;
         let position = action::NewPosition {
             action_id,
             position: input.position.into(),
             reason: input.reason,
         };
-        let change = begin(ctx).await?;
-        let position = change
-            .create_once::<entity::action_position::Entity, _, _>(
-                key.as_deref(),
-                "takePosition",
-                fingerprint,
-                || action::take_position(&change, position),
-            )
-            .await?;
-        change.commit().await?;
+        let position = super::create_once!(
+            ctx,
+            once,
+            "takePosition",
+            entity::action_position::Entity,
+            |change| action::take_position(change, position)
+        );
         Ok(TakePositionPayload {
             position: position.into(),
         })
@@ -481,10 +456,12 @@ impl PlanMutation {
         input: DropActionInput,
     ) -> Result<ActionPayload> {
         let id = id_of(Action::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let action =
-            action::drop_action(&change, id, input.expected_version, &input.reason).await?;
-        change.commit().await?;
+        let action = super::transact!(ctx, |change| action::drop_action(
+            change,
+            id,
+            input.expected_version,
+            &input.reason
+        ));
         Ok(ActionPayload {
             action: action.into(),
         })
@@ -508,9 +485,12 @@ impl PlanMutation {
             measurable_target: input.measurable_target,
             deadline: input.deadline.map(|date| date.0),
         };
-        let change = begin(ctx).await?;
-        let action = action::update_action(&change, id, input.expected_version, fields).await?;
-        change.commit().await?;
+        let action = super::transact!(ctx, |change| action::update_action(
+            change,
+            id,
+            input.expected_version,
+            fields
+        ));
         Ok(ActionPayload {
             action: action.into(),
         })

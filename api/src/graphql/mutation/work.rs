@@ -3,7 +3,6 @@
 use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
 
-use super::begin;
 use crate::domain::progress::{self, Report};
 use crate::domain::resident::{self, Landing};
 use crate::domain::team::{self, NewMember};
@@ -181,10 +180,12 @@ impl WorkMutation {
             note: input.note,
             public: input.public,
         };
-        let change = begin(ctx).await?;
-        let (action, update) =
-            progress::report(&change, action_id, input.expected_version, report).await?;
-        change.commit().await?;
+        let (action, update) = super::transact!(ctx, |change| progress::report(
+            change,
+            action_id,
+            input.expected_version,
+            report
+        ));
         Ok(ReportProgressPayload {
             action: action.into(),
             progress_update: update.into(),
@@ -197,8 +198,7 @@ impl WorkMutation {
         ctx: &Context<'_>,
         input: AddTeamMemberInput,
     ) -> Result<TeamMembershipPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let member = NewMember {
             neighbourhood_id: id_of(
                 Neighbourhood::TYPE_NAME,
@@ -222,16 +222,13 @@ impl WorkMutation {
             kind: input.kind.into(),
             valid_from: input.valid_from.0,
         };
-        let change = begin(ctx).await?;
-        let row = change
-            .create_once::<entity::team_membership::Entity, _, _>(
-                key.as_deref(),
-                "addTeamMember",
-                fingerprint,
-                || team::add_member(&change, member),
-            )
-            .await?;
-        change.commit().await?;
+        let row = super::create_once!(
+            ctx,
+            once,
+            "addTeamMember",
+            entity::team_membership::Entity,
+            |change| team::add_member(change, member)
+        );
         Ok(TeamMembershipPayload {
             team_membership: row.into(),
         })
@@ -248,9 +245,11 @@ impl WorkMutation {
             "input.neighbourhoodId",
             &input.neighbourhood_id,
         )?;
-        let change = begin(ctx).await?;
-        let neighbourhood = crate::domain::team::set_contact(&change, id, &input.contact).await?;
-        change.commit().await?;
+        let neighbourhood = super::transact!(ctx, |change| crate::domain::team::set_contact(
+            change,
+            id,
+            &input.contact
+        ));
         Ok(NeighbourhoodPayload {
             neighbourhood: neighbourhood.into(),
         })
@@ -263,9 +262,11 @@ impl WorkMutation {
         input: EndTeamMembershipInput,
     ) -> Result<TeamMembershipPayload> {
         let id = id_of(TeamMembership::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row = team::end_membership(&change, id, input.valid_to.0).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| team::end_membership(
+            change,
+            id,
+            input.valid_to.0
+        ));
         Ok(TeamMembershipPayload {
             team_membership: row.into(),
         })
@@ -277,31 +278,27 @@ impl WorkMutation {
         ctx: &Context<'_>,
         input: RecordResidentInputInput,
     ) -> Result<ResidentInputPayload> {
-        let fingerprint = super::fingerprint(&input);
-        let key = input.idempotency_key.clone();
+        let once = super::Once::of(&input);
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
             "input.neighbourhoodId",
             &input.neighbourhood_id,
         )?;
-        let change = begin(ctx).await?;
-        let row = change
-            .create_once::<entity::resident_input::Entity, _, _>(
-                key.as_deref(),
-                "recordResidentInput",
-                fingerprint,
-                || {
-                    resident::record(
-                        &change,
-                        neighbourhood_id,
-                        input.source.into(),
-                        input.received_on.0,
-                        &input.summary,
-                    )
-                },
-            )
-            .await?;
-        change.commit().await?;
+        let row = super::create_once!(
+            ctx,
+            once,
+            "recordResidentInput",
+            entity::resident_input::Entity,
+            |change| {
+                resident::record(
+                    change,
+                    neighbourhood_id,
+                    input.source.into(),
+                    input.received_on.0,
+                    &input.summary,
+                )
+            }
+        );
         Ok(ResidentInputPayload {
             resident_input: row.into(),
         })
@@ -322,9 +319,12 @@ impl WorkMutation {
                 Landing::Action(id_of(Action::TYPE_NAME, "input.landedIn.actionId", id)?)
             }
         };
-        let change = begin(ctx).await?;
-        let row = resident::link(&change, id, input.expected_version, landing).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| resident::link(
+            change,
+            id,
+            input.expected_version,
+            landing
+        ));
         Ok(ResidentInputPayload {
             resident_input: row.into(),
         })
@@ -337,9 +337,12 @@ impl WorkMutation {
         input: CloseResidentInputInput,
     ) -> Result<ResidentInputPayload> {
         let id = id_of(ResidentInput::TYPE_NAME, "input.id", &input.id)?;
-        let change = begin(ctx).await?;
-        let row = resident::close(&change, id, input.expected_version, &input.reason).await?;
-        change.commit().await?;
+        let row = super::transact!(ctx, |change| resident::close(
+            change,
+            id,
+            input.expected_version,
+            &input.reason
+        ));
         Ok(ResidentInputPayload {
             resident_input: row.into(),
         })

@@ -12,7 +12,7 @@ use super::{
     node_type,
 };
 use crate::access::Link;
-use crate::graphql::connection::{Conn, Extra, PageArgs, connections, relation, through};
+use crate::graphql::connection::{Conn, Extra, PageArgs, connections, relation};
 use crate::graphql::enums::RepresentativeBodyKind;
 
 node_type!(
@@ -71,24 +71,6 @@ impl Area {
     /// Last day the area existed, when it was dissolved or merged.
     async fn valid_to(&self) -> Option<NaiveDate> {
         self.0.valid_to.map(Into::into)
-    }
-    /// Residents' bodies covering this area.
-    async fn representative_bodies(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<RepresentativeBody>> {
-        through::<representative_body::Entity, representative_body_coverage::Entity, _>(
-            ctx,
-            representative_body_coverage::Column::BodyId,
-            representative_body_coverage::Column::AreaId,
-            self.0.id,
-            PageArgs::new(first, after, last, before),
-        )
-        .await
     }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]
@@ -164,24 +146,6 @@ impl Neighbourhood {
         )
         .await
     }
-    /// Residents' bodies covering this neighbourhood.
-    async fn representative_bodies(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<RepresentativeBody>> {
-        through::<representative_body::Entity, representative_body_coverage::Entity, _>(
-            ctx,
-            representative_body_coverage::Column::BodyId,
-            representative_body_coverage::Column::NeighbourhoodId,
-            self.0.id,
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
     /// The connection fields declared with `connections!`.
     #[graphql(flatten)]
     async fn connections(&self) -> NeighbourhoodConnections {
@@ -191,6 +155,11 @@ impl Neighbourhood {
 
 #[Object]
 impl RepresentativeBody {
+    /// The connection fields declared with `connections!`.
+    #[graphql(flatten)]
+    async fn connections(&self) -> RepresentativeBodyConnections {
+        RepresentativeBodyConnections(self.0.id)
+    }
     /// The body's opaque global id.
     pub async fn id(&self) -> ID {
         self.global_id()
@@ -210,42 +179,6 @@ impl RepresentativeBody {
     /// End of the body's term.
     async fn valid_to(&self) -> Option<NaiveDate> {
         self.0.valid_to.map(Into::into)
-    }
-    /// Areas the body covers.
-    async fn areas(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Area>> {
-        through::<area::Entity, representative_body_coverage::Entity, _>(
-            ctx,
-            representative_body_coverage::Column::AreaId,
-            representative_body_coverage::Column::BodyId,
-            self.0.id,
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-    /// Neighbourhoods the body covers.
-    async fn neighbourhoods(
-        &self,
-        ctx: &Context<'_>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Neighbourhood>> {
-        through::<neighbourhood::Entity, representative_body_coverage::Entity, _>(
-            ctx,
-            representative_body_coverage::Column::NeighbourhoodId,
-            representative_body_coverage::Column::BodyId,
-            self.0.id,
-            PageArgs::new(first, after, last, before),
-        )
-        .await
     }
 }
 
@@ -335,6 +268,10 @@ connections! {
         /// Budget lines for this area as a whole.
         budget_lines: BudgetLine by budget_line::AreaId,
     }
+    through representative_body_coverage {
+        /// Residents' bodies covering this area.
+        representative_bodies: RepresentativeBody of representative_body by BodyId from AreaId,
+    }
 }
 
 connections! {
@@ -349,6 +286,20 @@ connections! {
         budget_lines: BudgetLine by budget_line::NeighbourhoodId,
         /// Escalations raised in this neighbourhood.
         escalations: Escalation by escalation::NeighbourhoodId,
+    }
+    through representative_body_coverage {
+        /// Residents' bodies covering this neighbourhood.
+        representative_bodies: RepresentativeBody of representative_body by BodyId from NeighbourhoodId,
+    }
+}
+
+connections! {
+    RepresentativeBodyConnections of RepresentativeBody {}
+    through representative_body_coverage {
+        /// Areas the body covers.
+        areas: Area of area by AreaId from BodyId,
+        /// Neighbourhoods the body covers.
+        neighbourhoods: Neighbourhood of neighbourhood by NeighbourhoodId from BodyId,
     }
 }
 
