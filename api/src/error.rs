@@ -10,7 +10,9 @@ use async_graphql::{ErrorExtensionValues, Value};
 /// message, which would drop the code; this type converts only through its own `From`.
 #[derive(Debug)]
 pub enum ApiError {
-    /// An input value is wrong; `field` names it the way the client wrote it.
+    /// An input value is wrong; `field` names it the way the client wrote it. A domain step
+    /// names its own parameter instead (`to_line_id`, `waivers.0.reason`), and the mutation
+    /// edge turns that into the input field (`input.toLineId`) with [`ApiError::at_input`].
     BadUserInput {
         /// The argument or input field, e.g. `filter.year` or `input.title`.
         field: String,
@@ -55,6 +57,19 @@ impl ApiError {
         Self::BadUserInput {
             field: field.into(),
             message: message.into(),
+        }
+    }
+
+    /// A domain step's error as a mutation's caller sees it: the step's parameter
+    /// (`to_line_id`) becomes the field of the mutation's input (`input.toLineId`). Other
+    /// errors pass unchanged.
+    pub fn at_input(self) -> Self {
+        match self {
+            Self::BadUserInput { field, message } => Self::BadUserInput {
+                field: format!("input.{}", lower_camel(&field)),
+                message,
+            },
+            other => other,
         }
     }
 
@@ -219,6 +234,24 @@ fn classify(err: &sea_orm::DbErr) -> DbFailure {
     }
 }
 
+/// `snake_case` segments of a dotted path in lowerCamelCase, as GraphQL names fields:
+/// `waivers.0.item_id` becomes `waivers.0.itemId`.
+fn lower_camel(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut upper = false;
+    for c in path.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl From<ApiError> for async_graphql::Error {
     fn from(err: ApiError) -> Self {
         let mut extensions = ErrorExtensionValues::default();
@@ -248,3 +281,27 @@ pub(crate) fn next_error_id() -> u64 {
 
 /// Result type of the service layer.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_of(error: ApiError) -> String {
+        match error {
+            ApiError::BadUserInput { field, .. } => field,
+            other => panic!("not a bad input: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_steps_parameter_becomes_the_input_field_it_came_from() {
+        let at = |param: &str| field_of(ApiError::bad_input(param, "wrong").at_input());
+        assert_eq!(at("to_line_id"), "input.toLineId");
+        assert_eq!(at("waivers.0.item_id"), "input.waivers.0.itemId");
+        assert_eq!(at("year"), "input.year");
+        assert!(matches!(
+            ApiError::Forbidden("no".into()).at_input(),
+            ApiError::Forbidden(_)
+        ));
+    }
+}

@@ -25,3 +25,4 @@ pub mod observe;
 pub mod persisted;
 pub mod rate;
 pub mod seed;
+pub mod value;

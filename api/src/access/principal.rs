@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::value::{CbsCode, ClusterCode};
+
 /// A role, as named in a token's `roles` claim (the README's "Who sees what").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
@@ -102,23 +104,15 @@ impl Grant {
         let (city_wide, code) = (code.is_none(), code.unwrap_or(""));
         let valid = match role.unit() {
             ScopeUnit::City => city_wide,
-            ScopeUnit::Area => is_code(code, "WK", 6),
-            ScopeUnit::Neighbourhood => is_code(code, "BU", 8),
-            ScopeUnit::Cluster => {
-                (1..=8).contains(&code.len()) && code.chars().all(|c| c.is_ascii_uppercase())
-            }
+            ScopeUnit::Area => CbsCode::area(code).is_ok(),
+            ScopeUnit::Neighbourhood => CbsCode::neighbourhood(code).is_ok(),
+            ScopeUnit::Cluster => ClusterCode::parse(code).is_ok(),
         };
         valid.then(|| Grant {
             role,
             code: code.to_owned(),
         })
     }
-}
-
-/// `prefix` followed by exactly `digits` ASCII digits.
-fn is_code(code: &str, prefix: &str, digits: usize) -> bool {
-    code.strip_prefix(prefix)
-        .is_some_and(|rest| rest.len() == digits && rest.chars().all(|c| c.is_ascii_digit()))
 }
 
 impl fmt::Display for Grant {

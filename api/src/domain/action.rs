@@ -73,7 +73,7 @@ pub async fn propose_action(
     in_consultation(&plan, "propose a measure")?;
     let Some(cluster) = fields.lead_cluster_id else {
         return Err(ApiError::bad_input(
-            "input.leadClusterId",
+            "lead_cluster_id",
             "is required: the cluster that proposes the measure and will lead it",
         ));
     };
@@ -99,7 +99,7 @@ pub(super) async fn insert(
     }
     check_cluster(change, fields.lead_cluster_id).await?;
     let description = text(
-        "input.description",
+        "description",
         fields.description.as_deref().unwrap_or_default(),
         2000,
     )?;
@@ -110,12 +110,12 @@ pub(super) async fn insert(
             description: Set(description),
             lead_cluster_id: Set(fields.lead_cluster_id),
             responsible_person: Set(optional_text(
-                "input.responsiblePerson",
+                "responsible_person",
                 fields.responsible_person.as_deref(),
                 200,
             )?),
             measurable_target: Set(optional_text(
-                "input.measurableTarget",
+                "measurable_target",
                 fields.measurable_target.as_deref(),
                 1000,
             )?),
@@ -181,11 +181,11 @@ pub async fn take_position(
     let plan = super::plan::plan_of_action(change, &before).await?;
     in_consultation(&plan, "take a position on the action")?;
     let reason = match (input.position, input.reason.as_deref()) {
-        (ClusterPosition::Support, reason) => optional_text("input.reason", reason, 2000)?,
-        (_, Some(reason)) => Some(text("input.reason", reason, 2000)?),
+        (ClusterPosition::Support, reason) => optional_text("reason", reason, 2000)?,
+        (_, Some(reason)) => Some(text("reason", reason, 2000)?),
         (_, None) => {
             return Err(ApiError::bad_input(
-                "input.reason",
+                "reason",
                 "is required with a reservation or an objection",
             ));
         }
@@ -247,7 +247,7 @@ pub async fn drop_action(
     let (_, plan) = plan_of_priority(change, before.priority_id).await?;
     editable(&plan, "drop the action")?;
     live(&before, "drop the action")?;
-    let reason = text("input.reason", reason, 2000)?;
+    let reason = text("reason", reason, 2000)?;
     let after = change
         .update(
             id,
@@ -293,7 +293,7 @@ pub async fn update_action(
         ..Default::default()
     };
     if let Some(description) = &fields.description {
-        changes.description = Set(text("input.description", description, 2000)?);
+        changes.description = Set(text("description", description, 2000)?);
     }
     if let Some(cluster) = fields.lead_cluster_id {
         changes.lead_cluster_id = Set(Some(cluster));
@@ -304,10 +304,10 @@ pub async fn update_action(
         }
     }
     if let Some(person) = &fields.responsible_person {
-        changes.responsible_person = Set(Some(text("input.responsiblePerson", person, 200)?));
+        changes.responsible_person = Set(Some(text("responsible_person", person, 200)?));
     }
     if let Some(target) = &fields.measurable_target {
-        changes.measurable_target = Set(Some(text("input.measurableTarget", target, 1000)?));
+        changes.measurable_target = Set(Some(text("measurable_target", target, 1000)?));
     }
     if let Some(deadline) = fields.deadline {
         changes.deadline = Set(Some(deadline));

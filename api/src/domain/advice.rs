@@ -31,11 +31,11 @@ pub async fn record(change: &Change<'_>, input: NewAdvice) -> ApiResult<committe
         .await?;
     if input.received_on > Utc::now().date_naive() {
         return Err(ApiError::bad_input(
-            "input.receivedOn",
+            "received_on",
             "must not be in the future",
         ));
     }
-    let advice = text("input.advice", &input.advice, 4000)?;
+    let advice = text("advice", &input.advice, 4000)?;
     let row = change
         .insert(committee_advice::ActiveModel {
             plan_id: Set(input.plan_id),
@@ -86,8 +86,8 @@ pub async fn respond(
         });
     }
     let reason = match response {
-        AdviceResponse::Followed => optional_text("input.reason", reason, 2000)?,
-        _ => Some(text("input.reason", reason.unwrap_or_default(), 2000)?),
+        AdviceResponse::Followed => optional_text("reason", reason, 2000)?,
+        _ => Some(text("reason", reason.unwrap_or_default(), 2000)?),
     };
     let after = change
         .update(

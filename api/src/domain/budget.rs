@@ -99,7 +99,7 @@ pub async fn standing(
 pub fn check_room(standing: &Standing, amount_cents: i64, hours_centi: i64) -> ApiResult<()> {
     if amount_cents > standing.free_cents() {
         return Err(ApiError::bad_input(
-            "input.amount",
+            "amount",
             format!(
                 "exceeds what the budget line has free ({})",
                 crate::money::from_hundredths(standing.free_cents())
@@ -108,7 +108,7 @@ pub fn check_room(standing: &Standing, amount_cents: i64, hours_centi: i64) -> A
     }
     if hours_centi > standing.free_hours_centi() {
         return Err(ApiError::bad_input(
-            "input.hours",
+            "hours",
             format!(
                 "exceeds the line's free capacity ({} hours)",
                 crate::money::from_hundredths(standing.free_hours_centi())

@@ -60,13 +60,13 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
         .unwrap_or(now + Duration::hours(i64::from(input.default_response_hours)));
     if deadline <= now {
         return Err(ApiError::bad_input(
-            "input.responseDeadline",
+            "response_deadline",
             "must be in the future",
         ));
     }
     for (field, value) in [
-        ("input.hoursAsked", input.hours_asked_centi),
-        ("input.amountAsked", input.amount_asked_cents),
+        ("hours_asked", input.hours_asked_centi),
+        ("amount_asked", input.amount_asked_cents),
     ] {
         if value.is_some_and(|value| value < 0) {
             return Err(ApiError::bad_input(field, "must not be negative"));
@@ -74,7 +74,7 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
     }
     let question = input
         .question
-        .map(|question| text("input.question", &question, 2000))
+        .map(|question| text("question", &question, 2000))
         .transpose()?;
     let row = change
         .insert(commitment::ActiveModel {
@@ -244,20 +244,20 @@ pub async fn respond(
         Answer::AcceptWithReservation(pledge, reason) => (
             CommitmentStatus::AcceptedWithReservation,
             Some(pledge),
-            Some(text("input.reason", &reason, 2000)?),
+            Some(text("reason", &reason, 2000)?),
         ),
         Answer::Reject(reason) => (
             CommitmentStatus::Rejected,
             None,
-            Some(text("input.reason", &reason, 2000)?),
+            Some(text("reason", &reason, 2000)?),
         ),
     };
     if let Some(pledge) = pledge {
         if pledge.hours_centi < 0 {
-            return Err(ApiError::bad_input("input.hours", "must not be negative"));
+            return Err(ApiError::bad_input("hours", "must not be negative"));
         }
         if pledge.amount_cents < 0 {
-            return Err(ApiError::bad_input("input.amount", "must not be negative"));
+            return Err(ApiError::bad_input("amount", "must not be negative"));
         }
         // Lock the line (PostgreSQL; SQLite's IMMEDIATE transaction already serialises
         // writers) so concurrent acceptances cannot together over-commit it.
@@ -268,7 +268,7 @@ pub async fn respond(
             .filter(|line| line.cluster_id == before.cluster_id)
             .ok_or_else(|| {
                 ApiError::bad_input(
-                    "input.budgetLineId",
+                    "budget_line_id",
                     "must be a budget line of the committing cluster",
                 )
             })?;
@@ -285,7 +285,7 @@ pub async fn respond(
                 format!("{} to {}", plan.year_from, plan.year_to)
             };
             return Err(ApiError::bad_input(
-                "input.budgetLineId",
+                "budget_line_id",
                 format!(
                     "the line is of {}, the plan of {years}: pay from a line of the plan's year",
                     line.year
@@ -387,7 +387,7 @@ pub async fn withdraw(
         )?;
         Operation::Read
     };
-    let reason = text("input.reason", reason, 2000)?;
+    let reason = text("reason", reason, 2000)?;
     let after = mark_withdrawn(change, &before, expected, reason, "withdrawCommitment").await?;
     change
         .require::<commitment::Entity>(id, needed, "commitment")
@@ -467,7 +467,7 @@ pub async fn withdraw_on(change: &Change<'_>, actions: Vec<i32>, reason: &str) -
         ]))
         .all(change.txn())
         .await?;
-    let reason = text("input.dropReason", reason, 2100)?;
+    let reason = text("drop_reason", reason, 2100)?;
     for before in open {
         mark_withdrawn(
             change,

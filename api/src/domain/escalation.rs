@@ -152,7 +152,7 @@ pub async fn dispute(
         Subject::DisputedAction(_) | Subject::DisputedPriority(_)
     ) {
         return Err(ApiError::bad_input(
-            "input.item",
+            "item",
             "a dispute is about a priority or an action",
         ));
     }
@@ -182,7 +182,7 @@ async fn raise_for(
     disputing: Option<i32>,
     operation: &str,
 ) -> ApiResult<escalation::Model> {
-    let reason = text("input.reason", reason, 2000)?;
+    let reason = text("reason", reason, 2000)?;
     let now = Utc::now();
     let (kind, place, commitment_id, action_id, priority_id) = match subject {
         Subject::OverdueRequest(id) | Subject::RejectedCommitment(id) => {
@@ -392,7 +392,7 @@ pub async fn escalate_further(
     working_days: u32,
 ) -> ApiResult<escalation::Model> {
     let before = open_at(change, id, expected, "escalate further").await?;
-    let note = text("input.note", note, 2000)?;
+    let note = text("note", note, 2000)?;
     let here = place(change, before.neighbourhood_id, before.cluster_id).await?;
     let next = above(before.level).ok_or_else(|| ApiError::InvalidTransition {
         current: "CITY".to_owned(),
@@ -505,7 +505,7 @@ pub async fn resolve(
     outcome: Outcome,
 ) -> ApiResult<escalation::Model> {
     let before = owned(change, id, expected, "resolve").await?;
-    let resolution = text("input.note", resolution, 2000)?;
+    let resolution = text("note", resolution, 2000)?;
     if let (EscalationSubject::OverdueRequest, Some(commitment_id)) =
         (before.subject, before.commitment_id)
     {
@@ -530,7 +530,7 @@ pub async fn resolve(
                 Outcome::ActionChanged => {
                     if !changed_since(change, request.action_id, before.raised_at).await? {
                         return Err(ApiError::bad_input(
-                            "input.actionChanged",
+                            "action_changed",
                             "the action has not been edited or dropped since the escalation was raised",
                         ));
                     }
@@ -640,7 +640,7 @@ pub async fn withdraw(
             "only whoever raised it or its owner may withdraw it".to_owned(),
         ));
     }
-    let reason = text("input.reason", reason, 2000)?;
+    let reason = text("reason", reason, 2000)?;
     let changes = escalation::ActiveModel {
         status: Set(EscalationStatus::Withdrawn),
         closed_at: Set(Some(Utc::now())),

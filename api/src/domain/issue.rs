@@ -31,10 +31,7 @@ const ISSUES: &str = "Buiten het plan";
 /// Records an issue on the neighbourhood's issue list for the year (who may edit the
 /// neighbourhood's plans: its manager, the area director), starting the list if needed.
 pub async fn record_issue(change: &Change<'_>, input: NewIssue) -> ApiResult<action::Model> {
-    let year = super::plan_year(
-        "input.year",
-        input.year.unwrap_or_else(|| Utc::now().year()),
-    )?;
+    let year = super::plan_year("year", input.year.unwrap_or_else(|| Utc::now().year()))?;
     let neighbourhood = neighbourhood::Entity::find_by_id(input.neighbourhood_id)
         .one(change.txn())
         .await?

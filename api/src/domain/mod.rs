@@ -323,7 +323,7 @@ impl<'p> Change<'p> {
         let Some(key) = key else {
             return create().await;
         };
-        let key = text("input.idempotencyKey", key, 200)?;
+        let key = text("idempotency_key", key, 200)?;
         let earlier = idempotency_key::Entity::find()
             .filter(idempotency_key::Column::Subject.eq(self.actor()))
             .filter(idempotency_key::Column::Key.eq(&key))
@@ -332,7 +332,7 @@ impl<'p> Change<'p> {
         if let Some(earlier) = earlier {
             if earlier.operation != operation || earlier.fingerprint != fingerprint {
                 return Err(ApiError::bad_input(
-                    "input.idempotencyKey",
+                    "idempotency_key",
                     "was already used for a different request",
                 ));
             }
@@ -362,7 +362,7 @@ impl<'p> Change<'p> {
                 ) =>
             {
                 Err(ApiError::bad_input(
-                    "input.idempotencyKey",
+                    "idempotency_key",
                     "a request with this key was just made; repeat it to get its result",
                 ))
             }

@@ -24,7 +24,7 @@ pub struct NewPlan {
 
 /// Drafts a neighbourhood action plan.
 pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan::Model> {
-    super::plan_year("input.year", input.year)?;
+    super::plan_year("year", input.year)?;
     let neighbourhood = neighbourhood::Entity::find_by_id(input.neighbourhood_id)
         .one(change.txn())
         .await?
@@ -33,7 +33,7 @@ pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan:
     // `uq-plan-action_plan_per_year` refuses a second one, also when two requests race;
     // its refusal answers BAD_USER_INPUT naming input.year (see `domain::unique`).
     let title = match input.title {
-        Some(title) => text("input.title", &title, 200)?,
+        Some(title) => text("title", &title, 200)?,
         None => format!("Wijkactieplan {} {}", neighbourhood.name, input.year),
     };
     let area_plan = plan::Entity::find()
@@ -113,7 +113,7 @@ pub async fn update_plan(
         .load::<plan::Entity>(id, Operation::Edit, "plan")
         .await?;
     editable(&before, "edit the plan")?;
-    let title = text("input.title", title, 200)?;
+    let title = text("title", title, 200)?;
     let after = change
         .update(
             id,
@@ -331,7 +331,7 @@ fn accepted_waivers(
 ) -> ApiResult<Vec<(Waiver, String)>> {
     let mut accepted: Vec<(Waiver, String)> = Vec::new();
     for (index, waiver) in waivers.into_iter().enumerate() {
-        let field = format!("input.waivers.{index}");
+        let field = format!("waivers.{index}");
         if !WAIVABLE.contains(&waiver.gap.as_str()) {
             return Err(ApiError::bad_input(
                 format!("{field}.gap"),
@@ -343,7 +343,7 @@ fn accepted_waivers(
             .any(|(item, gap)| *item == waiver.item_id && *gap == waiver.gap)
         {
             return Err(ApiError::bad_input(
-                format!("{field}.itemId"),
+                format!("{field}.item_id"),
                 format!("has no {} gap in this plan", waiver.gap),
             ));
         }
@@ -474,7 +474,7 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
     } = merge;
     if surviving_id == merged_id {
         return Err(ApiError::bad_input(
-            "input.mergedPlanId",
+            "merged_plan_id",
             "must be another plan than the surviving one",
         ));
     }
@@ -496,13 +496,13 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
         != (merged.year_from, merged.area_id, merged.kind)
     {
         return Err(ApiError::bad_input(
-            "input.mergedPlanId",
+            "merged_plan_id",
             "must be a plan of the same kind, area and year",
         ));
     }
     let now = Utc::now();
     let reason = match drop_reason {
-        Some(reason) => text("input.dropReason", &reason, 2000)?,
+        Some(reason) => text("drop_reason", &reason, 2000)?,
         None => format!("merged into {}", surviving.title),
     };
     let offered = active_priorities(change, merged_id).await?;
@@ -510,7 +510,7 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
     for id in &moving {
         if !offered.iter().any(|priority| priority.id == *id) || !unique.insert(*id) {
             return Err(ApiError::bad_input(
-                "input.movePriorityIds",
+                "move_priority_ids",
                 "each must be a different active priority of the merged plan",
             ));
         }
@@ -519,7 +519,7 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
     let mut taken: Vec<i32> = kept.iter().filter_map(|priority| priority.rank).collect();
     if kept.len() + moving.len() > super::priority::MAX_PRIORITIES {
         return Err(ApiError::bad_input(
-            "input.movePriorityIds",
+            "move_priority_ids",
             format!(
                 "the surviving plan has {} priorities and holds at most {}: drop one first or move fewer",
                 kept.len(),
@@ -653,13 +653,13 @@ mod tests {
     #[test]
     fn a_waiver_for_a_gap_the_plan_lacks_names_its_item() {
         let error = accepted_waivers(&waivable(), vec![waiver("Action:8", "objection", "R")]);
-        assert_eq!(field(error.unwrap_err()), "input.waivers.0.itemId");
+        assert_eq!(field(error.unwrap_err()), "waivers.0.item_id");
     }
 
     #[test]
     fn a_smart_field_cannot_be_waived() {
         let error = accepted_waivers(&waivable(), vec![waiver("Action:7", "deadline", "R")]);
-        assert_eq!(field(error.unwrap_err()), "input.waivers.0.gap");
+        assert_eq!(field(error.unwrap_err()), "waivers.0.gap");
     }
 
     #[test]
@@ -670,13 +670,13 @@ mod tests {
         ];
         assert_eq!(
             field(accepted_waivers(&waivable(), twice).unwrap_err()),
-            "input.waivers.1"
+            "waivers.1"
         );
     }
 
     #[test]
     fn a_waiver_without_a_reason_names_its_reason() {
         let error = accepted_waivers(&waivable(), vec![waiver("Plan:1", "fivePriorities", "  ")]);
-        assert_eq!(field(error.unwrap_err()), "input.waivers.0.reason");
+        assert_eq!(field(error.unwrap_err()), "waivers.0.reason");
     }
 }

@@ -107,12 +107,12 @@ pub struct NewLine {
 pub async fn create_line(change: &Change<'_>, input: NewLine) -> ApiResult<budget_line::Model> {
     if input.area_id.is_some() && input.neighbourhood_id.is_some() {
         return Err(ApiError::bad_input(
-            "input.neighbourhoodId",
+            "neighbourhood_id",
             "a line is for an area or a neighbourhood, not both",
         ));
     }
     if input.amount_cents < 0 || input.capacity_hours_centi < 0 {
-        return Err(ApiError::bad_input("input.amount", "must not be negative"));
+        return Err(ApiError::bad_input("amount", "must not be negative"));
     }
     let product = product::Entity::find_by_id(input.product_id)
         .one(change.txn())
@@ -120,11 +120,11 @@ pub async fn create_line(change: &Change<'_>, input: NewLine) -> ApiResult<budge
         .ok_or(ApiError::NotFound("product"))?;
     if product.cluster_id != input.cluster_id {
         return Err(ApiError::bad_input(
-            "input.productId",
+            "product_id",
             "must be a product of the line's cluster",
         ));
     }
-    open_phase(change, input.year, PncPhase::Budget, "input.year").await?;
+    open_phase(change, input.year, PncPhase::Budget, "year").await?;
     let row = change
         .insert(budget_line::ActiveModel {
             cluster_id: Set(input.cluster_id),
@@ -133,7 +133,7 @@ pub async fn create_line(change: &Change<'_>, input: NewLine) -> ApiResult<budge
             area_id: Set(input.area_id),
             neighbourhood_id: Set(input.neighbourhood_id),
             kind: Set(input.kind),
-            description: Set(text("input.description", &input.description, 500)?),
+            description: Set(text("description", &input.description, 500)?),
             capacity_hours_centi: Set(input.capacity_hours_centi),
             version: Set(1),
             ..Default::default()
@@ -173,19 +173,16 @@ pub async fn transfer(
     input: Transfer,
 ) -> ApiResult<(budget_line::Model, budget_line::Model)> {
     if input.from_line_id == input.to_line_id {
-        return Err(ApiError::bad_input(
-            "input.toLineId",
-            "must be another line",
-        ));
+        return Err(ApiError::bad_input("to_line_id", "must be another line"));
     }
     if input.amount_cents <= 0 && input.hours_centi <= 0 {
         return Err(ApiError::bad_input(
-            "input.amount",
+            "amount",
             "move a positive amount or number of hours",
         ));
     }
     if input.amount_cents < 0 || input.hours_centi < 0 {
-        return Err(ApiError::bad_input("input.amount", "must not be negative"));
+        return Err(ApiError::bad_input("amount", "must not be negative"));
     }
     let from = change
         .load::<budget_line::Entity>(input.from_line_id, Operation::ManageBudget, "budget line")
@@ -195,27 +192,27 @@ pub async fn transfer(
         .await?;
     if from.product_id != to.product_id {
         return Err(ApiError::bad_input(
-            "input.toLineId",
+            "to_line_id",
             "is of another product: moving money between products needs a budget amendment (amendBudget)",
         ));
     }
     if (from.cluster_id, from.year, from.kind) != (to.cluster_id, to.year, to.kind) {
         return Err(ApiError::bad_input(
-            "input.toLineId",
+            "to_line_id",
             "must be of the same cluster, year and kind",
         ));
     }
-    open_phase(change, from.year, input.phase, "input.phase").await?;
+    open_phase(change, from.year, input.phase, "phase").await?;
     let standing = super::budget::standing(change.txn(), &from, None).await?;
     if input.amount_cents > standing.free_cents() {
         return Err(ApiError::bad_input(
-            "input.amount",
+            "amount",
             "exceeds what the giving line has free; committed money stays",
         ));
     }
     if input.hours_centi > standing.free_hours_centi() {
         return Err(ApiError::bad_input(
-            "input.hours",
+            "hours",
             "exceeds the giving line's free capacity",
         ));
     }
@@ -278,13 +275,13 @@ pub async fn amend(change: &Change<'_>, input: Amendment) -> ApiResult<budget_am
         .load::<budget_line::Entity>(input.line_id, Operation::Amend, "budget line")
         .await?;
     if input.delta_cents == 0 {
-        return Err(ApiError::bad_input("input.delta", "must not be zero"));
+        return Err(ApiError::bad_input("delta", "must not be zero"));
     }
-    let document = open_phase(change, line.year, input.phase, "input.phase").await?;
+    let document = open_phase(change, line.year, input.phase, "phase").await?;
     let amount = shift(change, line.id, input.phase, input.delta_cents).await?;
     if amount < 0 {
         return Err(ApiError::bad_input(
-            "input.delta",
+            "delta",
             "would make the line's amount negative",
         ));
     }
@@ -294,7 +291,7 @@ pub async fn amend(change: &Change<'_>, input: Amendment) -> ApiResult<budget_am
             budget_line_id: Set(line.id),
             amendment_type: Set(input.amendment_type),
             delta_cents: Set(input.delta_cents),
-            rationale: Set(text("input.rationale", &input.rationale, 2000)?),
+            rationale: Set(text("rationale", &input.rationale, 2000)?),
             created_by: Set(change.actor()),
             created_at: Set(Utc::now()),
             ..Default::default()
@@ -360,7 +357,7 @@ pub async fn create_document(
 ) -> ApiResult<pnc_document::Model> {
     if !(2000..=2100).contains(&year) {
         return Err(ApiError::bad_input(
-            "input.year",
+            "year",
             "must be a year from 2000 to 2100",
         ));
     }
@@ -371,7 +368,7 @@ pub async fn create_document(
         .await?;
     if exists.is_some() {
         return Err(ApiError::bad_input(
-            "input.phase",
+            "phase",
             "a document for this year and phase exists",
         ));
     }
@@ -379,7 +376,7 @@ pub async fn create_document(
         .insert(pnc_document::ActiveModel {
             year: Set(year),
             phase: Set(phase),
-            title: Set(text("input.title", title, 200)?),
+            title: Set(text("title", title, 200)?),
             status: Set(PncDocumentStatus::InPreparation),
             adopted_at: Set(None),
             ..Default::default()
@@ -408,16 +405,13 @@ pub async fn record_realisation(
         .load::<budget_line::Entity>(line_id, Operation::Amend, "budget line")
         .await?;
     if amount_cents < 0 {
-        return Err(ApiError::bad_input(
-            "input.realised",
-            "must not be negative",
-        ));
+        return Err(ApiError::bad_input("realised", "must not be negative"));
     }
     open_phase(
         change,
         line.year,
         PncPhase::AnnualAccounts,
-        "input.budgetLineId",
+        "budget_line_id",
     )
     .await?;
     let current = budget_line_amount::Entity::find()
@@ -472,13 +466,13 @@ pub async fn update_line(
         .await?;
     let mut changes = budget_line::ActiveModel::default();
     if let Some(description) = description {
-        changes.description = Set(text("input.description", description, 500)?);
+        changes.description = Set(text("description", description, 500)?);
     }
     if let Some(hours) = capacity_hours_centi {
         let standing = super::budget::standing(change.txn(), &before, None).await?;
         if hours < standing.committed_hours_centi {
             return Err(ApiError::bad_input(
-                "input.capacityHours",
+                "capacity_hours",
                 "must not fall below the hours already committed",
             ));
         }

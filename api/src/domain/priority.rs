@@ -41,7 +41,7 @@ pub async fn add_priority(change: &Change<'_>, input: NewPriority) -> ApiResult<
     let active = active_priorities(change, plan.id).await?;
     if active.len() >= MAX_PRIORITIES {
         return Err(ApiError::bad_input(
-            "input.planId",
+            "plan_id",
             format!("the plan already has {MAX_PRIORITIES} priorities; drop one first"),
         ));
     }
@@ -49,13 +49,13 @@ pub async fn add_priority(change: &Change<'_>, input: NewPriority) -> ApiResult<
     let rank = match input.rank {
         Some(rank) if !(1..=MAX_PRIORITIES as i32).contains(&rank) => {
             return Err(ApiError::bad_input(
-                "input.rank",
+                "rank",
                 format!("must be from 1 to {MAX_PRIORITIES}"),
             ));
         }
         Some(rank) if taken.contains(&rank) => {
             return Err(ApiError::bad_input(
-                "input.rank",
+                "rank",
                 format!("rank {rank} is taken; reorder the priorities first"),
             ));
         }
@@ -86,8 +86,8 @@ pub async fn add_priority(change: &Change<'_>, input: NewPriority) -> ApiResult<
         .insert(priority::ActiveModel {
             plan_id: Set(plan.id),
             rank: Set(Some(rank)),
-            title: Set(text("input.title", &input.title, 200)?),
-            description: Set(text("input.description", &input.description, 4000)?),
+            title: Set(text("title", &input.title, 200)?),
+            description: Set(text("description", &input.description, 4000)?),
             theme: Set(None),
             city_programme_id: Set(input.city_programme_id),
             city_alignment: Set(input.city_alignment),
@@ -141,10 +141,10 @@ pub async fn update_priority(
         ..Default::default()
     };
     if let Some(title) = &fields.title {
-        changes.title = Set(text("input.title", title, 200)?);
+        changes.title = Set(text("title", title, 200)?);
     }
     if let Some(description) = &fields.description {
-        changes.description = Set(text("input.description", description, 4000)?);
+        changes.description = Set(text("description", description, 4000)?);
     }
     if let Some(programme) = fields.city_programme_id {
         changes.city_programme_id = Set(Some(programme));
@@ -188,7 +188,7 @@ pub async fn reorder_priorities(
     current.sort_unstable();
     if given.len() != order.len() || given != current {
         return Err(ApiError::bad_input(
-            "input.priorityIds",
+            "priority_ids",
             "must list each active priority of the plan exactly once",
         ));
     }
@@ -256,7 +256,7 @@ pub async fn drop_priority(
     let changes = priority::ActiveModel {
         rank: Set(None),
         dropped_at: Set(Some(Utc::now())),
-        drop_reason: Set(Some(text("input.reason", reason, 2000)?)),
+        drop_reason: Set(Some(text("reason", reason, 2000)?)),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };

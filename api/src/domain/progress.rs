@@ -43,12 +43,9 @@ pub async fn report(
         });
     }
     if !(0..=100).contains(&report.percent) {
-        return Err(ApiError::bad_input(
-            "input.percent",
-            "must be from 0 to 100",
-        ));
+        return Err(ApiError::bad_input("percent", "must be from 0 to 100"));
     }
-    let note = text("input.note", &report.note, 4000)?;
+    let note = text("note", &report.note, 4000)?;
     let now = Utc::now();
     let after = change
         .update(

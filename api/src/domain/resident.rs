@@ -35,7 +35,7 @@ pub async fn record(
         .ok_or(ApiError::NotFound("neighbourhood"))?;
     if received_on > chrono::Utc::now().date_naive() {
         return Err(ApiError::bad_input(
-            "input.receivedOn",
+            "received_on",
             "must not be in the future",
         ));
     }
@@ -44,7 +44,7 @@ pub async fn record(
             neighbourhood_id: Set(neighbourhood_id),
             source: Set(source),
             received_on: Set(received_on),
-            summary: Set(text("input.summary", summary, 4000)?),
+            summary: Set(text("summary", summary, 4000)?),
             reference: Set(None),
             outcome: Set(ResidentInputOutcome::Pending),
             reason: Set(None),
@@ -128,10 +128,7 @@ pub async fn link(
                 .load::<action::Entity>(id, Operation::Read, "action")
                 .await?;
             if action.dropped_at.is_some() {
-                return Err(ApiError::bad_input(
-                    "input.actionId",
-                    "the action was dropped",
-                ));
+                return Err(ApiError::bad_input("action_id", "the action was dropped"));
             }
             (action.priority_id, Some(id))
         }
@@ -141,7 +138,7 @@ pub async fn link(
         .await?;
     if priority.dropped_at.is_some() {
         return Err(ApiError::bad_input(
-            "input.priorityId",
+            "priority_id",
             "the priority was dropped",
         ));
     }
@@ -159,7 +156,7 @@ pub async fn link(
             && action_id.is_none());
     if !fits {
         return Err(ApiError::bad_input(
-            "input.priorityId",
+            "priority_id",
             "must be in a plan of the input's neighbourhood, or a priority of its area's plan",
         ));
     }
@@ -169,7 +166,7 @@ pub async fn link(
         .any(|landing| landing.priority_id == priority.id && landing.action_id == action_id)
     {
         return Err(ApiError::bad_input(
-            "input.priorityId",
+            "priority_id",
             "the input already lands there",
         ));
     }
@@ -340,7 +337,7 @@ pub async fn close(
     let before = pending(change, id, expected, "close the input").await?;
     let changes = resident_input::ActiveModel {
         outcome: Set(ResidentInputOutcome::NotIncorporated),
-        reason: Set(Some(text("input.reason", reason, 2000)?)),
+        reason: Set(Some(text("reason", reason, 2000)?)),
         ..Default::default()
     };
     let after = change.update(id, expected, changes).await?;

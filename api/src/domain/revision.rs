@@ -225,7 +225,7 @@ pub async fn revise_plan(change: &Change<'_>, revise: Revise) -> ApiResult<plan:
             attempted: "revise the plan",
         });
     }
-    let reason = text("input.reason", &revise.reason, 2000)?;
+    let reason = text("reason", &revise.reason, 2000)?;
     record_first(change.txn(), &before).await?;
     let number = revisions(change.txn(), before.id)
         .await?
@@ -257,7 +257,7 @@ pub async fn revise_plan(change: &Change<'_>, revise: Revise) -> ApiResult<plan:
     for id in revise.disputes {
         if !seen.insert(id) || !disputes_item_of(change, id, before.id).await? {
             return Err(ApiError::bad_input(
-                "input.settlesDisputeIds",
+                "settles_dispute_ids",
                 "each must be a different open dispute about an item of this plan",
             ));
         }

@@ -43,13 +43,13 @@ pub async fn add_member(
         .ok_or(ApiError::NotFound("neighbourhood"))?;
     if input.role == TeamRole::ClusterRepresentative && input.cluster_id.is_none() {
         return Err(ApiError::bad_input(
-            "input.clusterId",
+            "cluster_id",
             "a cluster representative represents a cluster",
         ));
     }
     if input.role != TeamRole::ClusterRepresentative && input.cluster_id.is_some() {
         return Err(ApiError::bad_input(
-            "input.clusterId",
+            "cluster_id",
             "only a cluster representative represents a cluster",
         ));
     }
@@ -61,7 +61,7 @@ pub async fn add_member(
     }
     if input.person_subject.is_some() && input.person_name.is_none() {
         return Err(ApiError::bad_input(
-            "input.personSubject",
+            "person_subject",
             "goes with personName: it names a new person's login",
         ));
     }
@@ -74,10 +74,10 @@ pub async fn add_member(
                 .id
         }
         (None, Some(name)) => {
-            let name = text("input.personName", &name, 200)?;
+            let name = text("person_name", &name, 200)?;
             let subject = input
                 .person_subject
-                .map(|subject| text("input.personSubject", &subject, 200))
+                .map(|subject| text("person_subject", &subject, 200))
                 .transpose()?;
             change
                 .insert(person::ActiveModel {
@@ -91,7 +91,7 @@ pub async fn add_member(
         }
         _ => {
             return Err(ApiError::bad_input(
-                "input.personId",
+                "person_id",
                 "give either personId or personName",
             ));
         }
@@ -137,7 +137,7 @@ pub async fn end_membership(
     }
     if valid_to < before.valid_from {
         return Err(ApiError::bad_input(
-            "input.validTo",
+            "valid_to",
             "must not be before the membership started",
         ));
     }
@@ -185,7 +185,7 @@ pub async fn set_contact(
     let before = change
         .load::<neighbourhood::Entity>(neighbourhood_id, Operation::Edit, "neighbourhood")
         .await?;
-    let contact = text("input.contact", contact, 200)?;
+    let contact = text("contact", contact, 200)?;
     let after = neighbourhood::Entity::update_many()
         .set(neighbourhood::ActiveModel {
             contact: Set(Some(contact)),

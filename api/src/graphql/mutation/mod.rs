@@ -48,7 +48,8 @@ async fn begin<'a>(ctx: &Context<'a>) -> async_graphql::Result<Change<'a>> {
 
 /// Runs one domain step in a change of its own, as the request's caller, and commits it:
 /// the plumbing every mutation shares. `change` names the change (a reference) in the
-/// step; an error returns from the resolver and rolls the whole change back.
+/// step; an error returns from the resolver and rolls the whole change back, a wrong
+/// parameter named as the input field it came from.
 ///
 /// ```ignore
 /// let plan = transact!(ctx, |change| plan::submit(change, id, input.expected_version));
@@ -58,9 +59,12 @@ macro_rules! transact {
         let owned = super::begin($ctx).await?;
         let done = {
             let $change = &owned;
-            $step.await?
+            $step.await.map_err(crate::error::ApiError::at_input)?
         };
-        owned.commit().await?;
+        owned
+            .commit()
+            .await
+            .map_err(crate::error::ApiError::at_input)?;
         done
     }};
 }
