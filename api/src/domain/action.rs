@@ -8,22 +8,23 @@ use entity::*;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
+use super::Change;
 use super::plan::{editable, plan_of_priority, status_name};
-use super::{Change, optional_text, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Line, Reason, Target};
 
 /// The SMART fields of an action; on update, absent fields stay as they are.
 #[derive(Default)]
 pub struct ActionFields {
-    /// What exactly will be done.
-    pub description: Option<String>,
+    /// What exactly will be done; required for a new action.
+    pub description: Option<Reason>,
     /// The cluster that leads.
     pub lead_cluster_id: Option<i32>,
     /// Who is responsible.
-    pub responsible_person: Option<String>,
+    pub responsible_person: Option<Line>,
     /// The measurable target.
-    pub measurable_target: Option<String>,
+    pub measurable_target: Option<Target>,
     /// The deadline.
     pub deadline: Option<NaiveDate>,
 }
@@ -98,27 +99,18 @@ pub(super) async fn insert(
         });
     }
     check_cluster(change, fields.lead_cluster_id).await?;
-    let description = text(
-        "description",
-        fields.description.as_deref().unwrap_or_default(),
-        2000,
-    )?;
+    let description = fields
+        .description
+        .map(Reason::into_string)
+        .ok_or_else(|| ApiError::bad_input("description", "must not be empty"))?;
     let now = Utc::now();
     change
         .insert(action::ActiveModel {
             priority_id: Set(priority.id),
             description: Set(description),
             lead_cluster_id: Set(fields.lead_cluster_id),
-            responsible_person: Set(optional_text(
-                "responsible_person",
-                fields.responsible_person.as_deref(),
-                200,
-            )?),
-            measurable_target: Set(optional_text(
-                "measurable_target",
-                fields.measurable_target.as_deref(),
-                1000,
-            )?),
+            responsible_person: Set(fields.responsible_person.map(Line::into_string)),
+            measurable_target: Set(fields.measurable_target.map(Target::into_string)),
             deadline: Set(fields.deadline),
             status: Set(ActionStatus::NotStarted),
             progress_percent: Set(0),
@@ -165,7 +157,7 @@ pub struct NewPosition {
     /// Support, support with a reservation, or objection.
     pub position: ClusterPosition,
     /// Why; required unless the position is plain support.
-    pub reason: Option<String>,
+    pub reason: Option<Reason>,
 }
 
 /// The lead cluster gives its position on an action of a plan in consultation. The
@@ -180,9 +172,9 @@ pub async fn take_position(
     live(&before, "take a position on the action")?;
     let plan = super::plan::plan_of_action(change, &before).await?;
     in_consultation(&plan, "take a position on the action")?;
-    let reason = match (input.position, input.reason.as_deref()) {
-        (ClusterPosition::Support, reason) => optional_text("reason", reason, 2000)?,
-        (_, Some(reason)) => Some(text("reason", reason, 2000)?),
+    let reason = match (input.position, input.reason) {
+        (ClusterPosition::Support, reason) => reason.map(Reason::into_string),
+        (_, Some(reason)) => Some(reason.into_string()),
         (_, None) => {
             return Err(ApiError::bad_input(
                 "reason",
@@ -239,7 +231,7 @@ pub async fn drop_action(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    reason: &str,
+    reason: Reason,
 ) -> ApiResult<action::Model> {
     let before = change
         .load::<action::Entity>(id, Operation::Read, "action")
@@ -247,7 +239,7 @@ pub async fn drop_action(
     let (_, plan) = plan_of_priority(change, before.priority_id).await?;
     editable(&plan, "drop the action")?;
     live(&before, "drop the action")?;
-    let reason = text("reason", reason, 2000)?;
+    let reason = reason.into_string();
     let after = change
         .update(
             id,
@@ -292,8 +284,8 @@ pub async fn update_action(
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
-    if let Some(description) = &fields.description {
-        changes.description = Set(text("description", description, 2000)?);
+    if let Some(description) = fields.description {
+        changes.description = Set(description.into_string());
     }
     if let Some(cluster) = fields.lead_cluster_id {
         changes.lead_cluster_id = Set(Some(cluster));
@@ -303,11 +295,11 @@ pub async fn update_action(
             changes.lead_position = Set(None);
         }
     }
-    if let Some(person) = &fields.responsible_person {
-        changes.responsible_person = Set(Some(text("responsible_person", person, 200)?));
+    if let Some(person) = fields.responsible_person {
+        changes.responsible_person = Set(Some(person.into_string()));
     }
-    if let Some(target) = &fields.measurable_target {
-        changes.measurable_target = Set(Some(text("measurable_target", target, 1000)?));
+    if let Some(target) = fields.measurable_target {
+        changes.measurable_target = Set(Some(target.into_string()));
     }
     if let Some(deadline) = fields.deadline {
         changes.deadline = Set(Some(deadline));

@@ -7,9 +7,10 @@ use entity::enums::AdviceResponse;
 use entity::*;
 use sea_orm::ActiveValue::Set;
 
-use super::{Change, optional_text, text};
+use super::Change;
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Long, Reason};
 
 /// Advice as it arrived.
 pub struct NewAdvice {
@@ -20,7 +21,7 @@ pub struct NewAdvice {
     /// When it was received.
     pub received_on: NaiveDate,
     /// What the committee advises.
-    pub advice: String,
+    pub advice: Long,
 }
 
 /// Records the committee's advice on a plan (a committee member of the plan's area, or its
@@ -35,7 +36,7 @@ pub async fn record(change: &Change<'_>, input: NewAdvice) -> ApiResult<committe
             "must not be in the future",
         ));
     }
-    let advice = text("advice", &input.advice, 4000)?;
+    let advice = input.advice.into_string();
     let row = change
         .insert(committee_advice::ActiveModel {
             plan_id: Set(input.plan_id),
@@ -71,7 +72,7 @@ pub async fn respond(
     id: i32,
     expected: i32,
     response: AdviceResponse,
-    reason: Option<&str>,
+    reason: Option<Reason>,
 ) -> ApiResult<committee_advice::Model> {
     let before = change
         .load_at::<committee_advice::Entity>(id, expected, Operation::Read, "advice")
@@ -85,9 +86,10 @@ pub async fn respond(
             attempted: "respond to the advice again",
         });
     }
-    let reason = match response {
-        AdviceResponse::Followed => optional_text("reason", reason, 2000)?,
-        _ => Some(text("reason", reason.unwrap_or_default(), 2000)?),
+    let reason = match (response, reason) {
+        (_, Some(reason)) => Some(reason.into_string()),
+        (AdviceResponse::Followed, None) => None,
+        (_, None) => return Err(ApiError::bad_input("reason", "must not be empty")),
     };
     let after = change
         .update(

@@ -7,10 +7,11 @@ use entity::enums::{CommitmentKind, CommitmentStatus, PlanStatus};
 use entity::*;
 use sea_orm::{ActiveValue::Set, EntityTrait, QuerySelect};
 
+use super::Change;
 use super::plan::status_name;
-use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Cents, Hours, Reason};
 
 /// A request for a commitment.
 pub struct NewRequest {
@@ -25,11 +26,11 @@ pub struct NewRequest {
     /// The service's answer time (24 hours unless configured otherwise).
     pub default_response_hours: u32,
     /// The question in the requester's words.
-    pub question: Option<String>,
-    /// Hours asked, in hundredths.
-    pub hours_asked_centi: Option<i64>,
-    /// Money asked, in cents.
-    pub amount_asked_cents: Option<i64>,
+    pub question: Option<Reason>,
+    /// Hours asked.
+    pub hours_asked: Option<Hours>,
+    /// Money asked.
+    pub amount_asked: Option<Cents>,
 }
 
 /// Asks a cluster for a commitment to an action of a plan in consultation or adopted. Who
@@ -64,18 +65,7 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
             "must be in the future",
         ));
     }
-    for (field, value) in [
-        ("hours_asked", input.hours_asked_centi),
-        ("amount_asked", input.amount_asked_cents),
-    ] {
-        if value.is_some_and(|value| value < 0) {
-            return Err(ApiError::bad_input(field, "must not be negative"));
-        }
-    }
-    let question = input
-        .question
-        .map(|question| text("question", &question, 2000))
-        .transpose()?;
+    let question = input.question.map(Reason::into_string);
     let row = change
         .insert(commitment::ActiveModel {
             action_id: Set(action.id),
@@ -94,8 +84,8 @@ pub async fn request(change: &Change<'_>, input: NewRequest) -> ApiResult<commit
             version: Set(1),
             updated_at: Set(now),
             question: Set(question),
-            hours_asked_centi: Set(input.hours_asked_centi),
-            amount_asked_cents: Set(input.amount_asked_cents),
+            hours_asked_centi: Set(input.hours_asked.map(Hours::get)),
+            amount_asked_cents: Set(input.amount_asked.map(Cents::get)),
             ..Default::default()
         })
         .await?;
@@ -173,10 +163,10 @@ async fn in_the_team(
 
 /// What the money of an acceptance is.
 pub struct Pledge {
-    /// Hours in hundredths.
-    pub hours_centi: i64,
-    /// Euro cents.
-    pub amount_cents: i64,
+    /// Hours.
+    pub hours: Hours,
+    /// Money.
+    pub amount: Cents,
     /// The paying budget line, of the same cluster.
     pub budget_line_id: i32,
 }
@@ -186,9 +176,9 @@ pub enum Answer {
     /// Committed.
     Accept(Pledge),
     /// Committed with a reservation.
-    AcceptWithReservation(Pledge, String),
+    AcceptWithReservation(Pledge, Reason),
     /// Refused.
-    Reject(String),
+    Reject(Reason),
 }
 
 /// Loads a commitment for the requested cluster's step, checking the version first so
@@ -244,21 +234,11 @@ pub async fn respond(
         Answer::AcceptWithReservation(pledge, reason) => (
             CommitmentStatus::AcceptedWithReservation,
             Some(pledge),
-            Some(text("reason", &reason, 2000)?),
+            Some(reason.into_string()),
         ),
-        Answer::Reject(reason) => (
-            CommitmentStatus::Rejected,
-            None,
-            Some(text("reason", &reason, 2000)?),
-        ),
+        Answer::Reject(reason) => (CommitmentStatus::Rejected, None, Some(reason.into_string())),
     };
     if let Some(pledge) = pledge {
-        if pledge.hours_centi < 0 {
-            return Err(ApiError::bad_input("hours", "must not be negative"));
-        }
-        if pledge.amount_cents < 0 {
-            return Err(ApiError::bad_input("amount", "must not be negative"));
-        }
         // Lock the line (PostgreSQL; SQLite's IMMEDIATE transaction already serialises
         // writers) so concurrent acceptances cannot together over-commit it.
         let line = budget_line::Entity::find_by_id(pledge.budget_line_id)
@@ -295,9 +275,9 @@ pub async fn respond(
         // A reservation is about the consultation (the cluster was not asked in time), not
         // about money: it stays within the line's free money and hours like any acceptance.
         let standing = super::budget::standing(change.txn(), &line, Some(id)).await?;
-        super::budget::check_room(&standing, pledge.amount_cents, pledge.hours_centi)?;
-        changes.hours_centi = Set(Some(pledge.hours_centi));
-        changes.amount_cents = Set(Some(pledge.amount_cents));
+        super::budget::check_room(&standing, pledge.amount.get(), pledge.hours.get())?;
+        changes.hours_centi = Set(Some(pledge.hours.get()));
+        changes.amount_cents = Set(Some(pledge.amount.get()));
         changes.budget_line_id = Set(Some(pledge.budget_line_id));
     }
     changes.status = Set(status);
@@ -357,7 +337,7 @@ pub async fn withdraw(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    reason: &str,
+    reason: Reason,
 ) -> ApiResult<commitment::Model> {
     let before = change
         .load_at::<commitment::Entity>(id, expected, Operation::Read, "commitment")
@@ -387,7 +367,7 @@ pub async fn withdraw(
         )?;
         Operation::Read
     };
-    let reason = text("reason", reason, 2000)?;
+    let reason = reason.into_string();
     let after = mark_withdrawn(change, &before, expected, reason, "withdrawCommitment").await?;
     change
         .require::<commitment::Entity>(id, needed, "commitment")
@@ -467,7 +447,7 @@ pub async fn withdraw_on(change: &Change<'_>, actions: Vec<i32>, reason: &str) -
         ]))
         .all(change.txn())
         .await?;
-    let reason = text("drop_reason", reason, 2100)?;
+    let reason = reason.to_owned();
     for before in open {
         mark_withdrawn(
             change,

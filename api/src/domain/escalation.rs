@@ -9,10 +9,11 @@ use entity::enums::{
 use entity::*;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
+use super::Change;
 use super::plan::status_name;
-use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::Reason;
 
 /// What the escalation is about.
 pub enum Subject {
@@ -134,7 +135,7 @@ async fn place(
 pub async fn raise(
     change: &Change<'_>,
     subject: Subject,
-    reason: &str,
+    reason: &Reason,
 ) -> ApiResult<escalation::Model> {
     raise_for(change, subject, reason, None, "raiseEscalation").await
 }
@@ -145,7 +146,7 @@ pub async fn dispute(
     change: &Change<'_>,
     subject: Subject,
     cluster_id: i32,
-    reason: &str,
+    reason: &Reason,
 ) -> ApiResult<escalation::Model> {
     if !matches!(
         subject,
@@ -178,11 +179,11 @@ pub async fn dispute(
 async fn raise_for(
     change: &Change<'_>,
     subject: Subject,
-    reason: &str,
+    reason: &Reason,
     disputing: Option<i32>,
     operation: &str,
 ) -> ApiResult<escalation::Model> {
-    let reason = text("reason", reason, 2000)?;
+    let reason = reason.as_str().to_owned();
     let now = Utc::now();
     let (kind, place, commitment_id, action_id, priority_id) = match subject {
         Subject::OverdueRequest(id) | Subject::RejectedCommitment(id) => {
@@ -388,11 +389,11 @@ pub async fn escalate_further(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    note: &str,
+    note: &Reason,
     working_days: u32,
 ) -> ApiResult<escalation::Model> {
     let before = open_at(change, id, expected, "escalate further").await?;
-    let note = text("note", note, 2000)?;
+    let note = note.as_str().to_owned();
     let here = place(change, before.neighbourhood_id, before.cluster_id).await?;
     let next = above(before.level).ok_or_else(|| ApiError::InvalidTransition {
         current: "CITY".to_owned(),
@@ -501,11 +502,11 @@ pub async fn resolve(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    resolution: &str,
+    resolution: &Reason,
     outcome: Outcome,
 ) -> ApiResult<escalation::Model> {
     let before = owned(change, id, expected, "resolve").await?;
-    let resolution = text("note", resolution, 2000)?;
+    let resolution = resolution.as_str().to_owned();
     if let (EscalationSubject::OverdueRequest, Some(commitment_id)) =
         (before.subject, before.commitment_id)
     {
@@ -631,7 +632,7 @@ pub async fn withdraw(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    reason: &str,
+    reason: &Reason,
 ) -> ApiResult<escalation::Model> {
     let before = open_at(change, id, expected, "withdraw").await?;
     let is_owner = owns(change, &before);
@@ -640,7 +641,7 @@ pub async fn withdraw(
             "only whoever raised it or its owner may withdraw it".to_owned(),
         ));
     }
-    let reason = text("reason", reason, 2000)?;
+    let reason = reason.as_str().to_owned();
     let changes = escalation::ActiveModel {
         status: Set(EscalationStatus::Withdrawn),
         closed_at: Set(Some(Utc::now())),

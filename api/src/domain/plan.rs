@@ -8,23 +8,23 @@ use entity::enums::{ClusterPosition, PlanKind, PlanStatus};
 use entity::*;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{Change, text};
+use super::Change;
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Reason, Title, Year};
 
 /// A new neighbourhood action plan.
 pub struct NewPlan {
     /// The neighbourhood.
     pub neighbourhood_id: i32,
     /// The year it covers.
-    pub year: i32,
+    pub year: Year,
     /// Title; by default "Wijkactieplan <neighbourhood> <year>".
-    pub title: Option<String>,
+    pub title: Option<Title>,
 }
 
 /// Drafts a neighbourhood action plan.
 pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan::Model> {
-    super::plan_year("year", input.year)?;
     let neighbourhood = neighbourhood::Entity::find_by_id(input.neighbourhood_id)
         .one(change.txn())
         .await?
@@ -32,15 +32,16 @@ pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan:
     // One action plan per neighbourhood and year: the unique index
     // `uq-plan-action_plan_per_year` refuses a second one, also when two requests race;
     // its refusal answers BAD_USER_INPUT naming input.year (see `domain::unique`).
+    let year = input.year.get();
     let title = match input.title {
-        Some(title) => text("title", &title, 200)?,
-        None => format!("Wijkactieplan {} {}", neighbourhood.name, input.year),
+        Some(title) => title.into_string(),
+        None => format!("Wijkactieplan {} {year}", neighbourhood.name),
     };
     let area_plan = plan::Entity::find()
         .filter(plan::Column::AreaId.eq(neighbourhood.area_id))
         .filter(plan::Column::Kind.eq(PlanKind::AreaPlan))
-        .filter(plan::Column::YearFrom.lte(input.year))
-        .filter(plan::Column::YearTo.gte(input.year))
+        .filter(plan::Column::YearFrom.lte(year))
+        .filter(plan::Column::YearTo.gte(year))
         .one(change.txn())
         .await?;
     let now = Utc::now();
@@ -51,8 +52,8 @@ pub async fn create_plan(change: &Change<'_>, input: NewPlan) -> ApiResult<plan:
             area_id: Set(neighbourhood.area_id),
             neighbourhood_id: Set(Some(neighbourhood.id)),
             cluster_id: Set(None),
-            year_from: Set(input.year),
-            year_to: Set(input.year),
+            year_from: Set(year),
+            year_to: Set(year),
             status: Set(PlanStatus::Draft),
             parent_plan_id: Set(area_plan.map(|plan| plan.id)),
             superseded_by_id: Set(None),
@@ -107,19 +108,18 @@ pub async fn update_plan(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    title: &str,
+    title: Title,
 ) -> ApiResult<plan::Model> {
     let before = change
         .load::<plan::Entity>(id, Operation::Edit, "plan")
         .await?;
     editable(&before, "edit the plan")?;
-    let title = text("title", title, 200)?;
     let after = change
         .update(
             id,
             expected,
             plan::ActiveModel {
-                title: Set(title),
+                title: Set(title.into_string()),
                 updated_at: Set(Utc::now()),
                 ..Default::default()
             },
@@ -180,7 +180,7 @@ pub struct Waiver {
     /// The gap, as adoption names it.
     pub gap: String,
     /// Why the plan is adopted anyway.
-    pub reason: String,
+    pub reason: Reason,
 }
 
 /// The gaps an area director may accept at adoption with a reason: a neighbourhood action
@@ -356,7 +356,7 @@ fn accepted_waivers(
                 "accepts the same gap as an earlier waiver",
             ));
         }
-        let reason = text(&format!("{field}.reason"), &waiver.reason, 2000)?;
+        let reason = waiver.reason.as_str().to_owned();
         accepted.push((waiver, reason));
     }
     Ok(accepted)
@@ -456,7 +456,7 @@ pub struct Merge {
     /// plan's own.
     pub moving: Vec<i32>,
     /// Why the others are dropped.
-    pub drop_reason: Option<String>,
+    pub drop_reason: Option<Reason>,
 }
 
 /// Merges plans: the chosen priorities move into the surviving plan (their actions,
@@ -502,7 +502,7 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
     }
     let now = Utc::now();
     let reason = match drop_reason {
-        Some(reason) => text("drop_reason", &reason, 2000)?,
+        Some(reason) => reason.into_string(),
         None => format!("merged into {}", surviving.title),
     };
     let offered = active_priorities(change, merged_id).await?;
@@ -617,7 +617,7 @@ mod tests {
         Waiver {
             item_id: item.to_owned(),
             gap: gap.to_owned(),
-            reason: reason.to_owned(),
+            reason: Reason::parse(reason).unwrap(),
         }
     }
 
@@ -672,11 +672,5 @@ mod tests {
             field(accepted_waivers(&waivable(), twice).unwrap_err()),
             "waivers.1"
         );
-    }
-
-    #[test]
-    fn a_waiver_without_a_reason_names_its_reason() {
-        let error = accepted_waivers(&waivable(), vec![waiver("Plan:1", "fivePriorities", "  ")]);
-        assert_eq!(field(error.unwrap_err()), "waivers.0.reason");
     }
 }

@@ -6,10 +6,11 @@ use entity::enums::CityAlignment;
 use entity::*;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
+use super::Change;
 use super::plan::{active_priorities, editable, plan_of_priority};
-use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Long, Rank, Reason, Title};
 
 /// Most active priorities in a neighbourhood action plan.
 pub const MAX_PRIORITIES: usize = 5;
@@ -21,11 +22,11 @@ pub struct NewPriority {
     /// The plan's version the caller saw.
     pub expected_plan_version: i32,
     /// Short title.
-    pub title: String,
+    pub title: Title,
     /// What it is about.
-    pub description: String,
+    pub description: Long,
     /// Rank 1..5; by default the first free one.
-    pub rank: Option<i32>,
+    pub rank: Option<Rank>,
     /// Linked city programme.
     pub city_programme_id: Option<i32>,
     /// Assessment against city policy.
@@ -46,7 +47,7 @@ pub async fn add_priority(change: &Change<'_>, input: NewPriority) -> ApiResult<
         ));
     }
     let taken: Vec<i32> = active.iter().filter_map(|p| p.rank).collect();
-    let rank = match input.rank {
+    let rank = match input.rank.map(Rank::get) {
         Some(rank) if !(1..=MAX_PRIORITIES as i32).contains(&rank) => {
             return Err(ApiError::bad_input(
                 "rank",
@@ -86,8 +87,8 @@ pub async fn add_priority(change: &Change<'_>, input: NewPriority) -> ApiResult<
         .insert(priority::ActiveModel {
             plan_id: Set(plan.id),
             rank: Set(Some(rank)),
-            title: Set(text("title", &input.title, 200)?),
-            description: Set(text("description", &input.description, 4000)?),
+            title: Set(input.title.into_string()),
+            description: Set(input.description.into_string()),
             theme: Set(None),
             city_programme_id: Set(input.city_programme_id),
             city_alignment: Set(input.city_alignment),
@@ -112,9 +113,9 @@ pub async fn add_priority(change: &Change<'_>, input: NewPriority) -> ApiResult<
 #[derive(Default)]
 pub struct PriorityFields {
     /// Short title.
-    pub title: Option<String>,
+    pub title: Option<Title>,
     /// What it is about.
-    pub description: Option<String>,
+    pub description: Option<Long>,
     /// Linked city programme.
     pub city_programme_id: Option<i32>,
     /// Assessment against city policy.
@@ -140,11 +141,11 @@ pub async fn update_priority(
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
-    if let Some(title) = &fields.title {
-        changes.title = Set(text("title", title, 200)?);
+    if let Some(title) = fields.title {
+        changes.title = Set(title.into_string());
     }
-    if let Some(description) = &fields.description {
-        changes.description = Set(text("description", description, 4000)?);
+    if let Some(description) = fields.description {
+        changes.description = Set(description.into_string());
     }
     if let Some(programme) = fields.city_programme_id {
         changes.city_programme_id = Set(Some(programme));
@@ -243,7 +244,7 @@ pub async fn drop_priority(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    reason: &str,
+    reason: Reason,
 ) -> ApiResult<priority::Model> {
     let (before, plan) = plan_of_priority(change, id).await?;
     editable(&plan, "drop the priority")?;
@@ -256,7 +257,7 @@ pub async fn drop_priority(
     let changes = priority::ActiveModel {
         rank: Set(None),
         dropped_at: Set(Some(Utc::now())),
-        drop_reason: Set(Some(text("reason", reason, 2000)?)),
+        drop_reason: Set(Some(reason.into_string())),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };

@@ -1,6 +1,7 @@
 //! The area committee's advice on plans, and the area director's response.
 
 use crate::graphql::scalars::NaiveDate;
+use crate::value::{Long, Reason};
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 
 use crate::domain::advice::{self, NewAdvice};
@@ -63,7 +64,7 @@ impl AdviceMutation {
             plan_id,
             requested: input.requested,
             received_on: input.received_on.0,
-            advice: input.advice,
+            advice: super::at("input.advice", Long::parse(&input.advice))?,
         };
         let advice = super::create_once!(
             ctx,
@@ -86,12 +87,16 @@ impl AdviceMutation {
         input: RespondToCommitteeAdviceInput,
     ) -> Result<CommitteeAdvicePayload> {
         let id = id_of(CommitteeAdvice::TYPE_NAME, "input.id", &input.id)?;
+        let reason = super::at(
+            "input.reason",
+            Reason::parse_optional(input.reason.as_deref()),
+        )?;
         let advice = super::transact!(ctx, |change| advice::respond(
             change,
             id,
             input.expected_version,
             input.response.into(),
-            input.reason.as_deref(),
+            reason,
         ));
         Ok(CommitteeAdvicePayload {
             advice: advice.into(),

@@ -1,10 +1,10 @@
 //! Commitment mutations: request, respond, deliver, withdraw.
 
 use crate::graphql::scalars::Decimal;
+use crate::value::{Cents, Hours, Reason};
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::hundredths;
 use crate::domain::commitment::{self, Answer, NewRequest, Pledge};
 use crate::error::ApiError;
 use crate::graphql::enums::CommitmentKind;
@@ -93,10 +93,11 @@ pub struct CommitmentPayload {
 
 fn answer_of(input: &RespondToCommitmentInput) -> crate::error::ApiResult<Answer> {
     let reason = || {
-        input
+        let reason = input
             .reason
-            .clone()
-            .ok_or_else(|| ApiError::bad_input("input.reason", "is required for this answer"))
+            .as_deref()
+            .ok_or_else(|| ApiError::bad_input("input.reason", "is required for this answer"))?;
+        super::at("input.reason", Reason::parse(reason))
     };
     let pledge = || -> crate::error::ApiResult<Pledge> {
         let hours = input
@@ -110,8 +111,8 @@ fn answer_of(input: &RespondToCommitmentInput) -> crate::error::ApiResult<Answer
             .as_ref()
             .ok_or_else(|| ApiError::bad_input("input.budgetLineId", "is required to accept"))?;
         Ok(Pledge {
-            hours_centi: hundredths("input.hours", hours)?,
-            amount_cents: hundredths("input.amount", amount)?,
+            hours: super::at("input.hours", Hours::parse(hours.0))?,
+            amount: super::at("input.amount", Cents::parse_unsigned(amount.0))?,
             budget_line_id: id_of(BudgetLine::TYPE_NAME, "input.budgetLineId", line)?,
         })
     };
@@ -154,15 +155,24 @@ impl CommitmentMutation {
             kind: input.kind.into(),
             response_deadline: input.response_deadline,
             default_response_hours: crate::graphql::context::scope(ctx)?.settings.response_hours,
-            question: input.question.clone(),
-            hours_asked_centi: input
-                .hours_asked
-                .map(|hours| hundredths("input.hoursAsked", hours))
-                .transpose()?,
-            amount_asked_cents: input
-                .amount_asked
-                .map(|amount| hundredths("input.amountAsked", amount))
-                .transpose()?,
+            question: super::at(
+                "input.question",
+                Reason::parse_optional(input.question.as_deref()),
+            )?,
+            hours_asked: super::at(
+                "input.hoursAsked",
+                input
+                    .hours_asked
+                    .map(|hours| Hours::parse(hours.0))
+                    .transpose(),
+            )?,
+            amount_asked: super::at(
+                "input.amountAsked",
+                input
+                    .amount_asked
+                    .map(|amount| Cents::parse_unsigned(amount.0))
+                    .transpose(),
+            )?,
         };
         let row = super::create_once!(
             ctx,
@@ -221,11 +231,12 @@ impl CommitmentMutation {
         input: WithdrawCommitmentInput,
     ) -> Result<CommitmentPayload> {
         let id = id_of(Commitment::TYPE_NAME, "input.id", &input.id)?;
+        let reason = super::at("input.reason", Reason::parse(&input.reason))?;
         let row = super::transact!(ctx, |change| commitment::withdraw(
             change,
             id,
             input.expected_version,
-            &input.reason
+            reason
         ));
         Ok(CommitmentPayload {
             commitment: row.into(),

@@ -1,5 +1,6 @@
 //! Escalation mutations: raise, escalate further, resolve, withdraw.
 
+use crate::value::Reason;
 use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
 
 use crate::domain::escalation::{self, Subject};
@@ -89,12 +90,13 @@ impl EscalationMutation {
                 Subject::DisputedPriority(id_of(Priority::TYPE_NAME, field, id)?)
             }
         };
+        let reason = super::at("input.reason", Reason::parse(&input.reason))?;
         let row = super::create_once!(
             ctx,
             once,
             "raiseEscalation",
             entity::escalation::Entity,
-            |change| escalation::raise(change, subject, &input.reason)
+            |change| escalation::raise(change, subject, &reason)
         );
         Ok(EscalationPayload {
             escalation: row.into(),
@@ -114,11 +116,12 @@ impl EscalationMutation {
         let working_days = crate::graphql::context::scope(ctx)?
             .settings
             .escalation_working_days;
+        let note = super::at("input.note", Reason::parse(&input.note))?;
         let row = super::transact!(ctx, |change| escalation::escalate_further(
             change,
             id,
             input.expected_version,
-            &input.note,
+            &note,
             working_days,
         ));
         Ok(EscalationPayload {
@@ -146,11 +149,12 @@ impl EscalationMutation {
             (false, true) => escalation::Outcome::ActionChanged,
             (false, false) => escalation::Outcome::Settled,
         };
+        let note = super::at("input.note", Reason::parse(&input.note))?;
         let row = super::transact!(ctx, |change| escalation::resolve(
             change,
             id,
             input.expected_version,
-            &input.note,
+            &note,
             outcome
         ));
         Ok(EscalationPayload {
@@ -165,11 +169,12 @@ impl EscalationMutation {
         input: EscalationStepInput,
     ) -> Result<EscalationPayload> {
         let id = id_of(Escalation::TYPE_NAME, "input.id", &input.id)?;
+        let note = super::at("input.note", Reason::parse(&input.note))?;
         let row = super::transact!(ctx, |change| escalation::withdraw(
             change,
             id,
             input.expected_version,
-            &input.note
+            &note
         ));
         Ok(EscalationPayload {
             escalation: row.into(),

@@ -2,6 +2,7 @@
 //! requested, answered and escalated with the commitment and escalation mutations.
 
 use crate::graphql::scalars::NaiveDate;
+use crate::value::{Line, Reason};
 use async_graphql::{Context, ID, InputObject, Object, Result};
 
 use super::plans::ActionPayload;
@@ -61,9 +62,15 @@ impl IssueMutation {
             neighbourhood_id,
             year: input.year,
             fields: ActionFields {
-                description: Some(input.description),
+                description: Some(super::at(
+                    "input.description",
+                    Reason::parse(&input.description),
+                )?),
                 lead_cluster_id,
-                responsible_person: input.responsible_person,
+                responsible_person: super::at(
+                    "input.responsiblePerson",
+                    Line::parse_optional(input.responsible_person.as_deref()),
+                )?,
                 measurable_target: None,
                 deadline: input.deadline.map(|date| date.0),
             },

@@ -85,6 +85,12 @@ macro_rules! create_once {
 }
 use create_once;
 
+/// An input field parsed into its domain value, or `BAD_USER_INPUT` naming the field: the
+/// edge where raw GraphQL values become the values the domain takes.
+fn at<T>(field: &str, parsed: Result<T, crate::value::Invalid>) -> ApiResult<T> {
+    parsed.map_err(|invalid| ApiError::bad_input(field, invalid.0))
+}
+
 /// What makes a creating mutation safe to repeat: the caller's idempotency key, if any, and
 /// the input's fingerprint.
 struct Once {

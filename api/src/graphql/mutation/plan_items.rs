@@ -1,6 +1,7 @@
 //! More plan mutations: priorities (edit, reorder, drop), closing and merging plans, and a
 //! cluster's dispute of an adopted item.
 
+use crate::value::{Long, Reason, Title};
 use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
 
 use super::escalations::EscalationPayload;
@@ -115,8 +116,11 @@ impl PlanItemMutation {
     ) -> Result<PriorityPayload> {
         let id = id_of(Priority::TYPE_NAME, "input.id", &input.id)?;
         let fields = PriorityFields {
-            title: input.title,
-            description: input.description,
+            title: super::at("input.title", Title::parse_optional(input.title.as_deref()))?,
+            description: super::at(
+                "input.description",
+                Long::parse_optional(input.description.as_deref()),
+            )?,
             city_programme_id: input
                 .city_programme_id
                 .as_ref()
@@ -166,11 +170,12 @@ impl PlanItemMutation {
         input: DropPriorityInput,
     ) -> Result<PriorityPayload> {
         let id = id_of(Priority::TYPE_NAME, "input.id", &input.id)?;
+        let reason = super::at("input.reason", Reason::parse(&input.reason))?;
         let row = super::transact!(ctx, |change| priority::drop_priority(
             change,
             id,
             input.expected_version,
-            &input.reason
+            reason
         ));
         Ok(PriorityPayload {
             priority: row.into(),
@@ -204,6 +209,10 @@ impl PlanItemMutation {
             .iter()
             .map(|id| id_of(Priority::TYPE_NAME, "input.movePriorityIds", id))
             .collect::<Result<Vec<_>, _>>()?;
+        let drop_reason = super::at(
+            "input.dropReason",
+            Reason::parse_optional(input.drop_reason.as_deref()),
+        )?;
         let row = super::transact!(ctx, |change| plan::merge_plans(
             change,
             plan::Merge {
@@ -212,7 +221,7 @@ impl PlanItemMutation {
                 merged_id: merged,
                 merged_version: input.merged_plan_version,
                 moving,
-                drop_reason: input.drop_reason,
+                drop_reason,
             },
         ));
         Ok(PlanPayload { plan: row.into() })
@@ -235,12 +244,13 @@ impl PlanItemMutation {
             }
         };
         let cluster_id = id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?;
+        let reason = super::at("input.reason", Reason::parse(&input.reason))?;
         let row = super::create_once!(
             ctx,
             once,
             "disputePlanItem",
             entity::escalation::Entity,
-            |change| escalation::dispute(change, subject, cluster_id, &input.reason)
+            |change| escalation::dispute(change, subject, cluster_id, &reason)
         );
         Ok(EscalationPayload {
             escalation: row.into(),

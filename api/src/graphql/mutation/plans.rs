@@ -6,9 +6,11 @@ use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use crate::domain::action::{self, ActionFields};
 use crate::domain::plan::{self, NewPlan};
 use crate::domain::priority::{self, NewPriority};
+use crate::error::ApiResult;
 use crate::graphql::enums::{CityAlignment, ClusterPosition};
 use crate::graphql::relay::id_of;
 use crate::graphql::types::{Action, ActionPosition, Cluster, Neighbourhood, Plan, Priority};
+use crate::value::{Line, Long, Rank, Reason, Target, Title, Year};
 
 /// Draft a neighbourhood action plan.
 #[derive(InputObject, Debug)]
@@ -241,13 +243,15 @@ impl PlanMutation {
             "input.neighbourhoodId",
             &input.neighbourhood_id,
         )?;
+        let year = super::at("input.year", Year::parse(input.year))?;
+        let title = super::at("input.title", Title::parse_optional(input.title.as_deref()))?;
         let plan = super::create_once!(ctx, once, "createPlan", entity::plan::Entity, |change| {
             plan::create_plan(
                 change,
                 NewPlan {
                     neighbourhood_id,
-                    year: input.year,
-                    title: input.title,
+                    year,
+                    title,
                 },
             )
         });
@@ -257,11 +261,12 @@ impl PlanMutation {
     /// Retitle a plan that is not yet adopted.
     async fn update_plan(&self, ctx: &Context<'_>, input: UpdatePlanInput) -> Result<PlanPayload> {
         let id = id_of(Plan::TYPE_NAME, "input.id", &input.id)?;
+        let title = super::at("input.title", Title::parse(&input.title))?;
         let plan = super::transact!(ctx, |change| plan::update_plan(
             change,
             id,
             input.expected_version,
-            &input.title
+            title
         ));
         Ok(PlanPayload { plan: plan.into() })
     }
@@ -288,12 +293,18 @@ impl PlanMutation {
         let waivers = input
             .waivers
             .into_iter()
-            .map(|waiver| plan::Waiver {
-                item_id: waiver.item_id.0,
-                gap: waiver.gap,
-                reason: waiver.reason,
+            .enumerate()
+            .map(|(index, waiver)| {
+                Ok(plan::Waiver {
+                    item_id: waiver.item_id.0,
+                    gap: waiver.gap,
+                    reason: super::at(
+                        &format!("input.waivers.{index}.reason"),
+                        Reason::parse(&waiver.reason),
+                    )?,
+                })
             })
-            .collect();
+            .collect::<ApiResult<_>>()?;
         let plan = super::transact!(ctx, |change| plan::adopt_plan(
             change,
             id,
@@ -333,6 +344,9 @@ impl PlanMutation {
         input: AddPriorityInput,
     ) -> Result<PriorityPayload> {
         let once = super::Once::of(&input);
+        let title = super::at("input.title", Title::parse(&input.title))?;
+        let description = super::at("input.description", Long::parse(&input.description))?;
+        let rank = super::at("input.rank", input.rank.map(Rank::parse).transpose())?;
         let plan_id = id_of(Plan::TYPE_NAME, "input.planId", &input.plan_id)?;
         let city_programme_id = optional_id(
             "CityProgramme",
@@ -350,9 +364,9 @@ impl PlanMutation {
                     NewPriority {
                         plan_id,
                         expected_plan_version: input.expected_plan_version,
-                        title: input.title,
-                        description: input.description,
-                        rank: input.rank,
+                        title,
+                        description,
+                        rank,
                         city_programme_id,
                         city_alignment: input.city_alignment.into(),
                     },
@@ -369,14 +383,23 @@ impl PlanMutation {
         let once = super::Once::of(&input);
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
         let fields = ActionFields {
-            description: Some(input.description),
+            description: Some(super::at(
+                "input.description",
+                Reason::parse(&input.description),
+            )?),
             lead_cluster_id: optional_id(
                 Cluster::TYPE_NAME,
                 "input.leadClusterId",
                 input.lead_cluster_id.as_ref(),
             )?,
-            responsible_person: input.responsible_person,
-            measurable_target: input.measurable_target,
+            responsible_person: super::at(
+                "input.responsiblePerson",
+                Line::parse_optional(input.responsible_person.as_deref()),
+            )?,
+            measurable_target: super::at(
+                "input.measurableTarget",
+                Target::parse_optional(input.measurable_target.as_deref()),
+            )?,
             deadline: input.deadline.map(|date| date.0),
         };
         let action =
@@ -398,14 +421,23 @@ impl PlanMutation {
         let once = super::Once::of(&input);
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
         let fields = ActionFields {
-            description: Some(input.description),
+            description: Some(super::at(
+                "input.description",
+                Reason::parse(&input.description),
+            )?),
             lead_cluster_id: Some(id_of(
                 Cluster::TYPE_NAME,
                 "input.clusterId",
                 &input.cluster_id,
             )?),
-            responsible_person: input.responsible_person,
-            measurable_target: input.measurable_target,
+            responsible_person: super::at(
+                "input.responsiblePerson",
+                Line::parse_optional(input.responsible_person.as_deref()),
+            )?,
+            measurable_target: super::at(
+                "input.measurableTarget",
+                Target::parse_optional(input.measurable_target.as_deref()),
+            )?,
             deadline: input.deadline.map(|date| date.0),
         };
         let action = super::create_once!(
@@ -433,7 +465,10 @@ impl PlanMutation {
         let position = action::NewPosition {
             action_id,
             position: input.position.into(),
-            reason: input.reason,
+            reason: super::at(
+                "input.reason",
+                Reason::parse_optional(input.reason.as_deref()),
+            )?,
         };
         let position = super::create_once!(
             ctx,
@@ -456,11 +491,12 @@ impl PlanMutation {
         input: DropActionInput,
     ) -> Result<ActionPayload> {
         let id = id_of(Action::TYPE_NAME, "input.id", &input.id)?;
+        let reason = super::at("input.reason", Reason::parse(&input.reason))?;
         let action = super::transact!(ctx, |change| action::drop_action(
             change,
             id,
             input.expected_version,
-            &input.reason
+            reason
         ));
         Ok(ActionPayload {
             action: action.into(),
@@ -475,14 +511,23 @@ impl PlanMutation {
     ) -> Result<ActionPayload> {
         let id = id_of(Action::TYPE_NAME, "input.id", &input.id)?;
         let fields = ActionFields {
-            description: input.description,
+            description: super::at(
+                "input.description",
+                Reason::parse_optional(input.description.as_deref()),
+            )?,
             lead_cluster_id: optional_id(
                 Cluster::TYPE_NAME,
                 "input.leadClusterId",
                 input.lead_cluster_id.as_ref(),
             )?,
-            responsible_person: input.responsible_person,
-            measurable_target: input.measurable_target,
+            responsible_person: super::at(
+                "input.responsiblePerson",
+                Line::parse_optional(input.responsible_person.as_deref()),
+            )?,
+            measurable_target: super::at(
+                "input.measurableTarget",
+                Target::parse_optional(input.measurable_target.as_deref()),
+            )?,
             deadline: input.deadline.map(|date| date.0),
         };
         let action = super::transact!(ctx, |change| action::update_action(
