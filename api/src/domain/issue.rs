@@ -14,13 +14,14 @@ use super::Change;
 use super::action::ActionFields;
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::Year;
 
 /// A new issue.
 pub struct NewIssue {
     /// The neighbourhood it came up in.
     pub neighbourhood_id: i32,
     /// The year it belongs to; by default the current one.
-    pub year: Option<i32>,
+    pub year: Option<Year>,
     /// The issue, and optionally the cluster to lead and a deadline.
     pub fields: ActionFields,
 }
@@ -31,7 +32,7 @@ const ISSUES: &str = "Buiten het plan";
 /// Records an issue on the neighbourhood's issue list for the year (who may edit the
 /// neighbourhood's plans: its manager, the area director), starting the list if needed.
 pub async fn record_issue(change: &Change<'_>, input: NewIssue) -> ApiResult<action::Model> {
-    let year = super::plan_year("year", input.year.unwrap_or_else(|| Utc::now().year()))?;
+    let year = input.year.map_or_else(|| Utc::now().year(), Year::get);
     let neighbourhood = neighbourhood::Entity::find_by_id(input.neighbourhood_id)
         .one(change.txn())
         .await?

@@ -305,10 +305,10 @@ impl<'p> Change<'p> {
 
     /// Runs a creating step at most once per idempotency key: a repeat with the same key
     /// and input returns the object the first request created, without a second row; the
-    /// same key with another input is refused naming `input.idempotencyKey`.
+    /// same key with another input is refused naming the key (`idempotency_key`).
     pub async fn create_once<E, F, Fut>(
         &self,
-        key: Option<&str>,
+        key: Option<&crate::value::Line>,
         operation: &str,
         fingerprint: String,
         create: F,
@@ -323,7 +323,7 @@ impl<'p> Change<'p> {
         let Some(key) = key else {
             return create().await;
         };
-        let key = text("idempotency_key", key, 200)?;
+        let key = key.as_str().to_owned();
         let earlier = idempotency_key::Entity::find()
             .filter(idempotency_key::Column::Subject.eq(self.actor()))
             .filter(idempotency_key::Column::Key.eq(&key))
@@ -431,42 +431,3 @@ versioned!(
     budget_line,
     committee_advice
 );
-
-/// A required text input: trimmed, not empty, at most `max` characters.
-pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(ApiError::bad_input(field, "must not be empty"));
-    }
-    if let Some(problem) = text_problem(value, max) {
-        return Err(ApiError::bad_input(field, problem));
-    }
-    Ok(value.to_owned())
-}
-
-/// What is wrong with `value` as text of at most `max` characters, if anything: too long,
-/// or holding a NUL character, which PostgreSQL text cannot store. The one rule for text
-/// inputs and text filters.
-pub fn text_problem(value: &str, max: usize) -> Option<String> {
-    if value.contains('\0') {
-        return Some("must not contain a NUL character".to_owned());
-    }
-    (value.chars().count() > max).then(|| format!("must be at most {max} characters"))
-}
-
-/// A plan year input: `BAD_USER_INPUT` on `field` outside 2000..=2100.
-pub fn plan_year(field: &str, year: i32) -> ApiResult<i32> {
-    if (2000..=2100).contains(&year) {
-        Ok(year)
-    } else {
-        Err(ApiError::bad_input(
-            field,
-            "must be a year from 2000 to 2100",
-        ))
-    }
-}
-
-/// An optional text input under the same rules.
-pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<Option<String>> {
-    value.map(|value| text(field, value, max)).transpose()
-}

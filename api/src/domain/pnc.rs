@@ -7,10 +7,11 @@ use entity::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
 use entity::*;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, Iterable, QueryFilter, QuerySelect};
 
+use super::Change;
 use super::plan::status_name;
-use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Cents, Hours, LineDescription, Reason, Title, Year};
 
 /// The P&C document of `year` and `phase`, which must exist and not be adopted.
 async fn open_phase(
@@ -88,7 +89,7 @@ pub struct NewLine {
     /// The product, of that cluster.
     pub product_id: i32,
     /// Budget year.
-    pub year: i32,
+    pub year: Year,
     /// For an area, or
     pub area_id: Option<i32>,
     /// for a neighbourhood; neither: city-wide.
@@ -96,11 +97,11 @@ pub struct NewLine {
     /// Expenses or income.
     pub kind: BudgetKind,
     /// What it pays for.
-    pub description: String,
-    /// The budgeted amount, in cents.
-    pub amount_cents: i64,
-    /// Staff capacity, in hundredths of an hour.
-    pub capacity_hours_centi: i64,
+    pub description: LineDescription,
+    /// The budgeted amount.
+    pub amount: Cents,
+    /// Staff capacity.
+    pub capacity_hours: Hours,
 }
 
 /// Creates a line in a year whose budget is not yet adopted.
@@ -110,9 +111,6 @@ pub async fn create_line(change: &Change<'_>, input: NewLine) -> ApiResult<budge
             "neighbourhood_id",
             "a line is for an area or a neighbourhood, not both",
         ));
-    }
-    if input.amount_cents < 0 || input.capacity_hours_centi < 0 {
-        return Err(ApiError::bad_input("amount", "must not be negative"));
     }
     let product = product::Entity::find_by_id(input.product_id)
         .one(change.txn())
@@ -124,22 +122,22 @@ pub async fn create_line(change: &Change<'_>, input: NewLine) -> ApiResult<budge
             "must be a product of the line's cluster",
         ));
     }
-    open_phase(change, input.year, PncPhase::Budget, "year").await?;
+    open_phase(change, input.year.get(), PncPhase::Budget, "year").await?;
     let row = change
         .insert(budget_line::ActiveModel {
             cluster_id: Set(input.cluster_id),
             product_id: Set(input.product_id),
-            year: Set(input.year),
+            year: Set(input.year.get()),
             area_id: Set(input.area_id),
             neighbourhood_id: Set(input.neighbourhood_id),
             kind: Set(input.kind),
-            description: Set(text("description", &input.description, 500)?),
-            capacity_hours_centi: Set(input.capacity_hours_centi),
+            description: Set(input.description.into_string()),
+            capacity_hours_centi: Set(input.capacity_hours.get()),
             version: Set(1),
             ..Default::default()
         })
         .await?;
-    shift(change, row.id, PncPhase::Budget, input.amount_cents).await?;
+    shift(change, row.id, PncPhase::Budget, input.amount.get()).await?;
     change
         .created::<budget_line::Entity>(
             row.id,
@@ -158,10 +156,10 @@ pub struct Transfer {
     pub from_line_id: i32,
     /// The line receiving.
     pub to_line_id: i32,
-    /// Euro cents moved.
-    pub amount_cents: i64,
-    /// Capacity moved, in hundredths of an hour.
-    pub hours_centi: i64,
+    /// Money moved.
+    pub amount: Cents,
+    /// Capacity moved.
+    pub hours: Hours,
     /// The open P&C phase the transfer belongs to.
     pub phase: PncPhase,
 }
@@ -175,14 +173,11 @@ pub async fn transfer(
     if input.from_line_id == input.to_line_id {
         return Err(ApiError::bad_input("to_line_id", "must be another line"));
     }
-    if input.amount_cents <= 0 && input.hours_centi <= 0 {
+    if input.amount.get() <= 0 && input.hours.get() <= 0 {
         return Err(ApiError::bad_input(
             "amount",
             "move a positive amount or number of hours",
         ));
-    }
-    if input.amount_cents < 0 || input.hours_centi < 0 {
-        return Err(ApiError::bad_input("amount", "must not be negative"));
     }
     let from = change
         .load::<budget_line::Entity>(input.from_line_id, Operation::ManageBudget, "budget line")
@@ -204,29 +199,29 @@ pub async fn transfer(
     }
     open_phase(change, from.year, input.phase, "phase").await?;
     let standing = super::budget::standing(change.txn(), &from, None).await?;
-    if input.amount_cents > standing.free_cents() {
+    if input.amount.get() > standing.free_cents() {
         return Err(ApiError::bad_input(
             "amount",
             "exceeds what the giving line has free; committed money stays",
         ));
     }
-    if input.hours_centi > standing.free_hours_centi() {
+    if input.hours.get() > standing.free_hours_centi() {
         return Err(ApiError::bad_input(
             "hours",
             "exceeds the giving line's free capacity",
         ));
     }
-    shift(change, from.id, input.phase, -input.amount_cents).await?;
-    shift(change, to.id, input.phase, input.amount_cents).await?;
+    shift(change, from.id, input.phase, -input.amount.get()).await?;
+    shift(change, to.id, input.phase, input.amount.get()).await?;
     let bump = |line: &budget_line::Model, hours: i64| budget_line::ActiveModel {
         capacity_hours_centi: Set(line.capacity_hours_centi + hours),
         ..Default::default()
     };
     let from_after = change
-        .update(from.id, from.version, bump(&from, -input.hours_centi))
+        .update(from.id, from.version, bump(&from, -input.hours.get()))
         .await?;
     let to_after = change
-        .update(to.id, to.version, bump(&to, input.hours_centi))
+        .update(to.id, to.version, bump(&to, input.hours.get()))
         .await?;
     change
         .require::<budget_line::Entity>(from.id, Operation::ManageBudget, "budget line")
@@ -263,10 +258,10 @@ pub struct Amendment {
     pub phase: PncPhase,
     /// Its type.
     pub amendment_type: AmendmentType,
-    /// The change, in cents (negative for a cut).
-    pub delta_cents: i64,
+    /// The change (negative for a cut), never zero.
+    pub delta: Cents,
     /// Why.
-    pub rationale: String,
+    pub rationale: Reason,
 }
 
 /// Records an amendment in an open phase and applies it to the line's amount there.
@@ -274,11 +269,8 @@ pub async fn amend(change: &Change<'_>, input: Amendment) -> ApiResult<budget_am
     let line = change
         .load::<budget_line::Entity>(input.line_id, Operation::Amend, "budget line")
         .await?;
-    if input.delta_cents == 0 {
-        return Err(ApiError::bad_input("delta", "must not be zero"));
-    }
     let document = open_phase(change, line.year, input.phase, "phase").await?;
-    let amount = shift(change, line.id, input.phase, input.delta_cents).await?;
+    let amount = shift(change, line.id, input.phase, input.delta.get()).await?;
     if amount < 0 {
         return Err(ApiError::bad_input(
             "delta",
@@ -290,8 +282,8 @@ pub async fn amend(change: &Change<'_>, input: Amendment) -> ApiResult<budget_am
             pnc_document_id: Set(document.id),
             budget_line_id: Set(line.id),
             amendment_type: Set(input.amendment_type),
-            delta_cents: Set(input.delta_cents),
-            rationale: Set(text("rationale", &input.rationale, 2000)?),
+            delta_cents: Set(input.delta.get()),
+            rationale: Set(input.rationale.into_string()),
             created_by: Set(change.actor()),
             created_at: Set(Utc::now()),
             ..Default::default()
@@ -351,16 +343,11 @@ pub async fn adopt_document(change: &Change<'_>, id: i32) -> ApiResult<pnc_docum
 /// Opens a P&C document for a year and phase (in preparation).
 pub async fn create_document(
     change: &Change<'_>,
-    year: i32,
+    year: Year,
     phase: PncPhase,
-    title: &str,
+    title: Title,
 ) -> ApiResult<pnc_document::Model> {
-    if !(2000..=2100).contains(&year) {
-        return Err(ApiError::bad_input(
-            "year",
-            "must be a year from 2000 to 2100",
-        ));
-    }
+    let year = year.get();
     let exists = pnc_document::Entity::find()
         .filter(pnc_document::Column::Year.eq(year))
         .filter(pnc_document::Column::Phase.eq(phase))
@@ -376,7 +363,7 @@ pub async fn create_document(
         .insert(pnc_document::ActiveModel {
             year: Set(year),
             phase: Set(phase),
-            title: Set(text("title", title, 200)?),
+            title: Set(title.into_string()),
             status: Set(PncDocumentStatus::InPreparation),
             adopted_at: Set(None),
             ..Default::default()
@@ -399,14 +386,12 @@ pub async fn create_document(
 pub async fn record_realisation(
     change: &Change<'_>,
     line_id: i32,
-    amount_cents: i64,
+    realised: Cents,
 ) -> ApiResult<budget_line::Model> {
+    let amount_cents = realised.get();
     let line = change
         .load::<budget_line::Entity>(line_id, Operation::Amend, "budget line")
         .await?;
-    if amount_cents < 0 {
-        return Err(ApiError::bad_input("realised", "must not be negative"));
-    }
     open_phase(
         change,
         line.year,
@@ -458,17 +443,17 @@ pub async fn update_line(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    description: Option<&str>,
-    capacity_hours_centi: Option<i64>,
+    description: Option<LineDescription>,
+    capacity_hours: Option<Hours>,
 ) -> ApiResult<budget_line::Model> {
     let before = change
         .load::<budget_line::Entity>(id, Operation::ManageBudget, "budget line")
         .await?;
     let mut changes = budget_line::ActiveModel::default();
     if let Some(description) = description {
-        changes.description = Set(text("description", description, 500)?);
+        changes.description = Set(description.into_string());
     }
-    if let Some(hours) = capacity_hours_centi {
+    if let Some(hours) = capacity_hours.map(Hours::get) {
         let standing = super::budget::standing(change.txn(), &before, None).await?;
         if hours < standing.committed_hours_centi {
             return Err(ApiError::bad_input(

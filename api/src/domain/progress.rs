@@ -6,21 +6,22 @@ use entity::enums::{ActionStatus, PlanStatus, TrafficLight};
 use entity::*;
 use sea_orm::ActiveValue::Set;
 
+use super::Change;
 use super::plan::status_name;
-use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Long, Percent};
 
 /// One report.
 pub struct Report {
-    /// Percent done, 0..100.
-    pub percent: i32,
+    /// Percent done.
+    pub percent: Percent,
     /// The action's status now.
     pub status: ActionStatus,
     /// The traffic light now.
     pub traffic_light: TrafficLight,
     /// What happened.
-    pub note: String,
+    pub note: Long,
     /// Whether residents may read it.
     pub public: bool,
 }
@@ -42,10 +43,7 @@ pub async fn report(
             attempted: "report progress on an action of this plan",
         });
     }
-    if !(0..=100).contains(&report.percent) {
-        return Err(ApiError::bad_input("percent", "must be from 0 to 100"));
-    }
-    let note = text("note", &report.note, 4000)?;
+    let note = report.note.into_string();
     let now = Utc::now();
     let after = change
         .update(
@@ -53,7 +51,7 @@ pub async fn report(
             expected,
             action::ActiveModel {
                 status: Set(report.status),
-                progress_percent: Set(report.percent),
+                progress_percent: Set(report.percent.get()),
                 traffic_light: Set(report.traffic_light),
                 updated_at: Set(now),
                 ..Default::default()
@@ -65,7 +63,7 @@ pub async fn report(
             action_id: Set(action_id),
             reported_at: Set(now),
             reported_by: Set(change.actor()),
-            percent: Set(report.percent),
+            percent: Set(report.percent.get()),
             status: Set(report.status),
             traffic_light: Set(report.traffic_light),
             note: Set(note),

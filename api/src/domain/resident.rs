@@ -11,10 +11,11 @@ use entity::*;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
+use super::Change;
 use super::plan::status_name;
-use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Long, Reason};
 
 /// The public reference of input `id` received on `received_on`: `RI-<year>-<id>`.
 pub fn reference_of(id: i32, received_on: NaiveDate) -> String {
@@ -27,7 +28,7 @@ pub async fn record(
     neighbourhood_id: i32,
     source: ResidentInputSource,
     received_on: NaiveDate,
-    summary: &str,
+    summary: Long,
 ) -> ApiResult<resident_input::Model> {
     neighbourhood::Entity::find_by_id(neighbourhood_id)
         .one(change.txn())
@@ -44,7 +45,7 @@ pub async fn record(
             neighbourhood_id: Set(neighbourhood_id),
             source: Set(source),
             received_on: Set(received_on),
-            summary: Set(text("summary", summary, 4000)?),
+            summary: Set(summary.into_string()),
             reference: Set(None),
             outcome: Set(ResidentInputOutcome::Pending),
             reason: Set(None),
@@ -332,12 +333,12 @@ pub async fn close(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    reason: &str,
+    reason: Reason,
 ) -> ApiResult<resident_input::Model> {
     let before = pending(change, id, expected, "close the input").await?;
     let changes = resident_input::ActiveModel {
         outcome: Set(ResidentInputOutcome::NotIncorporated),
-        reason: Set(Some(text("reason", reason, 2000)?)),
+        reason: Set(Some(reason.into_string())),
         ..Default::default()
     };
     let after = change.update(id, expected, changes).await?;

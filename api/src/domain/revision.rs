@@ -14,10 +14,11 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::Change;
 use super::plan::{active_priorities_on, status_name};
-use super::{Change, text};
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::Reason;
 
 /// Who opened the first revision of a plan adopted before revisions were kept.
 pub const UNRECORDED: &str = "unrecorded";
@@ -207,7 +208,7 @@ pub struct Revise {
     /// Its version the caller saw.
     pub expected: i32,
     /// Why it is revised.
-    pub reason: String,
+    pub reason: Reason,
     /// Open disputes about items of the plan that the revision is to settle.
     pub disputes: Vec<i32>,
 }
@@ -225,7 +226,7 @@ pub async fn revise_plan(change: &Change<'_>, revise: Revise) -> ApiResult<plan:
             attempted: "revise the plan",
         });
     }
-    let reason = text("reason", &revise.reason, 2000)?;
+    let reason = revise.reason.into_string();
     record_first(change.txn(), &before).await?;
     let number = revisions(change.txn(), before.id)
         .await?

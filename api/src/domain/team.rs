@@ -6,9 +6,10 @@ use entity::enums::{MembershipKind, TeamRole};
 use entity::*;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
-use super::{Change, text};
+use super::Change;
 use crate::access::Operation;
 use crate::error::{ApiError, ApiResult};
+use crate::value::{Line, Title};
 
 /// A new membership.
 pub struct NewMember {
@@ -17,9 +18,9 @@ pub struct NewMember {
     /// An existing person, or
     pub person_id: Option<i32>,
     /// a new person by name,
-    pub person_name: Option<String>,
+    pub person_name: Option<Title>,
     /// with the subject of their tokens, if known,
-    pub person_subject: Option<String>,
+    pub person_subject: Option<Line>,
     /// and whether their name may be shown to the public.
     pub person_public: bool,
     /// Role in the team.
@@ -74,11 +75,8 @@ pub async fn add_member(
                 .id
         }
         (None, Some(name)) => {
-            let name = text("person_name", &name, 200)?;
-            let subject = input
-                .person_subject
-                .map(|subject| text("person_subject", &subject, 200))
-                .transpose()?;
+            let name = name.into_string();
+            let subject = input.person_subject.map(Line::into_string);
             change
                 .insert(person::ActiveModel {
                     name: Set(name),
@@ -180,12 +178,12 @@ pub async fn end_membership(
 pub async fn set_contact(
     change: &Change<'_>,
     neighbourhood_id: i32,
-    contact: &str,
+    contact: Line,
 ) -> ApiResult<neighbourhood::Model> {
     let before = change
         .load::<neighbourhood::Entity>(neighbourhood_id, Operation::Edit, "neighbourhood")
         .await?;
-    let contact = text("contact", contact, 200)?;
+    let contact = contact.into_string();
     let after = neighbourhood::Entity::update_many()
         .set(neighbourhood::ActiveModel {
             contact: Set(Some(contact)),

@@ -58,7 +58,7 @@ impl AdviceMutation {
         ctx: &Context<'_>,
         input: RecordCommitteeAdviceInput,
     ) -> Result<CommitteeAdvicePayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let plan_id = id_of(Plan::TYPE_NAME, "input.planId", &input.plan_id)?;
         let new = NewAdvice {
             plan_id,

@@ -1,9 +1,9 @@
 //! P&C mutations: documents, budget lines, transfers and amendments.
 
 use crate::graphql::scalars::Decimal;
+use crate::value::{Cents, Hours, LineDescription, Reason, Title, Year};
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 
-use super::hundredths;
 use crate::domain::pnc::{self, Amendment, NewLine, Transfer};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncPhase};
 use crate::graphql::relay::id_of;
@@ -150,11 +150,13 @@ impl BudgetMutation {
         ctx: &Context<'_>,
         input: CreatePncDocumentInput,
     ) -> Result<PncDocumentPayload> {
+        let year = super::at("input.year", Year::parse(input.year))?;
+        let title = super::at("input.title", Title::parse(&input.title))?;
         let row = super::transact!(ctx, |change| pnc::create_document(
             change,
-            input.year,
+            year,
             input.phase.into(),
-            &input.title
+            title
         ));
         Ok(PncDocumentPayload {
             pnc_document: row.into(),
@@ -183,7 +185,7 @@ impl BudgetMutation {
         let line = NewLine {
             cluster_id: id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?,
             product_id: id_of(Product::TYPE_NAME, "input.productId", &input.product_id)?,
-            year: input.year,
+            year: super::at("input.year", Year::parse(input.year))?,
             area_id: input
                 .area_id
                 .as_ref()
@@ -195,9 +197,12 @@ impl BudgetMutation {
                 .map(|id| id_of(Neighbourhood::TYPE_NAME, "input.neighbourhoodId", id))
                 .transpose()?,
             kind: input.kind.into(),
-            description: input.description,
-            amount_cents: hundredths("input.amount", input.amount)?,
-            capacity_hours_centi: hundredths("input.capacityHours", input.capacity_hours)?,
+            description: super::at(
+                "input.description",
+                LineDescription::parse(&input.description),
+            )?,
+            amount: super::at("input.amount", Cents::parse_unsigned(input.amount.0))?,
+            capacity_hours: super::at("input.capacityHours", Hours::parse(input.capacity_hours.0))?,
         };
         let row = super::transact!(ctx, |change| pnc::create_line(change, line));
         Ok(BudgetLinePayload {
@@ -219,8 +224,8 @@ impl BudgetMutation {
                 &input.from_line_id,
             )?,
             to_line_id: id_of(BudgetLine::TYPE_NAME, "input.toLineId", &input.to_line_id)?,
-            amount_cents: hundredths("input.amount", input.amount)?,
-            hours_centi: hundredths("input.hours", input.hours)?,
+            amount: super::at("input.amount", Cents::parse_unsigned(input.amount.0))?,
+            hours: super::at("input.hours", Hours::parse(input.hours.0))?,
             phase: input.phase.into(),
         };
         let (from, to) = super::transact!(ctx, |change| pnc::transfer(change, transfer));
@@ -240,13 +245,17 @@ impl BudgetMutation {
         let id = id_of(BudgetLine::TYPE_NAME, "input.id", &input.id)?;
         let hours = input
             .capacity_hours
-            .map(|hours| hundredths("input.capacityHours", hours))
+            .map(|hours| super::at("input.capacityHours", Hours::parse(hours.0)))
             .transpose()?;
+        let description = super::at(
+            "input.description",
+            LineDescription::parse_optional(input.description.as_deref()),
+        )?;
         let row = super::transact!(ctx, |change| pnc::update_line(
             change,
             id,
             input.expected_version,
-            input.description.as_deref(),
+            description,
             hours,
         ));
         Ok(BudgetLinePayload {
@@ -278,7 +287,7 @@ impl BudgetMutation {
             "input.budgetLineId",
             &input.budget_line_id,
         )?;
-        let cents = hundredths("input.realised", input.realised)?;
+        let cents = super::at("input.realised", Cents::parse_unsigned(input.realised.0))?;
         let row = super::transact!(ctx, |change| pnc::record_realisation(change, id, cents));
         Ok(BudgetLinePayload {
             budget_line: row.into(),
@@ -299,8 +308,8 @@ impl BudgetMutation {
             )?,
             phase: input.phase.into(),
             amendment_type: input.amendment_type.into(),
-            delta_cents: hundredths("input.delta", input.delta)?,
-            rationale: input.rationale,
+            delta: super::at("input.delta", Cents::parse_change(input.delta.0))?,
+            rationale: super::at("input.rationale", Reason::parse(&input.rationale))?,
         };
         let row = super::transact!(ctx, |change| pnc::amend(change, amendment));
         Ok(AmendBudgetPayload {

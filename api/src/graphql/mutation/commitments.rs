@@ -148,7 +148,7 @@ impl CommitmentMutation {
         ctx: &Context<'_>,
         input: RequestCommitmentInput,
     ) -> Result<CommitmentPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let request = NewRequest {
             action_id: id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?,
             cluster_id: id_of(Cluster::TYPE_NAME, "input.clusterId", &input.cluster_id)?,

@@ -74,7 +74,7 @@ impl EscalationMutation {
         ctx: &Context<'_>,
         input: RaiseEscalationInput,
     ) -> Result<EscalationPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let field = "input.subject";
         let subject = match &input.subject {
             EscalationSubjectInput::OverdueCommitment(id) => {

@@ -2,7 +2,7 @@
 //! requested, answered and escalated with the commitment and escalation mutations.
 
 use crate::graphql::scalars::NaiveDate;
-use crate::value::{Line, Reason};
+use crate::value::{Line, Reason, Year};
 use async_graphql::{Context, ID, InputObject, Object, Result};
 
 use super::plans::ActionPayload;
@@ -47,7 +47,7 @@ impl IssueMutation {
         ctx: &Context<'_>,
         input: RecordNeighbourhoodIssueInput,
     ) -> Result<ActionPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
             "input.neighbourhoodId",
@@ -60,7 +60,7 @@ impl IssueMutation {
             .transpose()?;
         let new = NewIssue {
             neighbourhood_id,
-            year: input.year,
+            year: super::at("input.year", input.year.map(Year::parse).transpose())?,
             fields: ActionFields {
                 description: Some(super::at(
                     "input.description",

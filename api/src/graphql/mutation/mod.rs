@@ -10,12 +10,12 @@ mod plan_items;
 mod plans;
 mod work;
 
-use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, MergedObject};
 
 use crate::domain::Change;
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::context::scope;
+use crate::value::Line;
 
 /// The root mutation type.
 #[derive(MergedObject, Default)]
@@ -76,7 +76,7 @@ macro_rules! create_once {
     ($ctx:expr, $once:expr, $operation:literal, $entity:ty, |$change:ident| $step:expr) => {{
         let once: super::Once = $once;
         super::transact!($ctx, |$change| $change.create_once::<$entity, _, _>(
-            once.key.as_deref(),
+            once.key.as_ref(),
             $operation,
             once.fingerprint,
             || $step,
@@ -94,7 +94,7 @@ fn at<T>(field: &str, parsed: Result<T, crate::value::Invalid>) -> ApiResult<T> 
 /// What makes a creating mutation safe to repeat: the caller's idempotency key, if any, and
 /// the input's fingerprint.
 struct Once {
-    key: Option<String>,
+    key: Option<Line>,
     /// The input as its idempotency record holds it: the GraphQL value (named as the schema
     /// names it, not as the Rust fields are), objects with their keys sorted, the
     /// idempotency key itself left out. Stable across field order and releases that keep
@@ -103,8 +103,9 @@ struct Once {
 }
 
 impl Once {
-    /// The key and fingerprint of a creating mutation's input.
-    fn of<T: async_graphql::InputType>(input: &T) -> Self {
+    /// The key and fingerprint of a creating mutation's input, or `BAD_USER_INPUT` on
+    /// `input.idempotencyKey` for a key that is no short line of text.
+    fn of<T: async_graphql::InputType>(input: &T) -> ApiResult<Self> {
         let mut value = canonical(&input.to_value());
         let key = match &mut value {
             serde_json::Value::Object(fields) => match fields.remove("idempotencyKey") {
@@ -113,10 +114,10 @@ impl Once {
             },
             _ => None,
         };
-        Self {
-            key,
+        Ok(Self {
+            key: at("input.idempotencyKey", Line::parse_optional(key.as_deref()))?,
             fingerprint: value.to_string(),
-        }
+        })
     }
 }
 
@@ -139,10 +140,4 @@ fn canonical(value: &async_graphql::Value) -> serde_json::Value {
         Value::List(items) => serde_json::Value::Array(items.iter().map(canonical).collect()),
         other => other.clone().into_json().unwrap_or(serde_json::Value::Null),
     }
-}
-
-/// A decimal input with at most two places, as hundredths.
-fn hundredths(field: &str, value: Decimal) -> ApiResult<i64> {
-    crate::money::to_hundredths(value.0)
-        .ok_or_else(|| ApiError::bad_input(field, "must have at most two decimal places"))
 }

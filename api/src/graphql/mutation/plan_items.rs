@@ -234,7 +234,7 @@ impl PlanItemMutation {
         ctx: &Context<'_>,
         input: DisputePlanItemInput,
     ) -> Result<EscalationPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let subject = match &input.item {
             DisputedItemInput::PriorityId(id) => {
                 Subject::DisputedPriority(id_of(Priority::TYPE_NAME, "input.item.priorityId", id)?)

@@ -237,7 +237,7 @@ pub struct PlanMutation;
 impl PlanMutation {
     /// Draft a neighbourhood action plan (neighbourhood manager of that neighbourhood).
     async fn create_plan(&self, ctx: &Context<'_>, input: CreatePlanInput) -> Result<PlanPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
             "input.neighbourhoodId",
@@ -325,12 +325,13 @@ impl PlanMutation {
             .iter()
             .map(|id| id_of("Escalation", "input.settlesDisputeIds", id))
             .collect::<Result<Vec<i32>, _>>()?;
+        let reason = super::at("input.reason", Reason::parse(&input.reason))?;
         let plan = super::transact!(ctx, |change| crate::domain::revision::revise_plan(
             change,
             crate::domain::revision::Revise {
                 plan_id,
                 expected: input.expected_version,
-                reason: input.reason,
+                reason,
                 disputes,
             },
         ));
@@ -343,7 +344,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         input: AddPriorityInput,
     ) -> Result<PriorityPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let title = super::at("input.title", Title::parse(&input.title))?;
         let description = super::at("input.description", Long::parse(&input.description))?;
         let rank = super::at("input.rank", input.rank.map(Rank::parse).transpose())?;
@@ -380,7 +381,7 @@ impl PlanMutation {
 
     /// Add a SMART action to a priority.
     async fn add_action(&self, ctx: &Context<'_>, input: AddActionInput) -> Result<ActionPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
         let fields = ActionFields {
             description: Some(super::at(
@@ -418,7 +419,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         input: ProposeActionInput,
     ) -> Result<ActionPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
         let fields = ActionFields {
             description: Some(super::at(
@@ -460,7 +461,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         input: TakePositionInput,
     ) -> Result<TakePositionPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let action_id = id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?;
         let position = action::NewPosition {
             action_id,

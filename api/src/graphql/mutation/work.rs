@@ -1,6 +1,7 @@
 //! Progress reports, team memberships and residents' input.
 
 use crate::graphql::scalars::NaiveDate;
+use crate::value::{Line, Long, Percent, Reason, Title};
 use async_graphql::{Context, ID, InputObject, Object, OneofObject, Result, SimpleObject};
 
 use crate::domain::progress::{self, Report};
@@ -174,10 +175,10 @@ impl WorkMutation {
     ) -> Result<ReportProgressPayload> {
         let action_id = id_of(Action::TYPE_NAME, "input.actionId", &input.action_id)?;
         let report = Report {
-            percent: input.percent,
+            percent: super::at("input.percent", Percent::parse(input.percent))?,
             status: input.status.into(),
             traffic_light: input.traffic_light.into(),
-            note: input.note,
+            note: super::at("input.note", Long::parse(&input.note))?,
             public: input.public,
         };
         let (action, update) = super::transact!(ctx, |change| progress::report(
@@ -198,7 +199,7 @@ impl WorkMutation {
         ctx: &Context<'_>,
         input: AddTeamMemberInput,
     ) -> Result<TeamMembershipPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let member = NewMember {
             neighbourhood_id: id_of(
                 Neighbourhood::TYPE_NAME,
@@ -210,8 +211,14 @@ impl WorkMutation {
                 .as_ref()
                 .map(|id| id_of("Person", "input.personId", id))
                 .transpose()?,
-            person_name: input.person_name,
-            person_subject: input.person_subject,
+            person_name: super::at(
+                "input.personName",
+                Title::parse_optional(input.person_name.as_deref()),
+            )?,
+            person_subject: super::at(
+                "input.personSubject",
+                Line::parse_optional(input.person_subject.as_deref()),
+            )?,
             person_public: input.person_public,
             role: input.role.into(),
             cluster_id: input
@@ -245,10 +252,9 @@ impl WorkMutation {
             "input.neighbourhoodId",
             &input.neighbourhood_id,
         )?;
+        let contact = super::at("input.contact", Line::parse(&input.contact))?;
         let neighbourhood = super::transact!(ctx, |change| crate::domain::team::set_contact(
-            change,
-            id,
-            &input.contact
+            change, id, contact
         ));
         Ok(NeighbourhoodPayload {
             neighbourhood: neighbourhood.into(),
@@ -278,12 +284,13 @@ impl WorkMutation {
         ctx: &Context<'_>,
         input: RecordResidentInputInput,
     ) -> Result<ResidentInputPayload> {
-        let once = super::Once::of(&input);
+        let once = super::Once::of(&input)?;
         let neighbourhood_id = id_of(
             Neighbourhood::TYPE_NAME,
             "input.neighbourhoodId",
             &input.neighbourhood_id,
         )?;
+        let summary = super::at("input.summary", Long::parse(&input.summary))?;
         let row = super::create_once!(
             ctx,
             once,
@@ -295,7 +302,7 @@ impl WorkMutation {
                     neighbourhood_id,
                     input.source.into(),
                     input.received_on.0,
-                    &input.summary,
+                    summary,
                 )
             }
         );
@@ -337,11 +344,12 @@ impl WorkMutation {
         input: CloseResidentInputInput,
     ) -> Result<ResidentInputPayload> {
         let id = id_of(ResidentInput::TYPE_NAME, "input.id", &input.id)?;
+        let reason = super::at("input.reason", Reason::parse(&input.reason))?;
         let row = super::transact!(ctx, |change| resident::close(
             change,
             id,
             input.expected_version,
-            &input.reason
+            reason
         ));
         Ok(ResidentInputPayload {
             resident_input: row.into(),

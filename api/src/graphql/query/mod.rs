@@ -47,7 +47,7 @@ pub struct FilterText;
 
 impl async_graphql::CustomValidator<String> for FilterText {
     fn check(&self, value: &String) -> Result<(), async_graphql::InputValueError<String>> {
-        match crate::domain::text_problem(value, MAX_FILTER_TEXT) {
+        match crate::value::problem(value, MAX_FILTER_TEXT) {
             Some(problem) => Err(async_graphql::InputValueError::custom(format!(
                 "a filter text {problem}"
             ))),
