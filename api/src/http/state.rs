@@ -1,0 +1,133 @@
+//! The application's shared state: the schema, pools, verifier, limits and the in-flight
+//! budget; the CORS layer built from the settings.
+
+use axum::http::{HeaderValue, Method, header};
+use sea_orm::DatabaseConnection;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use crate::access::Principal;
+use crate::auth::{Mode, Verifier};
+use crate::graphql::AppSchema;
+use crate::graphql::context::RequestSettings;
+use crate::graphql::cost::CostModel;
+
+/// What every request handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The GraphQL schema.
+    pub schema: AppSchema,
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// The way into `db`'s pool, counting who waits for a connection.
+    pub gate: crate::db::Gate,
+    /// Turns bearer tokens into principals.
+    pub verifier: Verifier,
+    /// Settings every request carries.
+    pub settings: RequestSettings,
+    /// Largest request body.
+    pub max_body_bytes: usize,
+    /// Request counters for `/metrics`.
+    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    /// Counts a query's cost.
+    pub cost: std::sync::Arc<CostModel>,
+    /// Most objects a query may return.
+    pub max_cost: u64,
+    /// The cost budget of the requests being answered at once.
+    pub inflight: Inflight,
+    /// Largest page for reporting callers.
+    pub reporting_page_size: u32,
+    /// Longest time a request may run.
+    pub request_timeout: std::time::Duration,
+    /// Limits each caller's request rate, when configured.
+    pub rate_limiter: Option<crate::rate::RateLimiter>,
+    /// `/metrics` is served on its own address, not the API's.
+    pub metrics_elsewhere: bool,
+    /// The queue writers take turns in (SQLite only).
+    pub write_queue: Option<crate::domain::WriteQueue>,
+    /// Whether the database is reachable.
+    pub health: crate::health::DbHealth,
+    /// Cross-origin access for the configured browser origins; `None`: none.
+    pub cors: Option<tower_http::cors::CorsLayer>,
+    /// Where changes' events go, and subscriptions hear them.
+    pub bus: crate::events::Bus,
+    /// Persisted operations: the manifest and the automatic persisted query cache.
+    pub persisted: std::sync::Arc<crate::persisted::Persisted>,
+}
+
+impl AppState {
+    /// `request` as `principal` may run it, and the settings it runs with: introspection
+    /// only for admins in production, larger pages for reporting callers.
+    pub fn for_caller(
+        &self,
+        mut request: async_graphql::Request,
+        principal: &Principal,
+    ) -> (async_graphql::Request, RequestSettings) {
+        if self.verifier.settings().mode == Mode::Production && !principal.is_admin() {
+            request = request.disable_introspection();
+        }
+        let mut settings = self.settings;
+        if principal.reports() {
+            settings.max_page_size = self.reporting_page_size;
+        }
+        (request, settings)
+    }
+}
+
+/// The CORS layer for `settings`, or `None` when no origin is allowed. Preflights are
+/// answered for GET and POST with the headers a GraphQL client sends; the request id,
+/// `Retry-After` and `WWW-Authenticate` are readable by the page.
+pub fn cors_layer(settings: &crate::config::CorsSettings) -> Option<tower_http::cors::CorsLayer> {
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    let origins: Vec<HeaderValue> = settings
+        .origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
+    if origins.is_empty() {
+        return None;
+    }
+    let request_id = header::HeaderName::from_static(crate::observe::REQUEST_ID_HEADER);
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::ACCEPT,
+                request_id.clone(),
+            ])
+            .expose_headers([request_id, header::RETRY_AFTER, header::WWW_AUTHENTICATE])
+            .allow_credentials(settings.credentials)
+            .max_age(std::time::Duration::from_secs(600)),
+    )
+}
+
+/// The objects the requests being answered at once may return together. A request holds its
+/// cost (at most the whole budget) while it runs, and waits, first come first served,
+/// while the budget is spent: memory for answers stays bounded under any load the cost
+/// limit admits.
+#[derive(Clone)]
+pub struct Inflight {
+    budget: std::sync::Arc<Semaphore>,
+    size: u32,
+}
+
+impl Inflight {
+    /// A budget of `size` objects.
+    pub fn new(size: u64) -> Self {
+        let size = u32::try_from(size)
+            .unwrap_or(u32::MAX)
+            .clamp(1, u32::try_from(Semaphore::MAX_PERMITS).unwrap_or(u32::MAX));
+        Self {
+            budget: std::sync::Arc::new(Semaphore::new(size as usize)),
+            size,
+        }
+    }
+
+    /// Waits until a query of `cost` objects fits, and holds its share until dropped.
+    pub async fn admit(&self, cost: u64) -> Option<OwnedSemaphorePermit> {
+        let share = u32::try_from(cost).unwrap_or(u32::MAX).clamp(1, self.size);
+        self.budget.clone().acquire_many_owned(share).await.ok()
+    }
+}
