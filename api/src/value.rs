@@ -138,65 +138,46 @@ impl Hours {
     }
 }
 
-/// A percentage from 0 to 100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Percent(i32);
+/// Declares a whole number held within a range: `parse` says what is wrong outside it.
+macro_rules! bounded_int {
+    ($(#[$meta:meta])* $name:ident in $range:expr, $message:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(i32);
 
-impl Percent {
-    /// The percentage, or what is wrong with it.
-    pub fn parse(value: i32) -> Result<Self, Invalid> {
-        if (0..=100).contains(&value) {
-            Ok(Self(value))
-        } else {
-            Err(Invalid::new("must be from 0 to 100"))
+        impl $name {
+            /// The value, or what is wrong with it.
+            pub fn parse(value: i32) -> Result<Self, Invalid> {
+                if ($range).contains(&value) {
+                    Ok(Self(value))
+                } else {
+                    Err(Invalid::new($message))
+                }
+            }
+
+            /// The value.
+            pub fn get(self) -> i32 {
+                self.0
+            }
         }
-    }
-
-    /// The percentage.
-    pub fn get(self) -> i32 {
-        self.0
-    }
+    };
 }
 
-/// A priority's rank in its plan: 1 is the first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Rank(i32);
-
-impl Rank {
-    /// The rank, or what is wrong with it.
-    pub fn parse(value: i32) -> Result<Self, Invalid> {
-        if value >= 1 {
-            Ok(Self(value))
-        } else {
-            Err(Invalid::new("must be 1 or more"))
-        }
-    }
-
-    /// The rank.
-    pub fn get(self) -> i32 {
-        self.0
-    }
-}
-
-/// A year of plans and budgets, 2000 to 2100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Year(i32);
-
-impl Year {
-    /// The year, or what is wrong with it.
-    pub fn parse(value: i32) -> Result<Self, Invalid> {
-        if (2000..=2100).contains(&value) {
-            Ok(Self(value))
-        } else {
-            Err(Invalid::new("must be a year from 2000 to 2100"))
-        }
-    }
-
-    /// The year.
-    pub fn get(self) -> i32 {
-        self.0
-    }
-}
+bounded_int!(
+    /// A percentage from 0 to 100.
+    Percent in 0..=100,
+    "must be from 0 to 100"
+);
+bounded_int!(
+    /// A priority's rank in its plan: 1 is the first.
+    Rank in 1..,
+    "must be 1 or more"
+);
+bounded_int!(
+    /// A year of plans and budgets, 2000 to 2100.
+    Year in 2000..=2100,
+    "must be a year from 2000 to 2100"
+);
 
 /// A CBS code: an area (wijk, `WK` and six digits) or a neighbourhood (buurt, `BU` and
 /// eight digits).

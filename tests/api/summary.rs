@@ -137,7 +137,9 @@ async fn as_of_answers_what_stood_at_a_phase(app: TestApp) {
 
 run_on_both_databases!(as_of_answers_what_stood_at_a_phase);
 
-async fn a_totals_only_caller_gets_no_group_made_of_a_single_line(app: TestApp) {
+async fn a_totals_only_caller_gets_no_group_made_of_a_single_line_but_its_own_cluster_does(
+    app: TestApp,
+) {
     // One 2031 line in Feijenoord, for cluster MO: alone in its group.
     for sql in [
         "INSERT INTO budget_line (cluster_id, product_id, area_id, year, kind, description, capacity_hours_centi, version)
@@ -154,6 +156,12 @@ async fn a_totals_only_caller_gets_no_group_made_of_a_single_line(app: TestApp) 
         controller["budgetSummary"],
         json!([{ "cluster": { "code": "MO" }, "lines": 1, "budgeted": "42000.00", "capacityHours": "1200.00", "suppressed": false }])
     );
+    // The line's own cluster reads the line: its group of one is no secret to it.
+    let cluster = app
+        .as_roles(&["cluster_member:MO"])
+        .data(QUERY, json!({}))
+        .await;
+    assert_eq!(cluster["budgetSummary"], controller["budgetSummary"]);
     let director = app
         .as_roles(&["area_director:WK059910"])
         .data(QUERY, json!({}))
@@ -180,7 +188,9 @@ async fn a_totals_only_caller_gets_no_group_made_of_a_single_line(app: TestApp) 
     );
 }
 
-run_on_both_databases!(a_totals_only_caller_gets_no_group_made_of_a_single_line);
+run_on_both_databases!(
+    a_totals_only_caller_gets_no_group_made_of_a_single_line_but_its_own_cluster_does
+);
 
 async fn totals_without_group_by_are_one_row_and_over_no_line_no_row(app: TestApp) {
     let query = "query($year: Int) { budgetSummary(groupBy: [], filter: {year: $year}) { lines budgeted } }";

@@ -2,11 +2,10 @@
 //! requested, answered and escalated with the commitment and escalation mutations.
 
 use crate::graphql::scalars::NaiveDate;
-use crate::value::{Line, Reason, Year};
+use crate::value::Year;
 use async_graphql::{Context, ID, InputObject, Object, Result};
 
 use super::plans::ActionPayload;
-use crate::domain::action::ActionFields;
 use crate::domain::issue::{self, NewIssue};
 use crate::graphql::relay::id_of;
 use crate::graphql::types::{Cluster, Neighbourhood};
@@ -61,19 +60,13 @@ impl IssueMutation {
         let new = NewIssue {
             neighbourhood_id,
             year: super::at("input.year", input.year.map(Year::parse).transpose())?,
-            fields: ActionFields {
-                description: Some(super::at(
-                    "input.description",
-                    Reason::parse(&input.description),
-                )?),
+            fields: super::plans::action_fields(
+                Some(input.description.as_str()),
                 lead_cluster_id,
-                responsible_person: super::at(
-                    "input.responsiblePerson",
-                    Line::parse_optional(input.responsible_person.as_deref()),
-                )?,
-                measurable_target: None,
-                deadline: input.deadline.map(|date| date.0),
-            },
+                input.responsible_person.as_deref(),
+                None,
+                input.deadline,
+            )?,
         };
         let action = super::create_once!(
             ctx,

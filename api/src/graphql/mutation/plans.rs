@@ -193,6 +193,30 @@ pub struct UpdateActionInput {
     pub deadline: Option<NaiveDate>,
 }
 
+/// An action's SMART fields from their input values, each checked and named at its
+/// field; the lead cluster is parsed by the caller (its field differs).
+pub(super) fn action_fields(
+    description: Option<&str>,
+    lead_cluster_id: Option<i32>,
+    responsible_person: Option<&str>,
+    measurable_target: Option<&str>,
+    deadline: Option<NaiveDate>,
+) -> ApiResult<ActionFields> {
+    Ok(ActionFields {
+        description: super::at("input.description", Reason::parse_optional(description))?,
+        lead_cluster_id,
+        responsible_person: super::at(
+            "input.responsiblePerson",
+            Line::parse_optional(responsible_person),
+        )?,
+        measurable_target: super::at(
+            "input.measurableTarget",
+            Target::parse_optional(measurable_target),
+        )?,
+        deadline: deadline.map(|date| date.0),
+    })
+}
+
 /// The plan after the change.
 #[derive(SimpleObject)]
 pub struct PlanPayload {
@@ -383,26 +407,17 @@ impl PlanMutation {
     async fn add_action(&self, ctx: &Context<'_>, input: AddActionInput) -> Result<ActionPayload> {
         let once = super::Once::of(&input)?;
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
-        let fields = ActionFields {
-            description: Some(super::at(
-                "input.description",
-                Reason::parse(&input.description),
-            )?),
-            lead_cluster_id: optional_id(
+        let fields = action_fields(
+            Some(input.description.as_str()),
+            optional_id(
                 Cluster::TYPE_NAME,
                 "input.leadClusterId",
                 input.lead_cluster_id.as_ref(),
             )?,
-            responsible_person: super::at(
-                "input.responsiblePerson",
-                Line::parse_optional(input.responsible_person.as_deref()),
-            )?,
-            measurable_target: super::at(
-                "input.measurableTarget",
-                Target::parse_optional(input.measurable_target.as_deref()),
-            )?,
-            deadline: input.deadline.map(|date| date.0),
-        };
+            input.responsible_person.as_deref(),
+            input.measurable_target.as_deref(),
+            input.deadline,
+        )?;
         let action =
             super::create_once!(ctx, once, "addAction", entity::action::Entity, |change| {
                 action::add_action(change, priority_id, fields)
@@ -421,26 +436,17 @@ impl PlanMutation {
     ) -> Result<ActionPayload> {
         let once = super::Once::of(&input)?;
         let priority_id = id_of(Priority::TYPE_NAME, "input.priorityId", &input.priority_id)?;
-        let fields = ActionFields {
-            description: Some(super::at(
-                "input.description",
-                Reason::parse(&input.description),
-            )?),
-            lead_cluster_id: Some(id_of(
+        let fields = action_fields(
+            Some(input.description.as_str()),
+            Some(id_of(
                 Cluster::TYPE_NAME,
                 "input.clusterId",
                 &input.cluster_id,
             )?),
-            responsible_person: super::at(
-                "input.responsiblePerson",
-                Line::parse_optional(input.responsible_person.as_deref()),
-            )?,
-            measurable_target: super::at(
-                "input.measurableTarget",
-                Target::parse_optional(input.measurable_target.as_deref()),
-            )?,
-            deadline: input.deadline.map(|date| date.0),
-        };
+            input.responsible_person.as_deref(),
+            input.measurable_target.as_deref(),
+            input.deadline,
+        )?;
         let action = super::create_once!(
             ctx,
             once,
@@ -511,26 +517,17 @@ impl PlanMutation {
         input: UpdateActionInput,
     ) -> Result<ActionPayload> {
         let id = id_of(Action::TYPE_NAME, "input.id", &input.id)?;
-        let fields = ActionFields {
-            description: super::at(
-                "input.description",
-                Reason::parse_optional(input.description.as_deref()),
-            )?,
-            lead_cluster_id: optional_id(
+        let fields = action_fields(
+            input.description.as_deref(),
+            optional_id(
                 Cluster::TYPE_NAME,
                 "input.leadClusterId",
                 input.lead_cluster_id.as_ref(),
             )?,
-            responsible_person: super::at(
-                "input.responsiblePerson",
-                Line::parse_optional(input.responsible_person.as_deref()),
-            )?,
-            measurable_target: super::at(
-                "input.measurableTarget",
-                Target::parse_optional(input.measurable_target.as_deref()),
-            )?,
-            deadline: input.deadline.map(|date| date.0),
-        };
+            input.responsible_person.as_deref(),
+            input.measurable_target.as_deref(),
+            input.deadline,
+        )?;
         let action = super::transact!(ctx, |change| action::update_action(
             change,
             id,
