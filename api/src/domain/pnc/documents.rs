@@ -63,28 +63,11 @@ pub async fn submit_document(change: &Change<'_>, id: i32) -> ApiResult<pnc_docu
             attempted: "submit the document",
         });
     }
-    pnc_document::Entity::update_many()
-        .set(pnc_document::ActiveModel {
-            status: Set(PncDocumentStatus::Submitted),
-            ..Default::default()
-        })
-        .filter(pnc_document::Column::Id.eq(id))
-        .exec(change.txn())
-        .await?;
-    let after = pnc_document::Entity::find_by_id(id)
-        .one(change.txn())
-        .await?
-        .ok_or(ApiError::NotFound("P&C document"))?;
-    change
-        .audit(
-            "PncDocument",
-            id,
-            "submitPncDocument",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-    Ok(after)
+    let changes = pnc_document::ActiveModel {
+        status: Set(PncDocumentStatus::Submitted),
+        ..Default::default()
+    };
+    step(change, before, changes, "submitPncDocument").await
 }
 
 /// Adopts a P&C document: from then on its phase's figures are final.
@@ -98,24 +81,35 @@ pub async fn adopt_document(change: &Change<'_>, id: i32) -> ApiResult<pnc_docum
             attempted: "adopt the document",
         });
     }
+    let changes = pnc_document::ActiveModel {
+        status: Set(PncDocumentStatus::Adopted),
+        adopted_at: Set(Some(Utc::now())),
+        ..Default::default()
+    };
+    step(change, before, changes, "adoptPncDocument").await
+}
+
+/// Writes one step of a document (its new status) and audits it as `operation`.
+async fn step(
+    change: &Change<'_>,
+    before: pnc_document::Model,
+    changes: pnc_document::ActiveModel,
+    operation: &str,
+) -> ApiResult<pnc_document::Model> {
     pnc_document::Entity::update_many()
-        .set(pnc_document::ActiveModel {
-            status: Set(PncDocumentStatus::Adopted),
-            adopted_at: Set(Some(Utc::now())),
-            ..Default::default()
-        })
-        .filter(pnc_document::Column::Id.eq(id))
+        .set(changes)
+        .filter(pnc_document::Column::Id.eq(before.id))
         .exec(change.txn())
         .await?;
-    let after = pnc_document::Entity::find_by_id(id)
+    let after = pnc_document::Entity::find_by_id(before.id)
         .one(change.txn())
         .await?
         .ok_or(ApiError::NotFound("P&C document"))?;
     change
         .audit(
             "PncDocument",
-            id,
-            "adoptPncDocument",
+            before.id,
+            operation,
             Some(&before),
             Some(&after),
         )
