@@ -166,3 +166,74 @@ fn escape_like(text: &str) -> String {
         .replace('%', "\\%")
         .replace('_', "\\_")
 }
+
+#[cfg(test)]
+mod tests {
+    use entity::plan;
+    use sea_orm::sea_query::{Query, SqliteQueryBuilder};
+
+    use super::*;
+
+    /// The WHERE clause `condition` makes on the plan table, as SQLite text.
+    fn sql(condition: Condition) -> String {
+        let statement = Query::select()
+            .column(plan::Column::Id)
+            .from(plan::Entity)
+            .cond_where(condition)
+            .to_string(SqliteQueryBuilder);
+        statement
+            .split_once(" WHERE ")
+            .map_or(String::new(), |(_, clause)| clause.to_owned())
+    }
+
+    #[test]
+    fn an_absent_filter_field_adds_no_condition_and_a_given_one_an_equality() {
+        assert_eq!(
+            sql(eq(Condition::all(), plan::Column::YearFrom, None::<i32>)),
+            "TRUE"
+        );
+        assert_eq!(
+            sql(eq(Condition::all(), plan::Column::YearFrom, Some(2016))),
+            r#""plan"."year_from" = 2016"#
+        );
+    }
+
+    #[test]
+    fn an_id_filter_decodes_the_global_id_or_names_its_field() {
+        let id = crate::graphql::relay::encode_id("Area", 7);
+        let condition = eq_id(
+            Condition::all(),
+            plan::Column::AreaId,
+            "Area",
+            "filter.areaId",
+            Some(&id),
+        )
+        .unwrap();
+        assert_eq!(sql(condition), r#""plan"."area_id" = 7"#);
+        let wrong = crate::graphql::relay::encode_id("Cluster", 7);
+        let Err(crate::error::ApiError::BadUserInput { field, .. }) = eq_id(
+            Condition::all(),
+            plan::Column::AreaId,
+            "Area",
+            "filter.areaId",
+            Some(&wrong),
+        ) else {
+            panic!("a cluster's id was taken for an area's");
+        };
+        assert_eq!(field, "filter.areaId");
+    }
+
+    #[test]
+    fn a_text_filter_matches_case_insensitively_with_wildcards_taken_literally() {
+        assert_eq!(escape_like(r"50%_a\b"), r"50\%\_a\\b");
+        let condition = contains(
+            Condition::all(),
+            plan::Column::Title,
+            Some(&"Kop_Van%".to_owned()),
+        );
+        assert_eq!(
+            sql(condition),
+            r#"LOWER("title") LIKE '%kop\_van\%%' ESCAPE '\'"#
+        );
+    }
+}
