@@ -194,12 +194,34 @@ async fn load_for_answer(
     Ok(row)
 }
 
-fn transition(
-    row: &commitment::Model,
-    allowed: &[CommitmentStatus],
-    attempted: &'static str,
-) -> ApiResult<()> {
-    if allowed.contains(&row.status) {
+/// A step of a commitment's life after the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// The cluster accepts, accepts with a reservation, or rejects.
+    Answer,
+    /// The cluster delivers what it committed.
+    Deliver,
+    /// The cluster withdraws its request or its acceptance.
+    WithdrawByCluster,
+    /// The requester's side withdraws a request still unanswered.
+    WithdrawByRequester,
+}
+
+impl Step {
+    /// The statuses this step may be taken from; rejected, delivered and withdrawn
+    /// commitments take no step.
+    fn from(self) -> &'static [CommitmentStatus] {
+        use CommitmentStatus::{Accepted, AcceptedWithReservation, Requested};
+        match self {
+            Step::Answer | Step::WithdrawByRequester => &[Requested],
+            Step::Deliver => &[Accepted, AcceptedWithReservation],
+            Step::WithdrawByCluster => &[Requested, Accepted, AcceptedWithReservation],
+        }
+    }
+}
+
+fn transition(row: &commitment::Model, step: Step, attempted: &'static str) -> ApiResult<()> {
+    if step.from().contains(&row.status) {
         Ok(())
     } else {
         Err(ApiError::InvalidTransition {
@@ -217,11 +239,7 @@ pub async fn respond(
     answer: Answer,
 ) -> ApiResult<commitment::Model> {
     let before = load_for_answer(change, id, expected).await?;
-    transition(
-        &before,
-        &[CommitmentStatus::Requested],
-        "answer the request",
-    )?;
+    transition(&before, Step::Answer, "answer the request")?;
     let now = Utc::now();
     let mut changes = commitment::ActiveModel {
         answered_by: Set(Some(change.actor())),
@@ -301,14 +319,7 @@ pub async fn respond(
 /// Marks an accepted commitment delivered.
 pub async fn deliver(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<commitment::Model> {
     let before = load_for_answer(change, id, expected).await?;
-    transition(
-        &before,
-        &[
-            CommitmentStatus::Accepted,
-            CommitmentStatus::AcceptedWithReservation,
-        ],
-        "deliver the commitment",
-    )?;
+    transition(&before, Step::Deliver, "deliver the commitment")?;
     let changes = commitment::ActiveModel {
         status: Set(CommitmentStatus::Delivered),
         updated_at: Set(Utc::now()),
@@ -346,15 +357,7 @@ pub async fn withdraw(
         .may::<commitment::Entity>(id, Operation::Answer)
         .await?;
     let needed = if answers {
-        transition(
-            &before,
-            &[
-                CommitmentStatus::Requested,
-                CommitmentStatus::Accepted,
-                CommitmentStatus::AcceptedWithReservation,
-            ],
-            "withdraw the commitment",
-        )?;
+        transition(&before, Step::WithdrawByCluster, "withdraw the commitment")?;
         Operation::Answer
     } else {
         change
@@ -362,7 +365,7 @@ pub async fn withdraw(
             .await?;
         transition(
             &before,
-            &[CommitmentStatus::Requested],
+            Step::WithdrawByRequester,
             "withdraw an answered request (only the cluster withdraws what it committed)",
         )?;
         Operation::Read
@@ -459,4 +462,54 @@ pub async fn withdraw_on(change: &Change<'_>, actions: Vec<i32>, reason: &str) -
         .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CommitmentStatus::*;
+
+    const STEPS: [Step; 4] = [
+        Step::Answer,
+        Step::Deliver,
+        Step::WithdrawByCluster,
+        Step::WithdrawByRequester,
+    ];
+
+    fn steps_from(status: CommitmentStatus) -> Vec<Step> {
+        STEPS
+            .into_iter()
+            .filter(|step| step.from().contains(&status))
+            .collect()
+    }
+
+    #[test]
+    fn a_request_is_answered_or_withdrawn_by_either_side() {
+        assert_eq!(
+            steps_from(Requested),
+            [
+                Step::Answer,
+                Step::WithdrawByCluster,
+                Step::WithdrawByRequester
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acceptance_is_delivered_or_withdrawn_by_the_cluster_only() {
+        for accepted in [Accepted, AcceptedWithReservation] {
+            assert_eq!(
+                steps_from(accepted),
+                [Step::Deliver, Step::WithdrawByCluster],
+                "{accepted:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejected_delivered_and_withdrawn_commitments_take_no_step() {
+        for done in [Rejected, Delivered, Withdrawn] {
+            assert!(steps_from(done).is_empty(), "{done:?}");
+        }
+    }
 }
