@@ -58,12 +58,6 @@ impl<const MAX: usize> Text<MAX> {
     }
 }
 
-impl<const MAX: usize> From<Text<MAX>> for String {
-    fn from(text: Text<MAX>) -> Self {
-        text.0
-    }
-}
-
 /// What is wrong with `value` as text of at most `max` characters, if anything: too long,
 /// or holding a NUL character. The one rule for text inputs and text filters.
 pub fn problem(value: &str, max: usize) -> Option<String> {

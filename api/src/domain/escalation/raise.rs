@@ -18,7 +18,7 @@ use crate::value::Reason;
 pub async fn raise(
     change: &Change<'_>,
     subject: Subject,
-    reason: &Reason,
+    reason: Reason,
 ) -> ApiResult<escalation::Model> {
     raise_for(change, subject, reason, None, "raiseEscalation").await
 }
@@ -29,7 +29,7 @@ pub async fn dispute(
     change: &Change<'_>,
     subject: Subject,
     cluster_id: i32,
-    reason: &Reason,
+    reason: Reason,
 ) -> ApiResult<escalation::Model> {
     if !matches!(
         subject,
@@ -62,11 +62,11 @@ pub async fn dispute(
 pub(super) async fn raise_for(
     change: &Change<'_>,
     subject: Subject,
-    reason: &Reason,
+    reason: Reason,
     disputing: Option<i32>,
     operation: &str,
 ) -> ApiResult<escalation::Model> {
-    let reason = reason.as_str().to_owned();
+    let reason = reason.into_string();
     let now = Utc::now();
     let (kind, place, commitment_id, action_id, priority_id) = match subject {
         Subject::OverdueRequest(id) | Subject::RejectedCommitment(id) => {

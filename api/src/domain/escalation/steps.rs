@@ -20,11 +20,11 @@ pub async fn escalate_further(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    note: &Reason,
+    note: Reason,
     working_days: u32,
 ) -> ApiResult<escalation::Model> {
     let before = open_at(change, id, expected, "escalate further").await?;
-    let note = note.as_str().to_owned();
+    let note = note.into_string();
     let here = place(change, before.neighbourhood_id, before.cluster_id).await?;
     let next = above(before.level).ok_or_else(|| ApiError::InvalidTransition {
         current: "CITY".to_owned(),
@@ -133,11 +133,11 @@ pub async fn resolve(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    resolution: &Reason,
+    resolution: Reason,
     outcome: Outcome,
 ) -> ApiResult<escalation::Model> {
     let before = owned(change, id, expected, "resolve").await?;
-    let resolution = resolution.as_str().to_owned();
+    let resolution = resolution.into_string();
     if let (EscalationSubject::OverdueRequest, Some(commitment_id)) =
         (before.subject, before.commitment_id)
     {
@@ -201,7 +201,7 @@ pub async fn withdraw(
     change: &Change<'_>,
     id: i32,
     expected: i32,
-    reason: &Reason,
+    reason: Reason,
 ) -> ApiResult<escalation::Model> {
     let before = open_at(change, id, expected, "withdraw").await?;
     let is_owner = owns(change, &before);
@@ -210,7 +210,7 @@ pub async fn withdraw(
             "only whoever raised it or its owner may withdraw it".to_owned(),
         ));
     }
-    let reason = reason.as_str().to_owned();
+    let reason = reason.into_string();
     let changes = escalation::ActiveModel {
         status: Set(EscalationStatus::Withdrawn),
         closed_at: Set(Some(Utc::now())),

@@ -96,7 +96,7 @@ impl EscalationMutation {
             once,
             "raiseEscalation",
             entity::escalation::Entity,
-            |change| escalation::raise(change, subject, &reason)
+            |change| escalation::raise(change, subject, reason)
         );
         Ok(EscalationPayload {
             escalation: row.into(),
@@ -121,7 +121,7 @@ impl EscalationMutation {
             change,
             id,
             input.expected_version,
-            &note,
+            note,
             working_days,
         ));
         Ok(EscalationPayload {
@@ -154,7 +154,7 @@ impl EscalationMutation {
             change,
             id,
             input.expected_version,
-            &note,
+            note,
             outcome
         ));
         Ok(EscalationPayload {
@@ -174,7 +174,7 @@ impl EscalationMutation {
             change,
             id,
             input.expected_version,
-            &note
+            note
         ));
         Ok(EscalationPayload {
             escalation: row.into(),

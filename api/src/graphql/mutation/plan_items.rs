@@ -250,7 +250,7 @@ impl PlanItemMutation {
             once,
             "disputePlanItem",
             entity::escalation::Entity,
-            |change| escalation::dispute(change, subject, cluster_id, &reason)
+            |change| escalation::dispute(change, subject, cluster_id, reason)
         );
         Ok(EscalationPayload {
             escalation: row.into(),
