@@ -114,9 +114,14 @@ class Postgres:
         # A server left running on this folder (an interrupted run) is stopped first.
         if (self.data / "postmaster.pid").exists():
             self.stop()
+        # The data fits in shared_buffers: a random page costs what a sequential one does
+        # (random_page_cost 1.1, as PostgreSQL's documentation advises for a database in
+        # memory or on SSD). With the default 4.0 the planner reads Q4 through the primary
+        # key, filtering thousands of rows, instead of the (cluster, status, id) index.
         options = (
             f"-p {self.port} -k {WORK} -c listen_addresses=127.0.0.1 -c max_connections=200 "
-            "-c shared_buffers=512MB -c shared_preload_libraries=pg_stat_statements,auto_explain "
+            "-c shared_buffers=512MB -c random_page_cost=1.1 "
+            "-c shared_preload_libraries=pg_stat_statements,auto_explain "
             "-c pg_stat_statements.track=all"
         )
         run(as_postgres([self.bin / "pg_ctl", "-D", self.data, "-o", options, "-l", WORK / "postgres.log", "-w", "start"]))

@@ -132,6 +132,7 @@ impl App {
             cors: crate::http::cors_layer(&config.cors),
             bus,
             persisted: std::sync::Arc::new(persisted),
+            documents: std::sync::Arc::default(),
         };
         Ok(Self {
             listener,

@@ -14,6 +14,10 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connections to a SQLite file: readers run beside the one writer (WAL).
 const SQLITE_CONNECTIONS: u32 = 8;
+/// A pooled connection idle this long is pinged before use: through any outage the health
+/// probe notices (it retries every 250 ms), so a restarted server's dead connections are
+/// replaced, not handed out; a connection in steady use skips the extra round trip.
+const PING_IF_IDLE_FOR: Duration = Duration::from_millis(250);
 
 /// Connects to the database at `url` for maintenance (migrations, seeding, tests' own
 /// connections): no statement timeout, a patient wait for a connection.
@@ -25,15 +29,15 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 ///
 /// SQLite runs in WAL mode with a busy timeout so readers never block the writer; foreign
 /// keys are enforced on both engines. On PostgreSQL every connection carries the
-/// statement timeout, and an idle connection is tested before use, so a restarted server
-/// is noticed at once.
+/// statement timeout, and a connection that sat idle is tested before use, so a restarted
+/// server is noticed at once.
 pub async fn connect_with(url: &str, pool: &PoolSettings) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .sqlx_logging(false)
         .connect_timeout(pool.acquire_timeout)
         .acquire_timeout(pool.acquire_timeout)
-        .test_before_acquire(true);
+        .test_before_acquire_if_idle_for(PING_IF_IDLE_FOR);
     if url.starts_with("sqlite:") {
         options
             .max_connections(SQLITE_CONNECTIONS)

@@ -1,6 +1,8 @@
 //! GraphQL over HTTP (issue 11, item 4): the answer's media type follows `Accept`, request
 //! errors answer 400 without `data` under `application/graphql-response+json`, and the
-//! `graphql-http` audit (npm, installed into `tests/clients` by `.ci/run`) passes.
+//! `graphql-http` audit (npm, installed into `tests/clients` by `.ci/run`) passes. A document
+//! sent again (answered from the parsed-document cache) answers for its own variables and
+//! operation.
 
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::{Value, json};
@@ -121,4 +123,42 @@ async fn the_graphql_http_audit_passes_every_must_and_should() {
     assert_eq!(summary["MUST"][0], summary["MUST"][1], "{printed}");
     assert_eq!(summary["SHOULD"][0], summary["SHOULD"][1], "{printed}");
     assert!(summary["MUST"][1].as_u64().unwrap() >= 13, "{printed}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_sent_again_answers_for_its_own_variables_and_operation() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let document = "query Plans($titles: Boolean!, $n: Int) { plans(first: $n) { nodes { id title @include(if: $titles) } } }
+        query Count { plans { totalCount } }";
+    let ask = |variables: Value, operation: &str| json!({ "query": document, "variables": variables, "operationName": operation });
+    let mut answers = Vec::new();
+    // Each request twice: the first parses the document, the later ones copy it.
+    for (variables, operation) in [
+        (json!({ "titles": true, "n": 2 }), "Plans"),
+        (json!({ "titles": false, "n": 3 }), "Plans"),
+        (json!({}), "Count"),
+    ] {
+        let (status, _, first) = post(&app, None, ask(variables.clone(), operation)).await;
+        let (_, _, again) = post(&app, None, ask(variables, operation)).await;
+        assert_eq!((status, &first), (200, &again), "{operation}");
+        answers.push(first);
+    }
+    let nodes = |answer: &Value| {
+        answer["data"]["plans"]["nodes"]
+            .as_array()
+            .cloned()
+            .unwrap()
+    };
+    let with_titles = nodes(&answers[0]);
+    assert_eq!(with_titles.len(), 2, "{}", answers[0]);
+    assert!(with_titles.iter().all(|plan| plan["title"].is_string()));
+    // The skipped field of the next request is not carried over from the first, nor is
+    // it removed for good from the document kept.
+    let without = nodes(&answers[1]);
+    assert_eq!(without.len(), 3, "{}", answers[1]);
+    assert!(without.iter().all(|plan| plan.get("title").is_none()));
+    assert!(answers[2]["data"]["plans"]["totalCount"].as_u64() > Some(3));
+    let (_, _, titles_again) =
+        post(&app, None, ask(json!({ "titles": true, "n": 2 }), "Plans")).await;
+    assert_eq!(titles_again, answers[0]);
 }

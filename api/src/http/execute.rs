@@ -76,6 +76,7 @@ pub(super) async fn execute(
             "the request has no query",
         ));
     }
+    state.documents.prepare(&mut request);
     refuse_by_shape(&mut request, &method, outcome)?;
     let operation = request.operation_name.clone();
     let variables = request.variables.clone();

@@ -9,6 +9,7 @@
 //! every error its code, `state.rs` is what every handler shares, `probes.rs` the metrics
 //! and readiness endpoints.
 
+mod documents;
 mod errors;
 mod execute;
 mod probes;
@@ -16,6 +17,7 @@ mod request;
 mod shape;
 mod state;
 
+pub use documents::Documents;
 pub use shape::MAX_ALIASES;
 pub use state::{AppState, Inflight, cors_layer};
 

@@ -52,6 +52,8 @@ pub struct AppState {
     pub bus: crate::events::Bus,
     /// Persisted operations: the manifest and the automatic persisted query cache.
     pub persisted: std::sync::Arc<crate::persisted::Persisted>,
+    /// Parsed documents, kept for the next request with the same text.
+    pub documents: std::sync::Arc<super::Documents>,
 }
 
 impl AppState {

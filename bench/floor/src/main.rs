@@ -304,8 +304,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
+    // wijkgraph's pool policy: a connection is pinged before use only after sitting idle.
     let db = PgPoolOptions::new()
         .max_connections(16)
+        .test_before_acquire(false)
+        .before_acquire(|connection, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= std::time::Duration::from_millis(250) {
+                    sqlx::Connection::ping(connection).await?;
+                }
+                Ok(true)
+            })
+        })
         .connect(&database)
         .await?;
     let app = axum::Router::new()
