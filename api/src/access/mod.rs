@@ -8,6 +8,7 @@ pub mod matrix;
 mod page;
 mod principal;
 mod reader;
+pub mod rows;
 mod scope;
 mod summary;
 

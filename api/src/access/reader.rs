@@ -10,8 +10,8 @@ use sea_orm::sea_query::{
 };
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    FromQueryResult, ModelTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait, Select, Value,
+    ModelTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
+    Value,
 };
 
 use super::page::{Link, Page};
@@ -95,7 +95,13 @@ impl Reader {
     pub async fn page<E: Scoped>(&self, page: &Page<E>) -> ApiResult<Vec<E::Model>> {
         let select = page.order_select(self.scoped::<E>(page.bounded_condition()));
         let _turn = self.gate.enter().await?;
-        Ok(select.limit(page.limit).all(&self.db).await?)
+        self.models(select.limit(page.limit)).await
+    }
+
+    /// The rows `select` finds, each decoded as its entity decodes rows.
+    async fn models<E: Scoped>(&self, select: Select<E>) -> ApiResult<Vec<E::Model>> {
+        let rows = self.db.query_all(&select.into_query()).await?;
+        Ok(rows.iter().map(E::decode).collect::<Result<_, _>>()?)
     }
 
     /// A page of the visible children of each of `parents` through `link`, in one
@@ -119,7 +125,7 @@ impl Reader {
             };
             for row in self.db.query_all(&statement).await? {
                 let parent: i32 = row.try_get("", PARENT)?;
-                found.push((parent, E::Model::from_query_result(&row, "")?));
+                found.push((parent, E::decode(&row)?));
             }
         }
         Ok(found)
@@ -291,7 +297,7 @@ impl Reader {
     pub async fn by_ids<E: Scoped>(&self, ids: &[i32]) -> ApiResult<Vec<E::Model>> {
         let condition = Condition::all().add(E::id_column().is_in(ids.iter().copied()));
         let _turn = self.gate.enter().await?;
-        Ok(self.scoped::<E>(condition).all(&self.db).await?)
+        self.models(self.scoped::<E>(condition)).await
     }
 
     /// The visible rows whose `column` is one of `values`, in the natural order: one
@@ -303,9 +309,7 @@ impl Reader {
     ) -> ApiResult<Vec<E::Model>> {
         let condition = Condition::all().add(column.is_in(values.iter().copied()));
         let _turn = self.gate.enter().await?;
-        Ok(ordered(self.scoped::<E>(condition), &[])
-            .all(&self.db)
-            .await?)
+        self.models(ordered(self.scoped::<E>(condition), &[])).await
     }
 
     /// Those of `ids` whose rows the caller may reach for `operation` (beyond reading

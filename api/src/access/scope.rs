@@ -23,6 +23,10 @@ pub trait Scoped: EntityTrait {
     fn scope(principal: &Principal, operation: Operation) -> Condition {
         principal_condition(Self::KIND, principal, operation)
     }
+    /// A row of this table as read (every column, by name).
+    fn decode(row: &sea_orm::QueryResult) -> Result<Self::Model, sea_orm::DbErr> {
+        <Self::Model as sea_orm::FromQueryResult>::from_query_result(row, "")
+    }
 }
 
 /// The union of the principal's scopes on `kind` for `operation`.
@@ -261,10 +265,11 @@ fn cluster_ids(code: &str) -> SelectStatement {
     ids_where::<cluster::Entity>(Condition::all().add(cluster::Column::Code.eq(code)))
 }
 
-/// Declares which matrix row guards each table, its id column and natural order. Rows
-/// that belong to another entity (a budget line's amounts, a body's coverage) take its row.
+/// Declares which matrix row guards each table, its id column and natural order, and
+/// where named its own row decoder. Rows that belong to another entity (a budget line's
+/// amounts, a body's coverage) take its row.
 macro_rules! scoped {
-    ($($module:ident: $kind:ident => [$(($column:ident, $order:ident)),*]),* $(,)?) => {
+    ($($module:ident: $kind:ident => [$(($column:ident, $order:ident)),*] $(decoded by $decode:path)?),* $(,)?) => {
         $(
             impl Scoped for $module::Entity {
                 const KIND: EntityKind = EntityKind::$kind;
@@ -274,6 +279,11 @@ macro_rules! scoped {
                 fn natural_order() -> Vec<(Self::Column, Order)> {
                     vec![$(($module::Column::$column, Order::$order)),*]
                 }
+                $(
+                    fn decode(row: &sea_orm::QueryResult) -> Result<Self::Model, sea_orm::DbErr> {
+                        $decode(row)
+                    }
+                )?
             }
         )*
     };
@@ -291,13 +301,13 @@ scoped! {
     plan_revision: PlanRevision => [(Number, Asc)],
     committee_advice: CommitteeAdvice => [(ReceivedOn, Asc)],
     priority: Priority => [(Rank, Asc)],
-    action: Action => [],
+    action: Action => [] decoded by super::rows::action,
     action_position: ActionPosition => [(TakenAt, Asc)],
     adoption_waiver: AdoptionWaiver => [(WaivedAt, Asc)],
     progress_update: ProgressUpdate => [(ReportedAt, Asc)],
     person: Person => [(Name, Asc)],
     team_membership: TeamMembership => [(ValidFrom, Asc)],
-    commitment: Commitment => [],
+    commitment: Commitment => [] decoded by super::rows::commitment,
     escalation: Escalation => [(RaisedAt, Asc)],
     escalation_event: EscalationEvent => [(OccurredAt, Asc)],
     budget_line: BudgetLine => [(Year, Asc)],
