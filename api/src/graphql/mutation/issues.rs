@@ -5,7 +5,7 @@ use crate::graphql::scalars::NaiveDate;
 use crate::value::Year;
 use async_graphql::{Context, ID, InputObject, Object, Result};
 
-use super::plans::ActionPayload;
+use super::actions::ActionPayload;
 use crate::domain::issue::{self, NewIssue};
 use crate::graphql::relay::id_of;
 use crate::graphql::types::{Cluster, Neighbourhood};
@@ -60,7 +60,7 @@ impl IssueMutation {
         let new = NewIssue {
             neighbourhood_id,
             year: super::at("input.year", input.year.map(Year::parse).transpose())?,
-            fields: super::plans::action_fields(
+            fields: super::actions::action_fields(
                 Some(input.description.as_str()),
                 lead_cluster_id,
                 input.responsible_person.as_deref(),

@@ -1,6 +1,7 @@
 //! The root mutation: Relay-style, one input object per field and a payload with the
 //! changed object. Resolvers parse inputs into domain types and run one domain change.
 
+mod actions;
 mod advice;
 mod budget;
 mod commitments;
@@ -21,6 +22,7 @@ use crate::value::Line;
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     plans::PlanMutation,
+    actions::ActionMutation,
     plan_items::PlanItemMutation,
     commitments::CommitmentMutation,
     escalations::EscalationMutation,
@@ -140,4 +142,14 @@ fn canonical(value: &async_graphql::Value) -> serde_json::Value {
         Value::List(items) => serde_json::Value::Array(items.iter().map(canonical).collect()),
         other => other.clone().into_json().unwrap_or(serde_json::Value::Null),
     }
+}
+
+/// The row id an optional global id names (of a `type_name` node, given as `field`).
+pub(super) fn optional_id(
+    type_name: &str,
+    field: &str,
+    id: Option<&async_graphql::ID>,
+) -> ApiResult<Option<i32>> {
+    id.map(|id| crate::graphql::relay::id_of(type_name, field, id))
+        .transpose()
 }

@@ -5,20 +5,24 @@ mod advice;
 mod audit;
 mod budget;
 mod commitments;
+mod consultation;
 mod organisation;
 mod plans;
+mod progress;
 mod residents;
+mod revisions;
 mod team;
 
 pub use advice::CommitteeAdvice;
 pub use audit::AuditEvent;
 pub use budget::{BudgetAmendment, BudgetLine, PhaseAmount, PncDocument};
 pub use commitments::{Commitment, Escalation, EscalationEvent};
+pub use consultation::{ActionPosition, AdoptionWaiver};
 pub use organisation::{Area, CityProgramme, Cluster, Neighbourhood, Product, RepresentativeBody};
-pub use plans::{
-    Action, ActionPosition, AdoptionWaiver, Plan, PlanRevision, Priority, ProgressUpdate,
-};
+pub use plans::{Action, Plan, Priority};
+pub use progress::ProgressUpdate;
 pub use residents::ResidentInput;
+pub use revisions::PlanRevision;
 pub use team::{Person, TeamMembership};
 
 use async_graphql::{ID, Interface};
