@@ -10,7 +10,7 @@
 //! before.
 
 use std::num::NonZeroUsize;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use async_graphql::parser::types::ExecutableDocument;
 
@@ -27,7 +27,7 @@ pub struct Documents {
 }
 
 struct Kept {
-    by_text: lru::LruCache<String, ExecutableDocument>,
+    by_text: lru::LruCache<String, Arc<ExecutableDocument>>,
     text_bytes: usize,
 }
 
@@ -51,14 +51,17 @@ impl Documents {
         if request.query.len() > LONGEST_KEPT {
             return;
         }
-        if let Some(document) = self.lock().by_text.get(&request.query) {
-            request.set_parsed_query(document.clone());
+        // The copy is made outside the lock: requests wait for each other only for the
+        // lookup.
+        let kept = self.lock().by_text.get(&request.query).cloned();
+        if let Some(document) = kept {
+            request.set_parsed_query(ExecutableDocument::clone(&document));
             return;
         }
         let Ok(document) = request.parsed_query() else {
             return;
         };
-        let document = document.clone();
+        let document = Arc::new(document.clone());
         let text = request.query.clone();
         let mut kept = self.lock();
         kept.text_bytes += text.len();
