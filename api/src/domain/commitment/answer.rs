@@ -114,20 +114,7 @@ pub async fn respond(
     }
     changes.status = Set(status);
     changes.reason = Set(reason);
-    let after = change.update(id, expected, changes).await?;
-    change
-        .require::<commitment::Entity>(id, Operation::Answer, "commitment")
-        .await?;
-    change
-        .audit(
-            "Commitment",
-            id,
-            "respondToCommitment",
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
-    Ok(after)
+    write_step(change, &before, expected, changes, "respondToCommitment").await
 }
 
 /// Marks an accepted commitment delivered.
@@ -139,16 +126,29 @@ pub async fn deliver(change: &Change<'_>, id: i32, expected: i32) -> ApiResult<c
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
-    let after = change.update(id, expected, changes).await?;
+    write_step(change, &before, expected, changes, "deliverCommitment").await
+}
+
+/// Writes a step of the requested cluster (an answer, a delivery) at the `expected`
+/// version: the row must still be the cluster's to answer afterwards, and the step is
+/// audited as `operation`.
+async fn write_step(
+    change: &Change<'_>,
+    before: &commitment::Model,
+    expected: i32,
+    changes: commitment::ActiveModel,
+    operation: &str,
+) -> ApiResult<commitment::Model> {
+    let after = change.update(before.id, expected, changes).await?;
     change
-        .require::<commitment::Entity>(id, Operation::Answer, "commitment")
+        .require::<commitment::Entity>(before.id, Operation::Answer, "commitment")
         .await?;
     change
         .audit(
             "Commitment",
-            id,
-            "deliverCommitment",
-            Some(&before),
+            before.id,
+            operation,
+            Some(before),
             Some(&after),
         )
         .await?;
