@@ -27,6 +27,7 @@ mod over_http;
 mod persisted;
 mod pnc;
 mod polling;
+mod projection;
 mod read;
 mod readme;
 mod report_script;

@@ -515,9 +515,9 @@ async fn aliases_of_one_nested_connection_with_other_arguments_get_their_own_pag
     }
 }
 
-/// The hand-written decoders of the rows large pages read most (straight from PostgreSQL's
-/// answer; through sea-orm on SQLite) give exactly the models sea-orm's derived decoding
-/// gives, NULL and non-NULL columns alike.
+/// The hand-written decoders of the rows large pages read most (straight from the engine's
+/// answer, column by column) give exactly the models sea-orm's derived decoding gives, NULL
+/// and non-NULL columns alike, for rows holding every column.
 async fn commitments_and_actions_decoded_by_their_own_decoders_equal_sea_orms_decoding(
     app: TestApp,
 ) {

@@ -5,7 +5,7 @@
 use sea_orm::sea_query::{
     ColumnRef, DynIden, Expr, ExprTrait, IntoColumnRef, NullOrdering, Query, SelectStatement,
 };
-use sea_orm::{ColumnTrait, Condition, IdenStatic, Order, QueryOrder, Select, Value};
+use sea_orm::{ColumnTrait, Condition, IdenStatic, Order, QueryOrder, QuerySelect, Select, Value};
 
 use super::Scoped;
 
@@ -33,6 +33,10 @@ pub struct Page<E: Scoped> {
     pub backward: bool,
     /// Most rows to read (per parent, for a nested level).
     pub limit: u64,
+    /// The columns the query needs besides the id and the order's, when it needs only
+    /// some; `None` reads every column. Only entities whose decoder takes such rows are
+    /// read this way ([`Scoped::decodes_some_columns`]).
+    pub columns: Option<Vec<E::Column>>,
 }
 
 impl<E: Scoped> Page<E> {
@@ -68,6 +72,24 @@ impl<E: Scoped> Page<E> {
             .map(|(column, direction)| (*column, flip(direction), nulls()))
             .chain([(E::id_column(), flip(&Order::Asc), nulls())])
             .collect()
+    }
+
+    /// Restricts `select` to the page's columns, the order's and the id, where the page
+    /// names some and the entity decodes such rows.
+    pub fn project(&self, select: Select<E>) -> Select<E> {
+        let Some(columns) = self.columns.as_ref().filter(|_| E::decodes_some_columns()) else {
+            return select;
+        };
+        let mut read = vec![E::id_column()];
+        for column in columns
+            .iter()
+            .chain(self.order.iter().map(|(column, _)| column))
+        {
+            if !read.iter().any(|known| known.as_str() == column.as_str()) {
+                read.push(*column);
+            }
+        }
+        select.select_only().columns(read)
     }
 
     /// Applies the order to a select.

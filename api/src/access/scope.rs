@@ -27,6 +27,11 @@ pub trait Scoped: EntityTrait {
     fn decode(row: &sea_orm::QueryResult) -> Result<Self::Model, sea_orm::DbErr> {
         <Self::Model as sea_orm::FromQueryResult>::from_query_result(row, "")
     }
+    /// Whether [`decode`](Scoped::decode) takes a row holding only some columns (a page's
+    /// projection); otherwise every column is read.
+    fn decodes_some_columns() -> bool {
+        false
+    }
 }
 
 /// The union of the principal's scopes on `kind` for `operation`.
@@ -266,7 +271,7 @@ fn cluster_ids(code: &str) -> SelectStatement {
 }
 
 /// Declares which matrix row guards each table, its id column and natural order, and
-/// where named its own row decoder. Rows that belong to another entity (a budget line's
+/// where named its own row decoder (which also decodes rows holding only some columns). Rows that belong to another entity (a budget line's
 /// amounts, a body's coverage) take its row.
 macro_rules! scoped {
     ($($module:ident: $kind:ident => [$(($column:ident, $order:ident)),*] $(decoded by $decode:path)?),* $(,)?) => {
@@ -282,6 +287,9 @@ macro_rules! scoped {
                 $(
                     fn decode(row: &sea_orm::QueryResult) -> Result<Self::Model, sea_orm::DbErr> {
                         $decode(row)
+                    }
+                    fn decodes_some_columns() -> bool {
+                        true
                     }
                 )?
             }

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 
 use async_graphql::{Context, Lookahead};
 use futures_util::future::BoxFuture;
-use sea_orm::EntityTrait;
+use sea_orm::{EntityTrait, IdenStatic, ModelTrait};
 
 use crate::access::{Reader, Scoped, int_value};
 use crate::error::ApiResult;
@@ -125,12 +125,21 @@ pub struct LinkSpec<M> {
     pub below: fn(&Lookahead<'_>) -> Vec<Wanted>,
 }
 
-/// An object type's belongs-to fields.
+/// The columns of the entity whose rows are `M`.
+pub type ColumnOf<M> = <<M as ModelTrait>::Entity as EntityTrait>::Column;
+
+/// An object type's belongs-to fields, and what its fields read from its row.
 pub trait Linked {
     /// The row the object wraps.
-    type Model: 'static;
+    type Model: ModelTrait + 'static;
     /// Its belongs-to fields.
     fn links() -> &'static [LinkSpec<Self::Model>];
+    /// The columns the GraphQL field `field` reads from the row besides the id, for the
+    /// types that declare them (`reads` in [`node_type!`](crate::graphql::types)); `None`
+    /// for a field not declared, and then a list reads whole rows.
+    fn reads(_field: &str) -> Option<&'static [ColumnOf<Self::Model>]> {
+        None
+    }
 }
 
 /// A foreign-key value, nullable or not.
@@ -185,6 +194,33 @@ pub fn wanted_by_nodes<T: Linked>(ctx: &Context<'_>) -> Vec<Wanted> {
     let mut found = wanted::<T>(&look.field("nodes"));
     merge(&mut found, wanted::<T>(&look.field("edges").field("node")));
     found
+}
+
+/// The columns the current connection field's nodes read besides the id, when every
+/// field they select declares its columns; `None` when one does not (whole rows are read).
+pub fn columns_read_by_nodes<T: Linked>(ctx: &Context<'_>) -> Option<Vec<ColumnOf<T::Model>>> {
+    let look = ctx.look_ahead();
+    let nodes = look.field("nodes").selection_fields();
+    let edge_nodes = look.field("edges").field("node").selection_fields();
+    let mut columns: Vec<ColumnOf<T::Model>> = Vec::new();
+    for field in nodes
+        .iter()
+        .chain(&edge_nodes)
+        .flat_map(|node| node.selection_set())
+    {
+        if field.name() == "__typename" {
+            continue;
+        }
+        for column in T::reads(field.name())? {
+            if !columns
+                .iter()
+                .any(|known| known.as_str() == column.as_str())
+            {
+                columns.push(*column);
+            }
+        }
+    }
+    Some(columns)
 }
 
 /// Adds `more` to `into`, joining what both select below the same link.

@@ -130,7 +130,7 @@ impl Reader {
     ) -> SelectStatement {
         let outer_parent = Expr::col(("p", "column1"));
         let mut inner = page
-            .order_select(self.scoped::<E>(page.bounded_condition()))
+            .order_select(page.project(self.scoped::<E>(page.bounded_condition())))
             .limit(page.limit)
             .into_query();
         link.match_parent(&mut inner, outer_parent.clone());
@@ -155,7 +155,9 @@ impl Reader {
         parents: &[i32],
         page: &Page<E>,
     ) -> SelectStatement {
-        let mut inner = self.scoped::<E>(page.bounded_condition()).into_query();
+        let mut inner = page
+            .project(self.scoped::<E>(page.bounded_condition()))
+            .into_query();
         let parent = link.join(&mut inner, parents);
         let mut window = WindowStatement::partition_by(parent.clone());
         for (column, direction, nulls) in page.terms() {

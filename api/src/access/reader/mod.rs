@@ -85,7 +85,7 @@ impl Reader {
     /// One page of the visible rows: at most `page.limit` rows in the page's order (reversed
     /// when it reads backwards).
     pub async fn page<E: Scoped>(&self, page: &Page<E>) -> ApiResult<Vec<E::Model>> {
-        let select = page.order_select(self.scoped::<E>(page.bounded_condition()));
+        let select = page.order_select(page.project(self.scoped::<E>(page.bounded_condition())));
         let _turn = self.gate.enter().await?;
         self.models(select.limit(page.limit)).await
     }

@@ -23,7 +23,7 @@ use sea_orm::{Condition, Order};
 use self::cursor::Cursor;
 use self::page::Counter;
 use super::context::scope;
-use super::links::{Linked, prefetch, wanted_by_nodes};
+use super::links::{Linked, columns_read_by_nodes, prefetch, wanted_by_nodes};
 use super::loader::{CountOf, Level, PageOf, Shared};
 use crate::access::{Link, Scoped};
 use crate::error::ApiResult;
@@ -48,13 +48,14 @@ where
 {
     let scope = scope(ctx)?;
     let list = format!("{}:{}", E::default().table_name(), ctx.field().name());
-    let prepared = Prepared::<E>::new(
+    let mut prepared = Prepared::<E>::new(
         list,
         condition.clone(),
         order,
         &args,
         scope.settings.max_page_size,
     )?;
+    prepared.page.columns = columns_read_by_nodes::<T>(ctx);
     let rows = scope.reader.page(&prepared.page).await?;
     let wanted = wanted_by_nodes::<T>(ctx);
     prefetch(
@@ -148,13 +149,14 @@ where
         return Ok(known);
     }
     let described = link.describe();
-    let prepared = Prepared::<E>::new(
+    let mut prepared = Prepared::<E>::new(
         described.clone(),
         condition,
         &[],
         args,
         scope.settings.max_page_size,
     )?;
+    prepared.page.columns = columns_read_by_nodes::<T>(ctx);
     let wanted = wanted_by_nodes::<T>(ctx);
     // One shared read for the page and, if selected, the count of this relation level.
     let shared = Arc::new(Shared::new(

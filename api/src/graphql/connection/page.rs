@@ -144,6 +144,7 @@ impl<E: Scoped> Prepared<E> {
                 before,
                 backward,
                 limit: size + 1,
+                columns: None,
             },
             size,
             trim_to_last: first.and(last),
@@ -156,12 +157,13 @@ impl<E: Scoped> Prepared<E> {
     /// are read along), for grouping the pages of one relation level into one statement.
     pub(super) fn fingerprint(&self, link: &str, extra: &str, links: &str) -> String {
         format!(
-            "{link}|{extra}|{}|{:?}|{:?}|{}|{}|{links}",
+            "{link}|{extra}|{}|{:?}|{:?}|{}|{}|{links}|{:?}",
             self.binding.order,
             self.page.after,
             self.page.before,
             self.page.backward,
-            self.page.limit
+            self.page.limit,
+            self.page.columns
         )
     }
 

@@ -22,6 +22,28 @@ node_type!(
         action: Action by action from action_id,
         /// The cluster asked to commit.
         cluster: Cluster by cluster from cluster_id,
+    } reads {
+        id: [],
+        status: [Status],
+        kind: [Kind],
+        hours: [HoursCenti],
+        amount: [AmountCents],
+        question: [Question],
+        hoursAsked: [HoursAskedCenti],
+        amountAsked: [AmountAskedCents],
+        reason: [Reason],
+        responseDeadline: [ResponseDeadline],
+        overdue: [Status, ResponseDeadline],
+        requestedBy: [RequestedBy],
+        requestedAt: [RequestedAt],
+        answeredBy: [AnsweredBy],
+        answeredAt: [AnsweredAt],
+        version: [Version],
+        updatedAt: [UpdatedAt],
+        action: [ActionId],
+        cluster: [ClusterId],
+        budgetLine: [BudgetLineId],
+        escalations: [],
     }
 );
 node_type!(

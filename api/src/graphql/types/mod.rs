@@ -33,12 +33,22 @@ use async_graphql::{ID, Interface};
 /// the keys) that the type flattens into itself with `#[graphql(flatten)]`; a list of the
 /// type reads the links its query selects a level at a time ([`crate::graphql::links`]).
 ///
+/// A type whose entity decodes partial rows (`decoded by` in `access::scope`) may add a
+/// `reads` block: each GraphQL field (as GraphQL spells it) and the columns it reads
+/// besides the id. A list whose nodes select only declared fields reads only those
+/// columns; any other field makes it read whole rows. A test reads every field alone and
+/// with all the others and compares.
+///
 /// ```ignore
 /// node_type!(
 ///     /// A commitment.
 ///     Commitment wraps commitment links CommitmentLinks {
 ///         /// The cluster asked to commit.
 ///         cluster: Cluster by cluster from cluster_id,
+///     } reads {
+///         id: [],
+///         overdue: [Status, ResponseDeadline],
+///         cluster: [ClusterId],
 ///     }
 /// );
 /// ```
@@ -55,7 +65,9 @@ macro_rules! node_type {
     };
     ($(#[$doc:meta])* $name:ident wraps $module:ident links $holder:ident {
         $($(#[doc = $ldoc:literal])* $field:ident: $node:ident by $target:ident from $key:ident),* $(,)?
-    }) => {
+    } $(reads {
+        $($read:ident: [$($column:ident),*]),* $(,)?
+    })?) => {
         crate::graphql::types::node_type!(@row $(#[$doc])* $name wraps $module);
 
         impl crate::graphql::links::Linked for $name {
@@ -73,6 +85,14 @@ macro_rules! node_type {
                 ),*];
                 LINKS
             }
+            $(
+                fn reads(field: &str) -> Option<&'static [entity::$module::Column]> {
+                    match field {
+                        $(stringify!($read) => Some(&[$(entity::$module::Column::$column),*]),)*
+                        _ => None,
+                    }
+                }
+            )?
         }
 
         #[doc = concat!("The belongs-to fields of [`", stringify!($name), "`], by the keys its row holds.")]

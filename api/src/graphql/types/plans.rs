@@ -50,6 +50,27 @@ node_type!(
         lead_cluster: Cluster by cluster from lead_cluster_id,
         /// The cluster that proposed it during consultation, if one did.
         proposed_by: Cluster by cluster from proposed_by_cluster_id,
+    } reads {
+        id: [],
+        description: [Description],
+        responsiblePerson: [ResponsiblePerson],
+        measurableTarget: [MeasurableTarget],
+        deadline: [Deadline],
+        status: [Status],
+        progressPercent: [ProgressPercent],
+        trafficLight: [TrafficLight],
+        leadClusterPosition: [LeadPosition],
+        droppedAt: [DroppedAt],
+        dropReason: [DropReason],
+        version: [Version],
+        updatedAt: [UpdatedAt],
+        priority: [PriorityId],
+        leadCluster: [LeadClusterId],
+        proposedBy: [ProposedByClusterId],
+        commitments: [],
+        positions: [],
+        progressUpdates: [],
+        residentInputs: [],
     }
 );
 #[Object]
