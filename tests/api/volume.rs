@@ -16,7 +16,7 @@ run_on_both_databases!(
     a_mutation_payload_shows_links_as_an_earlier_mutation_of_the_document_left_them,
     links_read_with_a_list_equal_their_lookups_and_a_hidden_link_reads_as_missing,
     aliases_of_one_nested_connection_with_other_arguments_get_their_own_pages,
-    commitments_and_actions_decoded_by_their_own_decoders_equal_sea_orms_decoding,
+    plans_priorities_actions_and_commitments_decoded_by_their_own_decoders_equal_sea_orms_decoding,
 );
 run_on_both_databases!(
     with [("WIJKGRAPH_MAX_PAGE_SIZE", "1000")] =>
@@ -518,11 +518,30 @@ async fn aliases_of_one_nested_connection_with_other_arguments_get_their_own_pag
 /// The hand-written decoders of the rows large pages read most (straight from the engine's
 /// answer, column by column) give exactly the models sea-orm's derived decoding gives, NULL
 /// and non-NULL columns alike, for rows holding every column.
-async fn commitments_and_actions_decoded_by_their_own_decoders_equal_sea_orms_decoding(
+async fn plans_priorities_actions_and_commitments_decoded_by_their_own_decoders_equal_sea_orms_decoding(
     app: TestApp,
 ) {
-    use entity::{action, commitment};
+    use entity::{action, commitment, plan, priority};
     use wijkgraph::access::rows;
+
+    let plans: [Nullable<plan::Model>; 3] = [
+        ("neighbourhood_id", |p| p.neighbourhood_id.is_some()),
+        ("parent_plan_id", |p| p.parent_plan_id.is_some()),
+        ("adopted_at", |p| p.adopted_at.is_some()),
+    ];
+    decoded_like_sea_orm::<plan::Entity>(&app, rows::plan, &plans).await;
+    // Every demo priority has a theme: one without.
+    app.db
+        .execute_unprepared(
+            "UPDATE priority SET theme = NULL WHERE id = (SELECT MIN(id) FROM priority)",
+        )
+        .await
+        .unwrap();
+    let priorities: [Nullable<priority::Model>; 2] = [
+        ("theme", |p| p.theme.is_some()),
+        ("city_programme_id", |p| p.city_programme_id.is_some()),
+    ];
+    decoded_like_sea_orm::<priority::Entity>(&app, rows::priority, &priorities).await;
 
     let commitments: [Nullable<commitment::Model>; 4] = [
         ("amount_cents", |c| c.amount_cents.is_some()),

@@ -1,5 +1,6 @@
-//! Rows of the entities large pages read most (commitments, actions) decoded straight from
-//! the database's answer, column by column as the statement returned them.
+//! Rows of the entities large pages read most (plans, priorities, actions, commitments)
+//! decoded straight from the database's answer, column by column as the statement returned
+//! them.
 //!
 //! Two reasons. sea-orm's derived decoding resolves each column by name through two
 //! layers and writes an error message for every NULL it meets before turning it into
@@ -11,7 +12,11 @@
 //!
 //! For every other entity, rows decode through sea-orm (every column).
 
-use entity::{action, commitment};
+use entity::enums::{
+    ActionStatus, CityAlignment, CommitmentKind, CommitmentStatus, PlanKind, PlanStatus,
+    TrafficLight,
+};
+use entity::{action, commitment, plan, priority};
 use sea_orm::sqlx::postgres::{PgRow, Postgres};
 use sea_orm::sqlx::sqlite::{Sqlite, SqliteRow};
 use sea_orm::sqlx::{Column as _, Decode, Row as _, Type};
@@ -87,111 +92,114 @@ fn unread_time() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::UNIX_EPOCH
 }
 
-/// Decodes the columns a row holds into a model that starts from placeholders; columns
-/// of other names (a nested read's parent or row number) are skipped.
-macro_rules! decode_columns {
-    ($row:expr, $model:ident, { $($name:ident: $how:ident),* $(,)? }) => {{
-        let cells = $row;
-        for (index, name) in cells.names().into_iter().enumerate() {
-            match name {
-                $(stringify!($name) => $model.$name = cells.$how(index, name)?,)*
-                _ => {}
+/// Declares a row decoder: each field of the model, how its column decodes (`value`, or
+/// `choice` / `optional_choice` for an enumeration stored as text) and its placeholder
+/// when the statement did not read it. Columns of other names (a nested read's parent or
+/// row number) are skipped; rows of an engine other than PostgreSQL and SQLite go
+/// through sea-orm.
+macro_rules! decoder {
+    ($(#[$doc:meta])* $name:ident: $module:ident { $($field:ident: $how:ident = $placeholder:expr),* $(,)? }) => {
+        $(#[$doc])*
+        pub fn $name(row: &QueryResult) -> Result<$module::Model, DbErr> {
+            let Some(cells) = Cells::of(row) else {
+                return $module::Model::from_query_result(row, "");
+            };
+            let mut model = $module::Model { $($field: $placeholder),* };
+            for (index, name) in cells.names().into_iter().enumerate() {
+                match name {
+                    $(stringify!($field) => model.$field = cells.$how(index, name)?,)*
+                    _ => {}
+                }
             }
+            Ok(model)
         }
-        Ok($model)
-    }};
+    };
 }
 
-/// A commitment row; columns the statement did not read keep placeholders.
-pub fn commitment(row: &QueryResult) -> Result<commitment::Model, DbErr> {
-    let Some(cells) = Cells::of(row) else {
-        return commitment::Model::from_query_result(row, "");
-    };
-    let mut model = commitment::Model {
-        id: 0,
-        action_id: 0,
-        cluster_id: 0,
-        status: entity::enums::CommitmentStatus::Requested,
-        kind: entity::enums::CommitmentKind::New,
-        hours_centi: None,
-        amount_cents: None,
-        budget_line_id: None,
-        reason: None,
-        response_deadline: unread_time(),
-        requested_by: String::new(),
-        requested_at: unread_time(),
-        answered_by: None,
-        answered_at: None,
-        version: 0,
-        updated_at: unread_time(),
-        question: None,
-        hours_asked_centi: None,
-        amount_asked_cents: None,
-    };
-    decode_columns!(cells, model, {
-        id: value,
-        action_id: value,
-        cluster_id: value,
-        status: choice,
-        kind: choice,
-        hours_centi: value,
-        amount_cents: value,
-        budget_line_id: value,
-        reason: value,
-        response_deadline: value,
-        requested_by: value,
-        requested_at: value,
-        answered_by: value,
-        answered_at: value,
-        version: value,
-        updated_at: value,
-        question: value,
-        hours_asked_centi: value,
-        amount_asked_cents: value,
-    })
-}
+decoder!(
+    /// A plan row; columns the statement did not read keep placeholders.
+    plan: plan {
+        id: value = 0,
+        kind: choice = PlanKind::AreaPlan,
+        title: value = String::new(),
+        area_id: value = 0,
+        neighbourhood_id: value = None,
+        cluster_id: value = None,
+        year_from: value = 0,
+        year_to: value = 0,
+        status: choice = PlanStatus::Draft,
+        parent_plan_id: value = None,
+        superseded_by_id: value = None,
+        adopted_at: value = None,
+        version: value = 0,
+        created_at: value = unread_time(),
+        updated_at: value = unread_time(),
+    }
+);
 
-/// An action row; columns the statement did not read keep placeholders.
-pub fn action(row: &QueryResult) -> Result<action::Model, DbErr> {
-    let Some(cells) = Cells::of(row) else {
-        return action::Model::from_query_result(row, "");
-    };
-    let mut model = action::Model {
-        id: 0,
-        priority_id: 0,
-        description: String::new(),
-        lead_cluster_id: None,
-        responsible_person: None,
-        measurable_target: None,
-        deadline: None,
-        status: entity::enums::ActionStatus::NotStarted,
-        progress_percent: 0,
-        traffic_light: entity::enums::TrafficLight::Green,
-        proposed_by_cluster_id: None,
-        lead_position: None,
-        dropped_at: None,
-        drop_reason: None,
-        version: 0,
-        created_at: unread_time(),
-        updated_at: unread_time(),
-    };
-    decode_columns!(cells, model, {
-        id: value,
-        priority_id: value,
-        description: value,
-        lead_cluster_id: value,
-        responsible_person: value,
-        measurable_target: value,
-        deadline: value,
-        status: choice,
-        progress_percent: value,
-        traffic_light: choice,
-        proposed_by_cluster_id: value,
-        lead_position: optional_choice,
-        dropped_at: value,
-        drop_reason: value,
-        version: value,
-        created_at: value,
-        updated_at: value,
-    })
-}
+decoder!(
+    /// A priority row; columns the statement did not read keep placeholders.
+    priority: priority {
+        id: value = 0,
+        plan_id: value = 0,
+        rank: value = None,
+        title: value = String::new(),
+        description: value = String::new(),
+        theme: value = None,
+        city_programme_id: value = None,
+        city_alignment: choice = CityAlignment::Unassessed,
+        dropped_at: value = None,
+        drop_reason: value = None,
+        version: value = 0,
+        created_at: value = unread_time(),
+        updated_at: value = unread_time(),
+    }
+);
+
+decoder!(
+    /// An action row; columns the statement did not read keep placeholders.
+    action: action {
+        id: value = 0,
+        priority_id: value = 0,
+        description: value = String::new(),
+        lead_cluster_id: value = None,
+        responsible_person: value = None,
+        measurable_target: value = None,
+        deadline: value = None,
+        status: choice = ActionStatus::NotStarted,
+        progress_percent: value = 0,
+        traffic_light: choice = TrafficLight::Green,
+        proposed_by_cluster_id: value = None,
+        lead_position: optional_choice = None,
+        dropped_at: value = None,
+        drop_reason: value = None,
+        version: value = 0,
+        created_at: value = unread_time(),
+        updated_at: value = unread_time(),
+    }
+);
+
+decoder!(
+    /// A commitment row; columns the statement did not read keep placeholders.
+    commitment: commitment {
+        id: value = 0,
+        action_id: value = 0,
+        cluster_id: value = 0,
+        status: choice = CommitmentStatus::Requested,
+        kind: choice = CommitmentKind::New,
+        hours_centi: value = None,
+        amount_cents: value = None,
+        budget_line_id: value = None,
+        reason: value = None,
+        response_deadline: value = unread_time(),
+        requested_by: value = String::new(),
+        requested_at: value = unread_time(),
+        answered_by: value = None,
+        answered_at: value = None,
+        version: value = 0,
+        updated_at: value = unread_time(),
+        question: value = None,
+        hours_asked_centi: value = None,
+        amount_asked_cents: value = None,
+    }
+);

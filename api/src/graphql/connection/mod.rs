@@ -5,8 +5,10 @@
 //! children per parent. Either way one row more than the page is read, so `hasNextPage`
 //! (or `hasPreviousPage` when paging backwards) needs no count, and `totalCount` is
 //! counted only when the query selects it (for a nested level, one grouped statement).
-//! Cursors are keyset cursors ([`cursor`]). Object types declare their connection fields
-//! with [`connections!`](crate::graphql::connection::connections). The page itself —
+//! Where every field the nodes select declares the columns it reads (`reads` in
+//! [`node_type!`](crate::graphql::types)), the page selects only those, the id and the
+//! order's. Cursors are keyset cursors ([`cursor`]). Object types declare their connection
+//! fields with [`connections!`](crate::graphql::connection::connections). The page itself —
 //! arguments checked, cursors bound, the connection built from the rows — is `page.rs`.
 
 pub mod cursor;

@@ -29,6 +29,27 @@ node_type!(
         parent_plan: Plan by plan from parent_plan_id,
         /// The plan that replaced this one when neighbourhoods merged.
         superseded_by: Plan by plan from superseded_by_id,
+    } reads {
+        id: [],
+        kind: [Kind],
+        title: [Title],
+        yearFrom: [YearFrom],
+        yearTo: [YearTo],
+        status: [Status],
+        adoptedAt: [AdoptedAt],
+        version: [Version],
+        createdAt: [CreatedAt],
+        updatedAt: [UpdatedAt],
+        area: [AreaId],
+        neighbourhood: [NeighbourhoodId],
+        cluster: [ClusterId],
+        parentPlan: [ParentPlanId],
+        supersededBy: [SupersededById],
+        priorities: [],
+        childPlans: [],
+        revisions: [],
+        adoptionWaivers: [],
+        committeeAdvice: [],
     }
 );
 node_type!(
@@ -38,6 +59,20 @@ node_type!(
         plan: Plan by plan from plan_id,
         /// The linked city programme, if any.
         city_programme: CityProgramme by city_programme from city_programme_id,
+    } reads {
+        id: [],
+        rank: [Rank],
+        title: [Title],
+        description: [Description],
+        theme: [Theme],
+        cityAlignment: [CityAlignment],
+        droppedAt: [DroppedAt],
+        dropReason: [DropReason],
+        version: [Version],
+        plan: [PlanId],
+        cityProgramme: [CityProgrammeId],
+        actions: [],
+        residentInputs: [],
     }
 );
 node_type!(
