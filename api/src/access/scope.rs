@@ -271,8 +271,9 @@ fn cluster_ids(code: &str) -> SelectStatement {
 }
 
 /// Declares which matrix row guards each table, its id column and natural order, and
-/// where named its own row decoder (which also decodes rows holding only some columns). Rows that belong to another entity (a budget line's
-/// amounts, a body's coverage) take its row.
+/// where named its own row decoder (which also decodes rows holding only some columns).
+/// Rows that belong to another entity (a budget line's amounts, a body's coverage) take
+/// its row.
 macro_rules! scoped {
     ($($module:ident: $kind:ident => [$(($column:ident, $order:ident)),*] $(decoded by $decode:path)?),* $(,)?) => {
         $(
