@@ -53,11 +53,19 @@ impl<'r> Cells<'r> {
             .or_else(|| row.try_as_sqlite_row().map(Cells::Sqlite))
     }
 
-    /// The row's column names, in the statement's order.
-    fn names(&self) -> Vec<&'r str> {
+    /// How many columns the row holds.
+    fn len(&self) -> usize {
         match self {
-            Cells::Pg(row) => row.columns().iter().map(|c| c.name()).collect(),
-            Cells::Sqlite(row) => row.columns().iter().map(|c| c.name()).collect(),
+            Cells::Pg(row) => row.len(),
+            Cells::Sqlite(row) => row.len(),
+        }
+    }
+
+    /// The name of column `index`, in the statement's order (empty past the last).
+    fn name(&self, index: usize) -> &'r str {
+        match self {
+            Cells::Pg(row) => row.columns().get(index).map_or("", |c| c.name()),
+            Cells::Sqlite(row) => row.columns().get(index).map_or("", |c| c.name()),
         }
     }
 
@@ -105,7 +113,8 @@ macro_rules! decoder {
                 return $module::Model::from_query_result(row, "");
             };
             let mut model = $module::Model { $($field: $placeholder),* };
-            for (index, name) in cells.names().into_iter().enumerate() {
+            for index in 0..cells.len() {
+                let name = cells.name(index);
                 match name {
                     $(stringify!($field) => model.$field = cells.$how(index, name)?,)*
                     _ => {}
