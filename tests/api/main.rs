@@ -19,6 +19,7 @@ mod fuzz;
 mod invariants;
 mod issues;
 mod ladder;
+mod lean;
 mod live;
 mod migrations;
 mod mutation_matrix;

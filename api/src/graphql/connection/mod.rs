@@ -19,12 +19,13 @@ pub use page::{ConnectionTotals, PageArgs, Prepared};
 use std::sync::Arc;
 
 use async_graphql::connection::{Connection, EmptyFields};
-use async_graphql::{Context, OutputType};
+use async_graphql::{Context, ObjectType};
 use sea_orm::{Condition, Order};
 
 use self::cursor::Cursor;
 use self::page::Counter;
 use super::context::scope;
+use super::lean::Lean;
 use super::links::{Linked, columns_read_by_nodes, prefetch, wanted_by_nodes};
 use super::loader::{CountOf, Level, PageOf, Shared};
 use crate::access::{Link, Scoped};
@@ -34,7 +35,7 @@ use crate::error::ApiResult;
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
 
 /// A Relay connection of `T` with `totalCount`.
-pub type Conn<T> = Connection<Cursor, T, ConnectionTotals, EmptyFields>;
+pub type Conn<T> = Connection<Cursor, Lean<T>, ConnectionTotals, EmptyFields>;
 
 /// Resolves a root list: one page of the visible rows meeting `condition` in `order`.
 pub async fn list<E, T>(
@@ -46,7 +47,7 @@ pub async fn list<E, T>(
 where
     E: Scoped,
     E::Model: Sync,
-    T: From<E::Model> + OutputType + Linked<Model = E::Model>,
+    T: From<E::Model> + ObjectType + Linked<Model = E::Model>,
 {
     let scope = scope(ctx)?;
     let list = format!("{}:{}", E::default().table_name(), ctx.field().name());
@@ -98,7 +99,7 @@ pub async fn relation<E, T>(
 where
     E: Scoped + 'static,
     E::Model: Sync,
-    T: From<E::Model> + OutputType + Linked<Model = E::Model>,
+    T: From<E::Model> + ObjectType + Linked<Model = E::Model>,
 {
     let scope = scope(ctx)?;
     let level = level_plan::<E, T>(ctx, scope, link, extra, &args)?;
@@ -185,7 +186,7 @@ pub async fn children<E, T>(
 where
     E: Scoped + 'static,
     E::Model: Sync,
-    T: From<E::Model> + OutputType + Linked<Model = E::Model>,
+    T: From<E::Model> + ObjectType + Linked<Model = E::Model>,
 {
     relation::<E, T>(ctx, Link::Column(column), None, parent, args).await
 }
@@ -285,7 +286,7 @@ where
     E: Scoped + 'static,
     E::Model: Sync,
     L: Scoped,
-    T: From<E::Model> + OutputType + Linked<Model = E::Model>,
+    T: From<E::Model> + ObjectType + Linked<Model = E::Model>,
 {
     let link = scope(ctx)?.reader.through::<E, L>(child, parent_column);
     relation::<E, T>(ctx, link, None, parent, args).await

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::dataloader::DataLoader;
-use async_graphql::{Context, Object, OutputType};
+use async_graphql::{Context, Object, ObjectType};
 use futures_util::future::BoxFuture;
 use sea_orm::{Condition, IdenStatic, ModelTrait, Order};
 
@@ -15,6 +15,7 @@ use super::{Conn, DEFAULT_PAGE_SIZE, cursor};
 use crate::access::{Bound, Page, Scoped, int_value};
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::context::scope;
+use crate::graphql::lean::Lean;
 use crate::graphql::loader::ScopedLoader;
 
 /// The pagination arguments of a connection field.
@@ -170,7 +171,7 @@ impl<E: Scoped> Prepared<E> {
     /// The connection over the rows read for this page.
     pub(super) fn finish<T>(&self, mut rows: Vec<E::Model>, counter: Counter) -> ApiResult<Conn<T>>
     where
-        T: From<E::Model> + OutputType,
+        T: From<E::Model> + ObjectType,
     {
         let more = rows.len() as u64 > self.size;
         rows.truncate(usize::try_from(self.size).unwrap_or(usize::MAX));
@@ -202,7 +203,7 @@ impl<E: Scoped> Prepared<E> {
                 binding: self.binding.clone(),
                 position: self.position(&row)?,
             };
-            connection.edges.push(Edge::new(cursor, T::from(row)));
+            connection.edges.push(Edge::new(cursor, Lean(T::from(row))));
         }
         Ok(connection)
     }

@@ -116,9 +116,10 @@ macro_rules! node_type {
                 async fn $field(
                     &self,
                     ctx: &async_graphql::Context<'_>,
-                ) -> async_graphql::Result<Option<$node>> {
-                    crate::graphql::context::one::<entity::$target::Entity, $node>(ctx, self.$field)
-                        .await
+                ) -> async_graphql::Result<Option<crate::graphql::lean::Lean<$node>>> {
+                    Ok(crate::graphql::context::one::<entity::$target::Entity, $node>(ctx, self.$field)
+                        .await?
+                        .map(crate::graphql::lean::Lean))
                 }
             )*
         }
