@@ -304,12 +304,11 @@ pub async fn update_action(
     if let Some(deadline) = fields.deadline {
         changes.deadline = Set(Some(deadline));
     }
-    let after = change.update(id, expected, changes).await?;
-    change
-        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
+    let after = change
+        .updated(id, &before, expected, changes, "updateAction")
         .await?;
     change
-        .audit("Action", id, "updateAction", Some(&before), Some(&after))
+        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
         .await?;
     Ok(after)
 }

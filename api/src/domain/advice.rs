@@ -92,8 +92,9 @@ pub async fn respond(
         (_, None) => return Err(ApiError::bad_input("reason", "must not be empty")),
     };
     let after = change
-        .update(
+        .updated(
             id,
+            &before,
             expected,
             committee_advice::ActiveModel {
                 response: Set(Some(response)),
@@ -102,15 +103,7 @@ pub async fn respond(
                 responded_at: Set(Some(Utc::now())),
                 ..Default::default()
             },
-        )
-        .await?;
-    change
-        .audit(
-            "CommitteeAdvice",
-            id,
             "respondToCommitteeAdvice",
-            Some(&before),
-            Some(&after),
         )
         .await?;
     Ok(after)

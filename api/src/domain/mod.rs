@@ -247,6 +247,34 @@ impl<'p> Change<'p> {
         Ok(row)
     }
 
+    /// [`update`](Self::update)s row `id`, then appends the change's audit event under
+    /// `operation` with the row before and after. Whether the row is still within the
+    /// caller's reach afterwards is the caller's to settle ([`require`](Self::require)).
+    pub async fn updated<A>(
+        &self,
+        id: i32,
+        before: &<A::Entity as EntityTrait>::Model,
+        expected: i32,
+        changes: A,
+        operation: &str,
+    ) -> ApiResult<<A::Entity as EntityTrait>::Model>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: Versioned + Scoped,
+        <A::Entity as EntityTrait>::Model: Sync + Serialize,
+    {
+        let after = self.update(id, expected, changes).await?;
+        self.audit(
+            &<A::Entity as Scoped>::KIND.type_name(),
+            id,
+            operation,
+            Some(before),
+            Some(&after),
+        )
+        .await?;
+        Ok(after)
+    }
+
     /// Settles a newly inserted row of `E`: it must lie within the caller's reach for
     /// `needed` (otherwise the whole change is refused and rolled back), and its audit
     /// event is written.

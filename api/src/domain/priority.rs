@@ -153,18 +153,11 @@ pub async fn update_priority(
     if let Some(alignment) = fields.city_alignment {
         changes.city_alignment = Set(alignment);
     }
-    let after = change.update(id, expected, changes).await?;
-    change
-        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
+    let after = change
+        .updated(id, &before, expected, changes, "updatePriority")
         .await?;
     change
-        .audit(
-            "Priority",
-            id,
-            "updatePriority",
-            Some(&before),
-            Some(&after),
-        )
+        .require::<plan::Entity>(plan.id, Operation::Edit, "plan")
         .await?;
     Ok(after)
 }

@@ -180,18 +180,11 @@ pub async fn link(
         changes.priority_id = Set(Some(priority.id));
         changes.action_id = Set(action_id);
     }
-    let after = change.update(id, expected, changes).await?;
-    change
-        .require::<resident_input::Entity>(id, Operation::RecordInput, "residents' input")
+    let after = change
+        .updated(id, &before, expected, changes, "linkResidentInput")
         .await?;
     change
-        .audit(
-            "ResidentInput",
-            id,
-            "linkResidentInput",
-            Some(&before),
-            Some(&after),
-        )
+        .require::<resident_input::Entity>(id, Operation::RecordInput, "residents' input")
         .await?;
     Ok(after)
 }
@@ -341,18 +334,11 @@ pub async fn close(
         reason: Set(Some(reason.into_string())),
         ..Default::default()
     };
-    let after = change.update(id, expected, changes).await?;
-    change
-        .require::<resident_input::Entity>(id, Operation::RecordInput, "residents' input")
+    let after = change
+        .updated(id, &before, expected, changes, "closeResidentInput")
         .await?;
     change
-        .audit(
-            "ResidentInput",
-            id,
-            "closeResidentInput",
-            Some(&before),
-            Some(&after),
-        )
+        .require::<resident_input::Entity>(id, Operation::RecordInput, "residents' input")
         .await?;
     Ok(after)
 }

@@ -139,18 +139,11 @@ async fn write_step(
     changes: commitment::ActiveModel,
     operation: &str,
 ) -> ApiResult<commitment::Model> {
-    let after = change.update(before.id, expected, changes).await?;
-    change
-        .require::<commitment::Entity>(before.id, Operation::Answer, "commitment")
+    let after = change
+        .updated(before.id, before, expected, changes, operation)
         .await?;
     change
-        .audit(
-            "Commitment",
-            before.id,
-            operation,
-            Some(before),
-            Some(&after),
-        )
+        .require::<commitment::Entity>(before.id, Operation::Answer, "commitment")
         .await?;
     Ok(after)
 }

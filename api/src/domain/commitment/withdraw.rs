@@ -59,8 +59,9 @@ pub(in crate::domain) async fn mark_withdrawn(
     operation: &str,
 ) -> ApiResult<commitment::Model> {
     let after = change
-        .update(
+        .updated(
             before.id,
+            before,
             expected,
             commitment::ActiveModel {
                 status: Set(CommitmentStatus::Withdrawn),
@@ -68,15 +69,7 @@ pub(in crate::domain) async fn mark_withdrawn(
                 updated_at: Set(Utc::now()),
                 ..Default::default()
             },
-        )
-        .await?;
-    change
-        .audit(
-            "Commitment",
-            before.id,
             operation,
-            Some(before),
-            Some(&after),
         )
         .await?;
     Ok(after)

@@ -233,17 +233,10 @@ async fn apply(
     note: &str,
     operation: &str,
 ) -> ApiResult<escalation::Model> {
-    let after = change.update(before.id, expected, changes).await?;
-    history(change, &after, note).await?;
-    change
-        .audit(
-            "Escalation",
-            before.id,
-            operation,
-            Some(before),
-            Some(&after),
-        )
+    let after = change
+        .updated(before.id, before, expected, changes, operation)
         .await?;
+    history(change, &after, note).await?;
     Ok(after)
 }
 

@@ -105,18 +105,11 @@ pub async fn update_line(
         }
         changes.capacity_hours_centi = Set(hours);
     }
-    let after = change.update(id, expected, changes).await?;
-    change
-        .require::<budget_line::Entity>(id, Operation::ManageBudget, "budget line")
+    let after = change
+        .updated(id, &before, expected, changes, "updateBudgetLine")
         .await?;
     change
-        .audit(
-            "BudgetLine",
-            id,
-            "updateBudgetLine",
-            Some(&before),
-            Some(&after),
-        )
+        .require::<budget_line::Entity>(id, Operation::ManageBudget, "budget line")
         .await?;
     Ok(after)
 }
