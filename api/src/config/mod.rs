@@ -1,10 +1,12 @@
 //! One typed configuration, read from `WIJKGRAPH_*` environment variables and overridden by
 //! command-line flags. A bad value stops start-up with a message that names the setting.
 //! The settings' names and defaults are in `names.rs`, the parts of the configuration (the
-//! database, CORS, the pool, the rate limit, the log format) in `parts.rs`.
+//! database, CORS, the pool, the rate limit, the log format) in `parts.rs`, how one
+//! setting's text is read (a flag, a bounded number, a database URL) in `values.rs`.
 
 mod names;
 mod parts;
+mod values;
 
 pub use names::*;
 pub use parts::{
@@ -16,6 +18,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::auth::AuthSettings;
+use values::{bounded, flag, parse_database_url};
 
 /// The service configuration.
 #[derive(Debug, Clone)]
@@ -251,170 +254,5 @@ impl Config {
     }
 }
 
-/// A `true`/`false` setting; unset or empty is `false`.
-fn flag(env: &impl Fn(&str) -> Option<String>, name: &str) -> Result<bool, ConfigError> {
-    match env(name).as_deref().map(str::trim) {
-        None | Some("") | Some("false") => Ok(false),
-        Some("true") => Ok(true),
-        Some(other) => Err(ConfigError::new(
-            name,
-            format!("'{other}' is not true or false"),
-        )),
-    }
-}
-
-/// A whole number from the environment within `range`, or the default.
-fn bounded(
-    env: &impl Fn(&str) -> Option<String>,
-    name: &str,
-    default: usize,
-    range: std::ops::RangeInclusive<usize>,
-) -> Result<usize, ConfigError> {
-    match env(name) {
-        None => Ok(default),
-        Some(raw) => raw
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|n| range.contains(n))
-            .ok_or_else(|| {
-                ConfigError::new(
-                    name,
-                    format!(
-                        "'{raw}' is not a whole number from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
-                )
-            }),
-    }
-}
-
-fn parse_database_url(setting: &str, url: String) -> Result<String, ConfigError> {
-    let url = url.trim().to_owned();
-    let known = ["sqlite:", "postgres://", "postgresql://"];
-    if known.iter().any(|scheme| url.starts_with(scheme)) {
-        Ok(url)
-    } else {
-        // The value may hold a password: name the setting, never echo the URL.
-        Err(ConfigError::new(
-            setting,
-            "must start with sqlite:, postgres:// or postgresql://",
-        ))
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    #[test]
-    fn a_database_urls_password_never_shows_in_debug_output() {
-        let url = "postgres://wijkgraph:hunter2@db.internal:5432/wijkgraph?sslmode=require";
-        let shown = format!("{:?}", Database::Url(url.to_owned()));
-        assert!(!shown.contains("hunter2"), "{shown}");
-        assert!(
-            shown.contains("postgres://wijkgraph:***@db.internal:5432/wijkgraph?sslmode=require"),
-            "{shown}"
-        );
-        assert_eq!(Database::Url(url.to_owned()).url(), url);
-        let plain = format!("{:?}", Database::Url("sqlite://data/x.sqlite".to_owned()));
-        assert!(plain.contains("sqlite://data/x.sqlite"), "{plain}");
-    }
-
-    fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let secret = [(
-            "WIJKGRAPH_JWT_SECRET",
-            "a-test-secret-of-at-least-32-characters",
-        )];
-        let map: HashMap<String, String> = secret
-            .iter()
-            .chain(vars)
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Config::from_lookup(Overrides::default(), |name| map.get(name).cloned())
-    }
-
-    #[test]
-    fn no_configuration_means_loopback_and_the_default_sqlite_file() {
-        let config = load(&[]).unwrap();
-        assert_eq!(config.listen.to_string(), DEFAULT_LISTEN);
-        assert_eq!(
-            config.database,
-            Database::DefaultSqlite(PathBuf::from("data/wijkgraph.sqlite"))
-        );
-    }
-
-    #[test]
-    fn cors_allows_no_origin_by_default_and_exact_origins_when_listed() {
-        assert_eq!(load(&[]).unwrap().cors, CorsSettings::default());
-        let config = load(&[(
-            ENV_CORS_ORIGINS,
-            "http://localhost:3000, https://Portal.example.nl,http://[::1]:8080",
-        )])
-        .unwrap();
-        assert_eq!(
-            config.cors.origins,
-            [
-                "http://localhost:3000",
-                "https://portal.example.nl",
-                "http://[::1]:8080"
-            ]
-        );
-        assert!(!config.cors.credentials);
-        let with = load(&[
-            (ENV_CORS_ORIGINS, "https://portal.example.nl"),
-            (ENV_CORS_CREDENTIALS, "true"),
-        ])
-        .unwrap();
-        assert!(with.cors.credentials);
-    }
-
-    #[test]
-    fn a_wildcard_a_path_or_a_missing_scheme_in_cors_origins_is_refused_naming_the_variable() {
-        for origin in [
-            "*",
-            "https://*.example.nl",
-            "https://portal.example.nl/",
-            "portal.example.nl",
-            "ftp://portal.example.nl",
-            "http://localhost:port",
-        ] {
-            let err = load(&[(ENV_CORS_ORIGINS, origin)]).unwrap_err();
-            assert_eq!(err.setting, ENV_CORS_ORIGINS, "{origin}");
-            assert!(err.to_string().contains(origin), "{origin}: {err}");
-        }
-        let err = load(&[(ENV_CORS_CREDENTIALS, "yes")]).unwrap_err();
-        assert_eq!(err.setting, ENV_CORS_CREDENTIALS);
-    }
-
-    #[test]
-    fn a_bad_listen_address_names_the_variable() {
-        let err = load(&[(ENV_LISTEN, "localhost")]).unwrap_err();
-        assert_eq!(err.setting, ENV_LISTEN);
-        assert!(err.to_string().contains("'localhost'"));
-    }
-
-    #[test]
-    fn a_bad_database_url_names_the_variable_without_echoing_it() {
-        let err = load(&[(ENV_DATABASE_URL, "mysql://user:secret@db/x")]).unwrap_err();
-        assert_eq!(err.setting, ENV_DATABASE_URL);
-        assert!(!err.to_string().contains("secret"));
-    }
-
-    #[test]
-    fn a_bad_page_size_names_the_variable() {
-        let err = load(&[(ENV_MAX_PAGE_SIZE, "0")]).unwrap_err();
-        assert_eq!(err.setting, ENV_MAX_PAGE_SIZE);
-    }
-
-    #[test]
-    fn the_data_dir_moves_the_default_sqlite_file() {
-        let config = load(&[(ENV_DATA_DIR, "/var/lib/wijkgraph")]).unwrap();
-        assert_eq!(
-            config.database,
-            Database::DefaultSqlite(PathBuf::from("/var/lib/wijkgraph/wijkgraph.sqlite"))
-        );
-    }
-}
+mod tests;

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::flag;
 use super::names::*;
+use super::values::flag;
 
 /// A setting that could not be used; the message names the setting and what was expected.
 #[derive(Debug, thiserror::Error)]
