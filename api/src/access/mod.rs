@@ -10,11 +10,13 @@ mod principal;
 mod reader;
 pub mod rows;
 mod scope;
+mod scoped;
 mod summary;
 
 pub use matrix::{EntityKind, Operation, ScopeKind};
 pub use page::{Bound, Link, Page};
 pub use principal::{Grant, Principal, Role, ScopeUnit};
 pub use reader::{Drawing, Reader, int_value};
-pub use scope::{Scoped, budget_totals_only};
+pub use scope::budget_totals_only;
+pub use scoped::Scoped;
 pub use summary::{Dimensions, Group};
