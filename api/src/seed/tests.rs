@@ -1,5 +1,7 @@
 //! Unit tests of `seed`.
 
+use std::collections::HashMap;
+
 use super::*;
 
 #[test]
