@@ -9,6 +9,7 @@ mod escalations;
 mod issues;
 mod plan_items;
 mod plans;
+mod residents;
 mod work;
 
 use async_graphql::{Context, MergedObject};
@@ -28,6 +29,7 @@ pub struct Mutation(
     escalations::EscalationMutation,
     issues::IssueMutation,
     work::WorkMutation,
+    residents::ResidentMutation,
     budget::BudgetMutation,
     advice::AdviceMutation,
 );
