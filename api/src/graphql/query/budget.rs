@@ -1,13 +1,12 @@
 //! Root lists of the P&C cycle: budget lines, P&C documents and amendments.
 
-use async_graphql::{Context, ID, InputObject, Object, Result};
+use async_graphql::{ID, InputObject};
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
+use super::lists::root_lists;
 use super::order::order_input;
 use super::{eq, eq_id};
-use crate::graphql::connection::list;
-use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
 use crate::graphql::types::{
     Area, BudgetAmendment, BudgetLine, Cluster, Neighbourhood, PncDocument, Product,
@@ -91,153 +90,101 @@ pub struct BudgetAmendmentFilter {
     pub amendment_type: Option<AmendmentType>,
 }
 
-/// Root fields of the P&C cycle.
-#[derive(Default)]
-pub struct BudgetQuery;
-
-#[Object]
-impl BudgetQuery {
-    /// Budget lines (begrotingsregels).
-    #[allow(clippy::too_many_arguments)]
-    async fn budget_lines(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<BudgetLineFilter>,
-        order_by: Option<Vec<BudgetLineOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<BudgetLine>> {
-        let filter = filter.unwrap_or_default();
-        let mut condition = eq_id(
-            Condition::all(),
-            budget_line::Column::ClusterId,
-            Cluster::TYPE_NAME,
-            "filter.clusterId",
-            filter.cluster_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            budget_line::Column::ProductId,
-            Product::TYPE_NAME,
-            "filter.productId",
-            filter.product_id.as_ref(),
-        )?;
-        condition = eq(condition, budget_line::Column::Year, filter.year);
-        condition = eq_id(
-            condition,
-            budget_line::Column::AreaId,
-            Area::TYPE_NAME,
-            "filter.areaId",
-            filter.area_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            budget_line::Column::NeighbourhoodId,
-            Neighbourhood::TYPE_NAME,
-            "filter.neighbourhoodId",
-            filter.neighbourhood_id.as_ref(),
-        )?;
-        condition = eq(
-            condition,
-            budget_line::Column::Kind,
-            filter.kind.map(entity::enums::BudgetKind::from),
-        );
-        if let Some(city_wide) = filter.city_wide {
-            let is_city_wide = Condition::all()
-                .add(budget_line::Column::AreaId.is_null())
-                .add(budget_line::Column::NeighbourhoodId.is_null());
-            condition = condition.add(if city_wide {
-                is_city_wide
-            } else {
-                is_city_wide.not()
-            });
-        }
-        let condition =
-            super::changed_since::<budget_line::Entity>(condition, filter.updated_since);
-        list::<budget_line::Entity, _>(
-            ctx,
-            condition,
-            &BudgetLineOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
-    /// P&C documents per budget year and phase.
-    #[allow(clippy::too_many_arguments)]
-    async fn pnc_documents(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<PncDocumentFilter>,
-        order_by: Option<Vec<PncDocumentOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<PncDocument>> {
-        let filter = filter.unwrap_or_default();
-        let mut condition = eq(Condition::all(), pnc_document::Column::Year, filter.year);
-        condition = eq(
-            condition,
-            pnc_document::Column::Phase,
-            filter.phase.map(entity::enums::PncPhase::from),
-        );
-        condition = eq(
-            condition,
-            pnc_document::Column::Status,
-            filter.status.map(entity::enums::PncDocumentStatus::from),
-        );
-        list::<pnc_document::Entity, _>(
-            ctx,
-            condition,
-            &PncDocumentOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
-    /// Budget amendments (bijstellingen).
-    #[allow(clippy::too_many_arguments)]
-    async fn budget_amendments(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<BudgetAmendmentFilter>,
-        order_by: Option<Vec<BudgetAmendmentOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<BudgetAmendment>> {
-        let filter = filter.unwrap_or_default();
-        let mut condition = eq_id(
-            Condition::all(),
-            budget_amendment::Column::PncDocumentId,
-            PncDocument::TYPE_NAME,
-            "filter.pncDocumentId",
-            filter.pnc_document_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            budget_amendment::Column::BudgetLineId,
-            BudgetLine::TYPE_NAME,
-            "filter.budgetLineId",
-            filter.budget_line_id.as_ref(),
-        )?;
-        condition = eq(
-            condition,
-            budget_amendment::Column::AmendmentType,
-            filter
-                .amendment_type
-                .map(entity::enums::AmendmentType::from),
-        );
-        list::<budget_amendment::Entity, _>(
-            ctx,
-            condition,
-            &BudgetAmendmentOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
+root_lists! {
+    /// Root lists of the P&C cycle.
+    BudgetQuery {
+        /// Budget lines (begrotingsregels).
+        budget_lines: BudgetLine of budget_line where BudgetLineFilter sorted BudgetLineOrder
+            => |_ctx, filter, _order_by| {
+            let mut condition = eq_id(
+                Condition::all(),
+                budget_line::Column::ClusterId,
+                Cluster::TYPE_NAME,
+                "filter.clusterId",
+                filter.cluster_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                budget_line::Column::ProductId,
+                Product::TYPE_NAME,
+                "filter.productId",
+                filter.product_id.as_ref(),
+            )?;
+            condition = eq(condition, budget_line::Column::Year, filter.year);
+            condition = eq_id(
+                condition,
+                budget_line::Column::AreaId,
+                Area::TYPE_NAME,
+                "filter.areaId",
+                filter.area_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                budget_line::Column::NeighbourhoodId,
+                Neighbourhood::TYPE_NAME,
+                "filter.neighbourhoodId",
+                filter.neighbourhood_id.as_ref(),
+            )?;
+            condition = eq(
+                condition,
+                budget_line::Column::Kind,
+                filter.kind.map(entity::enums::BudgetKind::from),
+            );
+            if let Some(city_wide) = filter.city_wide {
+                let is_city_wide = Condition::all()
+                    .add(budget_line::Column::AreaId.is_null())
+                    .add(budget_line::Column::NeighbourhoodId.is_null());
+                condition = condition.add(if city_wide {
+                    is_city_wide
+                } else {
+                    is_city_wide.not()
+                });
+            }
+            let condition =
+                super::changed_since::<budget_line::Entity>(condition, filter.updated_since);
+            Ok(condition)
+        },
+        /// P&C documents per budget year and phase.
+        pnc_documents: PncDocument of pnc_document where PncDocumentFilter sorted PncDocumentOrder
+            => |_ctx, filter, _order_by| {
+            let mut condition = eq(Condition::all(), pnc_document::Column::Year, filter.year);
+            condition = eq(
+                condition,
+                pnc_document::Column::Phase,
+                filter.phase.map(entity::enums::PncPhase::from),
+            );
+            condition = eq(
+                condition,
+                pnc_document::Column::Status,
+                filter.status.map(entity::enums::PncDocumentStatus::from),
+            );
+            Ok(condition)
+        },
+        /// Budget amendments (bijstellingen).
+        budget_amendments: BudgetAmendment of budget_amendment where BudgetAmendmentFilter sorted BudgetAmendmentOrder
+            => |_ctx, filter, _order_by| {
+            let mut condition = eq_id(
+                Condition::all(),
+                budget_amendment::Column::PncDocumentId,
+                PncDocument::TYPE_NAME,
+                "filter.pncDocumentId",
+                filter.pnc_document_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                budget_amendment::Column::BudgetLineId,
+                BudgetLine::TYPE_NAME,
+                "filter.budgetLineId",
+                filter.budget_line_id.as_ref(),
+            )?;
+            condition = eq(
+                condition,
+                budget_amendment::Column::AmendmentType,
+                filter
+                    .amendment_type
+                    .map(entity::enums::AmendmentType::from),
+            );
+            Ok(condition)
+        },
     }
 }

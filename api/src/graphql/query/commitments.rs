@@ -1,15 +1,14 @@
 //! Root lists of commitments and escalations.
 
-use async_graphql::{Context, ID, InputObject, Object, Result};
+use async_graphql::{ID, InputObject};
 use chrono::Utc;
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
+use super::lists::root_lists;
 use super::order::order_input;
 use super::{eq, eq_id};
 use crate::error::ApiError;
-use crate::graphql::connection::list;
-use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::context::scope;
 use crate::graphql::enums::{CommitmentKind, CommitmentStatus, EscalationLevel, EscalationStatus};
 use crate::graphql::types::{Action, BudgetLine, Cluster, Commitment, Escalation, Neighbourhood};
@@ -79,145 +78,109 @@ pub struct EscalationFilter {
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// Root fields of commitments and escalations.
-#[derive(Default)]
-pub struct CommitmentQuery;
-
-#[Object]
-impl CommitmentQuery {
-    /// Commitments (toezeggingen) asked of clusters.
-    #[allow(clippy::too_many_arguments)]
-    async fn commitments(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<CommitmentFilter>,
-        order_by: Option<Vec<CommitmentOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Commitment>> {
-        let filter = filter.unwrap_or_default();
-        let order_by = order_by.unwrap_or_default();
-        // Filtering or sorting by money (a budget line is money) would tell a caller who
-        // may not see it which rows match or how they rank.
-        let by_money = [
-            (filter.budget_line_id.is_some(), "filter.budgetLineId"),
-            (
-                order_by
-                    .iter()
-                    .any(|term| term.field == CommitmentOrderField::Amount),
-                "orderBy",
-            ),
-        ];
-        if let Some((_, field)) = by_money.iter().find(|(used, _)| *used)
-            && !scope(ctx)?.sees_money_of_all_it_reads::<commitment::Entity>()
-        {
-            return Err(ApiError::bad_input(
-                *field,
-                "filters and sorts by money only for callers who see the money of every \
-                 commitment they can read",
-            )
-            .into());
-        }
-        let mut condition = eq(
-            Condition::all(),
-            commitment::Column::Status,
-            filter.status.map(entity::enums::CommitmentStatus::from),
-        );
-        condition = eq(
-            condition,
-            commitment::Column::Kind,
-            filter.kind.map(entity::enums::CommitmentKind::from),
-        );
-        condition = eq_id(
-            condition,
-            commitment::Column::ClusterId,
-            Cluster::TYPE_NAME,
-            "filter.clusterId",
-            filter.cluster_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            commitment::Column::ActionId,
-            Action::TYPE_NAME,
-            "filter.actionId",
-            filter.action_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            commitment::Column::BudgetLineId,
-            BudgetLine::TYPE_NAME,
-            "filter.budgetLineId",
-            filter.budget_line_id.as_ref(),
-        )?;
-        if let Some(overdue) = filter.overdue {
-            let is_overdue = Condition::all()
-                .add(commitment::Column::Status.eq(entity::enums::CommitmentStatus::Requested))
-                .add(commitment::Column::ResponseDeadline.lt(Utc::now()));
-            condition = condition.add(if overdue {
-                is_overdue
-            } else {
-                is_overdue.not()
-            });
-        }
-        if let Some(outside) = filter.outside_plan {
-            condition = condition.add(super::outside_plan(commitment::Column::ActionId, outside));
-        }
-        let condition = super::changed_since::<commitment::Entity>(condition, filter.updated_since);
-        list::<commitment::Entity, _>(
-            ctx,
-            condition,
-            &CommitmentOrder::terms(&order_by),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
-    /// Escalations, open and closed.
-    #[allow(clippy::too_many_arguments)]
-    async fn escalations(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<EscalationFilter>,
-        order_by: Option<Vec<EscalationOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Escalation>> {
-        let filter = filter.unwrap_or_default();
-        let mut condition = eq(
-            Condition::all(),
-            escalation::Column::Status,
-            filter.status.map(entity::enums::EscalationStatus::from),
-        );
-        condition = eq(
-            condition,
-            escalation::Column::Level,
-            filter.level.map(entity::enums::EscalationLevel::from),
-        );
-        condition = eq_id(
-            condition,
-            escalation::Column::NeighbourhoodId,
-            Neighbourhood::TYPE_NAME,
-            "filter.neighbourhoodId",
-            filter.neighbourhood_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            escalation::Column::ClusterId,
-            Cluster::TYPE_NAME,
-            "filter.clusterId",
-            filter.cluster_id.as_ref(),
-        )?;
-        let condition = super::changed_since::<escalation::Entity>(condition, filter.updated_since);
-        list::<escalation::Entity, _>(
-            ctx,
-            condition,
-            &EscalationOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
+root_lists! {
+    /// Root lists of commitments and escalations.
+    CommitmentQuery {
+        /// Commitments (toezeggingen) asked of clusters.
+        commitments: Commitment of commitment where CommitmentFilter sorted CommitmentOrder
+            => |ctx, filter, order_by| {
+            // Filtering or sorting by money (a budget line is money) would tell a caller who
+            // may not see it which rows match or how they rank.
+            let by_money = [
+                (filter.budget_line_id.is_some(), "filter.budgetLineId"),
+                (
+                    order_by
+                        .iter()
+                        .any(|term| term.field == CommitmentOrderField::Amount),
+                    "orderBy",
+                ),
+            ];
+            if let Some((_, field)) = by_money.iter().find(|(used, _)| *used)
+                && !scope(ctx)?.sees_money_of_all_it_reads::<commitment::Entity>()
+            {
+                return Err(ApiError::bad_input(
+                    *field,
+                    "filters and sorts by money only for callers who see the money of every \
+                     commitment they can read",
+                )
+                .into());
+            }
+            let mut condition = eq(
+                Condition::all(),
+                commitment::Column::Status,
+                filter.status.map(entity::enums::CommitmentStatus::from),
+            );
+            condition = eq(
+                condition,
+                commitment::Column::Kind,
+                filter.kind.map(entity::enums::CommitmentKind::from),
+            );
+            condition = eq_id(
+                condition,
+                commitment::Column::ClusterId,
+                Cluster::TYPE_NAME,
+                "filter.clusterId",
+                filter.cluster_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                commitment::Column::ActionId,
+                Action::TYPE_NAME,
+                "filter.actionId",
+                filter.action_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                commitment::Column::BudgetLineId,
+                BudgetLine::TYPE_NAME,
+                "filter.budgetLineId",
+                filter.budget_line_id.as_ref(),
+            )?;
+            if let Some(overdue) = filter.overdue {
+                let is_overdue = Condition::all()
+                    .add(commitment::Column::Status.eq(entity::enums::CommitmentStatus::Requested))
+                    .add(commitment::Column::ResponseDeadline.lt(Utc::now()));
+                condition = condition.add(if overdue {
+                    is_overdue
+                } else {
+                    is_overdue.not()
+                });
+            }
+            if let Some(outside) = filter.outside_plan {
+                condition = condition.add(super::outside_plan(commitment::Column::ActionId, outside));
+            }
+            let condition = super::changed_since::<commitment::Entity>(condition, filter.updated_since);
+            Ok(condition)
+        },
+        /// Escalations, open and closed.
+        escalations: Escalation of escalation where EscalationFilter sorted EscalationOrder
+            => |_ctx, filter, _order_by| {
+            let mut condition = eq(
+                Condition::all(),
+                escalation::Column::Status,
+                filter.status.map(entity::enums::EscalationStatus::from),
+            );
+            condition = eq(
+                condition,
+                escalation::Column::Level,
+                filter.level.map(entity::enums::EscalationLevel::from),
+            );
+            condition = eq_id(
+                condition,
+                escalation::Column::NeighbourhoodId,
+                Neighbourhood::TYPE_NAME,
+                "filter.neighbourhoodId",
+                filter.neighbourhood_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                escalation::Column::ClusterId,
+                Cluster::TYPE_NAME,
+                "filter.clusterId",
+                filter.cluster_id.as_ref(),
+            )?;
+            let condition = super::changed_since::<escalation::Entity>(condition, filter.updated_since);
+            Ok(condition)
+        },
     }
 }

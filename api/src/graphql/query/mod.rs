@@ -4,6 +4,7 @@
 mod audit;
 mod budget;
 mod commitments;
+mod lists;
 mod node;
 mod order;
 mod organisation;
@@ -20,10 +21,12 @@ use async_graphql::MergedObject;
 pub struct Query(
     organisation::OrganisationQuery,
     plans::PlanQuery,
+    plans::PlanLists,
     team::TeamQuery,
     commitments::CommitmentQuery,
     budget::BudgetQuery,
     residents::ResidentQuery,
+    residents::ResidentLists,
     node::NodeQuery,
     audit::AuditQuery,
     overdue::OverdueQuery,

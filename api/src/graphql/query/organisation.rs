@@ -1,14 +1,13 @@
 //! Root lists of the organisation: areas, neighbourhoods, residents' bodies, clusters,
 //! city programmes and products.
 
-use async_graphql::{Context, ID, InputObject, Object, Result};
+use async_graphql::{ID, InputObject};
 use entity::*;
 use sea_orm::Condition;
 
+use super::lists::root_lists;
 use super::order::order_input;
 use super::{contains, eq, eq_id};
-use crate::graphql::connection::list;
-use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::enums::RepresentativeBodyKind;
 use crate::graphql::types::{
     Area, CityProgramme, Cluster, Neighbourhood, Product, RepresentativeBody,
@@ -134,186 +133,62 @@ order_input!(
     }
 );
 
-/// Root fields of the organisation.
-#[derive(Default)]
-pub struct OrganisationQuery;
-
-#[Object]
-impl OrganisationQuery {
-    /// The city's areas (gebieden).
-    #[allow(clippy::too_many_arguments)]
-    async fn areas(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<AreaFilter>,
-        order_by: Option<Vec<AreaOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Area>> {
-        let filter = filter.unwrap_or_default();
-        let condition = eq(Condition::all(), area::Column::Code, filter.code);
-        let condition = contains(condition, area::Column::Name, filter.name_contains.as_ref());
-        list::<area::Entity, _>(
-            ctx,
-            condition,
-            &AreaOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
-    /// Neighbourhoods (wijken).
-    #[allow(clippy::too_many_arguments)]
-    async fn neighbourhoods(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<NeighbourhoodFilter>,
-        order_by: Option<Vec<NeighbourhoodOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Neighbourhood>> {
-        let filter = filter.unwrap_or_default();
-        let condition = eq_id(
-            Condition::all(),
-            neighbourhood::Column::AreaId,
-            Area::TYPE_NAME,
-            "filter.areaId",
-            filter.area_id.as_ref(),
-        )?;
-        let condition = eq(condition, neighbourhood::Column::Code, filter.code);
-        let condition = eq(
-            condition,
-            neighbourhood::Column::Pilot2016,
-            filter.pilot2016,
-        );
-        let condition = contains(
-            condition,
-            neighbourhood::Column::Name,
-            filter.name_contains.as_ref(),
-        );
-        list::<neighbourhood::Entity, _>(
-            ctx,
-            condition,
-            &NeighbourhoodOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
-    /// Residents' bodies: area committees, neighbourhood councils and committees.
-    #[allow(clippy::too_many_arguments)]
-    async fn representative_bodies(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<RepresentativeBodyFilter>,
-        order_by: Option<Vec<RepresentativeBodyOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<RepresentativeBody>> {
-        let filter = filter.unwrap_or_default();
-        let condition = eq(
-            Condition::all(),
-            representative_body::Column::Kind,
-            filter.kind.map(entity::enums::RepresentativeBodyKind::from),
-        );
-        list::<representative_body::Entity, _>(
-            ctx,
-            condition,
-            &RepresentativeBodyOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
-    /// Clusters (city departments).
-    #[allow(clippy::too_many_arguments)]
-    async fn clusters(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ClusterFilter>,
-        order_by: Option<Vec<ClusterOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Cluster>> {
-        let filter = filter.unwrap_or_default();
-        let condition = eq(Condition::all(), cluster::Column::Code, filter.code);
-        list::<cluster::Entity, _>(
-            ctx,
-            condition,
-            &ClusterOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
-    /// City programmes (stedelijke programma's).
-    #[allow(clippy::too_many_arguments)]
-    async fn city_programmes(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<CityProgrammeFilter>,
-        order_by: Option<Vec<CityProgrammeOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<CityProgramme>> {
-        let filter = filter.unwrap_or_default();
-        let condition = eq_id(
-            Condition::all(),
-            city_programme::Column::ClusterId,
-            Cluster::TYPE_NAME,
-            "filter.clusterId",
-            filter.cluster_id.as_ref(),
-        )?;
-        list::<city_programme::Entity, _>(
-            ctx,
-            condition,
-            &CityProgrammeOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
-    /// Products the clusters budget.
-    #[allow(clippy::too_many_arguments)]
-    async fn products(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ProductFilter>,
-        order_by: Option<Vec<ProductOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Product>> {
-        let filter = filter.unwrap_or_default();
-        let condition = eq_id(
-            Condition::all(),
-            product::Column::ClusterId,
-            Cluster::TYPE_NAME,
-            "filter.clusterId",
-            filter.cluster_id.as_ref(),
-        )?;
-        let condition = eq(
-            condition,
-            product::Column::TaakveldCode,
-            filter.taakveld_code,
-        );
-        list::<product::Entity, _>(
-            ctx,
-            condition,
-            &ProductOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
+root_lists! {
+    /// Root lists of the organisation.
+    OrganisationQuery {
+        /// The city's areas (gebieden).
+        areas: Area of area where AreaFilter sorted AreaOrder => |_ctx, filter, _order| {
+            let condition = eq(Condition::all(), area::Column::Code, filter.code);
+            Ok(contains(condition, area::Column::Name, filter.name_contains.as_ref()))
+        },
+        /// Neighbourhoods (wijken).
+        neighbourhoods: Neighbourhood of neighbourhood where NeighbourhoodFilter sorted NeighbourhoodOrder
+            => |_ctx, filter, _order| {
+            let condition = eq_id(
+                Condition::all(),
+                neighbourhood::Column::AreaId,
+                Area::TYPE_NAME,
+                "filter.areaId",
+                filter.area_id.as_ref(),
+            )?;
+            let condition = eq(condition, neighbourhood::Column::Code, filter.code);
+            let condition = eq(condition, neighbourhood::Column::Pilot2016, filter.pilot2016);
+            Ok(contains(condition, neighbourhood::Column::Name, filter.name_contains.as_ref()))
+        },
+        /// Residents' bodies: area committees, neighbourhood councils and committees.
+        representative_bodies: RepresentativeBody of representative_body
+            where RepresentativeBodyFilter sorted RepresentativeBodyOrder => |_ctx, filter, _order| {
+            Ok(eq(
+                Condition::all(),
+                representative_body::Column::Kind,
+                filter.kind.map(entity::enums::RepresentativeBodyKind::from),
+            ))
+        },
+        /// Clusters (city departments).
+        clusters: Cluster of cluster where ClusterFilter sorted ClusterOrder => |_ctx, filter, _order| {
+            Ok(eq(Condition::all(), cluster::Column::Code, filter.code))
+        },
+        /// City programmes (stedelijke programma's).
+        city_programmes: CityProgramme of city_programme where CityProgrammeFilter sorted CityProgrammeOrder
+            => |_ctx, filter, _order| {
+            Ok(eq_id(
+                Condition::all(),
+                city_programme::Column::ClusterId,
+                Cluster::TYPE_NAME,
+                "filter.clusterId",
+                filter.cluster_id.as_ref(),
+            )?)
+        },
+        /// Products the clusters budget.
+        products: Product of product where ProductFilter sorted ProductOrder => |_ctx, filter, _order| {
+            let condition = eq_id(
+                Condition::all(),
+                product::Column::ClusterId,
+                Cluster::TYPE_NAME,
+                "filter.clusterId",
+                filter.cluster_id.as_ref(),
+            )?;
+            Ok(eq(condition, product::Column::TaakveldCode, filter.taakveld_code))
+        },
     }
 }

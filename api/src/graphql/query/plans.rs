@@ -1,5 +1,6 @@
 //! Root lists of plans, priorities and actions.
 
+use super::lists::root_lists;
 use crate::graphql::scalars::NaiveDate;
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use entity::*;
@@ -132,70 +133,6 @@ impl PlanQuery {
         Ok(revision.map(PlanRevision::from))
     }
 
-    /// Plans: area plans, implementation plans and neighbourhood action plans.
-    #[allow(clippy::too_many_arguments)]
-    async fn plans(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<PlanFilter>,
-        order_by: Option<Vec<PlanOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Plan>> {
-        let filter = filter.unwrap_or_default();
-        let mut condition = eq(
-            Condition::all(),
-            plan::Column::Kind,
-            filter.kind.map(entity::enums::PlanKind::from),
-        );
-        condition = eq(
-            condition,
-            plan::Column::Status,
-            filter.status.map(entity::enums::PlanStatus::from),
-        );
-        if let Some(year) = filter.year {
-            condition = condition
-                .add(plan::Column::YearFrom.lte(year))
-                .add(plan::Column::YearTo.gte(year));
-        }
-        condition = eq_id(
-            condition,
-            plan::Column::AreaId,
-            Area::TYPE_NAME,
-            "filter.areaId",
-            filter.area_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            plan::Column::NeighbourhoodId,
-            Neighbourhood::TYPE_NAME,
-            "filter.neighbourhoodId",
-            filter.neighbourhood_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            plan::Column::ClusterId,
-            Cluster::TYPE_NAME,
-            "filter.clusterId",
-            filter.cluster_id.as_ref(),
-        )?;
-        condition = contains(
-            condition,
-            plan::Column::Title,
-            filter.title_contains.as_ref(),
-        );
-        let condition = super::changed_since::<plan::Entity>(condition, filter.updated_since);
-        list::<plan::Entity, _>(
-            ctx,
-            condition,
-            &PlanOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
-    }
-
     /// Priorities of plans, by plan and rank.
     #[allow(clippy::too_many_arguments)]
     async fn priorities(
@@ -241,64 +178,100 @@ impl PlanQuery {
         )
         .await
     }
+}
 
-    /// SMART actions across plans.
-    #[allow(clippy::too_many_arguments)]
-    async fn actions(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ActionFilter>,
-        order_by: Option<Vec<ActionOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<Action>> {
-        let filter = filter.unwrap_or_default();
-        let mut condition = eq(
-            Condition::all(),
-            action::Column::Status,
-            filter.status.map(entity::enums::ActionStatus::from),
-        );
-        condition = eq(
-            condition,
-            action::Column::TrafficLight,
-            filter.traffic_light.map(entity::enums::TrafficLight::from),
-        );
-        condition = eq_id(
-            condition,
-            action::Column::LeadClusterId,
-            Cluster::TYPE_NAME,
-            "filter.leadClusterId",
-            filter.lead_cluster_id.as_ref(),
-        )?;
-        condition = eq_id(
-            condition,
-            action::Column::PriorityId,
-            Priority::TYPE_NAME,
-            "filter.priorityId",
-            filter.priority_id.as_ref(),
-        )?;
-        if let Some(plan_id) = &filter.plan_id {
-            let plan_id = id_of(Plan::TYPE_NAME, "filter.planId", plan_id)?;
-            let priorities = scope(ctx)?.reader.visible_ids::<priority::Entity>(
-                Condition::all().add(priority::Column::PlanId.eq(plan_id)),
+root_lists! {
+    /// Root lists of plans and actions.
+    PlanLists {
+        /// Plans: area plans, implementation plans and neighbourhood action plans.
+        plans: Plan of plan where PlanFilter sorted PlanOrder
+            => |_ctx, filter, _order_by| {
+            let mut condition = eq(
+                Condition::all(),
+                plan::Column::Kind,
+                filter.kind.map(entity::enums::PlanKind::from),
             );
-            condition = condition.add(action::Column::PriorityId.in_subquery(priorities));
-        }
-        if let Some(date) = filter.deadline_before {
-            condition = condition.add(action::Column::Deadline.lte(date.0));
-        }
-        if let Some(outside) = filter.outside_plan {
-            condition = condition.add(super::outside_plan(action::Column::Id, outside));
-        }
-        let condition = super::changed_since::<action::Entity>(condition, filter.updated_since);
-        list::<action::Entity, _>(
-            ctx,
-            condition,
-            &ActionOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
+            condition = eq(
+                condition,
+                plan::Column::Status,
+                filter.status.map(entity::enums::PlanStatus::from),
+            );
+            if let Some(year) = filter.year {
+                condition = condition
+                    .add(plan::Column::YearFrom.lte(year))
+                    .add(plan::Column::YearTo.gte(year));
+            }
+            condition = eq_id(
+                condition,
+                plan::Column::AreaId,
+                Area::TYPE_NAME,
+                "filter.areaId",
+                filter.area_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                plan::Column::NeighbourhoodId,
+                Neighbourhood::TYPE_NAME,
+                "filter.neighbourhoodId",
+                filter.neighbourhood_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                plan::Column::ClusterId,
+                Cluster::TYPE_NAME,
+                "filter.clusterId",
+                filter.cluster_id.as_ref(),
+            )?;
+            condition = contains(
+                condition,
+                plan::Column::Title,
+                filter.title_contains.as_ref(),
+            );
+            let condition = super::changed_since::<plan::Entity>(condition, filter.updated_since);
+            Ok(condition)
+        },
+        /// SMART actions across plans.
+        actions: Action of action where ActionFilter sorted ActionOrder
+            => |ctx, filter, _order_by| {
+            let mut condition = eq(
+                Condition::all(),
+                action::Column::Status,
+                filter.status.map(entity::enums::ActionStatus::from),
+            );
+            condition = eq(
+                condition,
+                action::Column::TrafficLight,
+                filter.traffic_light.map(entity::enums::TrafficLight::from),
+            );
+            condition = eq_id(
+                condition,
+                action::Column::LeadClusterId,
+                Cluster::TYPE_NAME,
+                "filter.leadClusterId",
+                filter.lead_cluster_id.as_ref(),
+            )?;
+            condition = eq_id(
+                condition,
+                action::Column::PriorityId,
+                Priority::TYPE_NAME,
+                "filter.priorityId",
+                filter.priority_id.as_ref(),
+            )?;
+            if let Some(plan_id) = &filter.plan_id {
+                let plan_id = id_of(Plan::TYPE_NAME, "filter.planId", plan_id)?;
+                let priorities = scope(ctx)?.reader.visible_ids::<priority::Entity>(
+                    Condition::all().add(priority::Column::PlanId.eq(plan_id)),
+                );
+                condition = condition.add(action::Column::PriorityId.in_subquery(priorities));
+            }
+            if let Some(date) = filter.deadline_before {
+                condition = condition.add(action::Column::Deadline.lte(date.0));
+            }
+            if let Some(outside) = filter.outside_plan {
+                condition = condition.add(super::outside_plan(action::Column::Id, outside));
+            }
+            let condition = super::changed_since::<action::Entity>(condition, filter.updated_since);
+            Ok(condition)
+        },
     }
 }

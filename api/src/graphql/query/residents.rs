@@ -4,10 +4,9 @@ use async_graphql::{Context, ID, InputObject, Object, Result};
 use entity::*;
 use sea_orm::Condition;
 
+use super::lists::root_lists;
 use super::order::order_input;
 use super::{eq, eq_id};
-use crate::graphql::connection::list;
-use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::enums::{ResidentInputOutcome, ResidentInputSource};
 use crate::graphql::types::{Neighbourhood, ResidentInput};
 
@@ -58,47 +57,36 @@ impl ResidentQuery {
             .await?;
         Ok(found.map(ResidentInput::from))
     }
+}
 
-    /// Residents' input and where it landed, or why not.
-    #[allow(clippy::too_many_arguments)]
-    async fn resident_inputs(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ResidentInputFilter>,
-        order_by: Option<Vec<ResidentInputOrder>>,
-        first: Option<i32>,
-        after: Option<String>,
-        last: Option<i32>,
-        before: Option<String>,
-    ) -> Result<Conn<ResidentInput>> {
-        let filter = filter.unwrap_or_default();
-        let mut condition = eq_id(
-            Condition::all(),
-            resident_input::Column::NeighbourhoodId,
-            Neighbourhood::TYPE_NAME,
-            "filter.neighbourhoodId",
-            filter.neighbourhood_id.as_ref(),
-        )?;
-        condition = eq(
-            condition,
-            resident_input::Column::Source,
-            filter.source.map(entity::enums::ResidentInputSource::from),
-        );
-        condition = eq(
-            condition,
-            resident_input::Column::Outcome,
-            filter
-                .outcome
-                .map(entity::enums::ResidentInputOutcome::from),
-        );
-        let condition =
-            super::changed_since::<resident_input::Entity>(condition, filter.updated_since);
-        list::<resident_input::Entity, _>(
-            ctx,
-            condition,
-            &ResidentInputOrder::terms(&order_by.unwrap_or_default()),
-            PageArgs::new(first, after, last, before),
-        )
-        .await
+root_lists! {
+    /// Root lists of residents' input.
+    ResidentLists {
+        /// Residents' input and where it landed, or why not.
+        resident_inputs: ResidentInput of resident_input where ResidentInputFilter sorted ResidentInputOrder
+            => |_ctx, filter, _order_by| {
+            let mut condition = eq_id(
+                Condition::all(),
+                resident_input::Column::NeighbourhoodId,
+                Neighbourhood::TYPE_NAME,
+                "filter.neighbourhoodId",
+                filter.neighbourhood_id.as_ref(),
+            )?;
+            condition = eq(
+                condition,
+                resident_input::Column::Source,
+                filter.source.map(entity::enums::ResidentInputSource::from),
+            );
+            condition = eq(
+                condition,
+                resident_input::Column::Outcome,
+                filter
+                    .outcome
+                    .map(entity::enums::ResidentInputOutcome::from),
+            );
+            let condition =
+                super::changed_since::<resident_input::Entity>(condition, filter.updated_since);
+            Ok(condition)
+        },
     }
 }
