@@ -1,7 +1,7 @@
 //! Subscriptions on the wire. A WebSocket upgrade of `GET /graphql` speaks
 //! graphql-transport-ws (the `graphql-ws` library's protocol; the older
 //! subscriptions-transport-ws too); a `POST /graphql` that accepts `text/event-stream`
-//! gets Server-Sent Events (the graphql-sse protocol's distinct-connections mode).
+//! gets Server-Sent Events (the graphql-sse protocol's distinct-connections mode; `sse.rs`).
 //!
 //! Over a WebSocket the token goes in `connection_init`'s payload (`{"authorization":
 //! "Bearer <token>"}`); a token that does not verify closes the socket with 4403, and the
@@ -15,9 +15,7 @@ use async_graphql::http::{WebSocket as GraphqlWebSocket, WebSocketProtocols, WsM
 use async_graphql::parser::types::OperationType;
 use async_graphql::{Data, Request, Response, ServerError};
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
-use axum::http::StatusCode;
-use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response as HttpResponse};
+use axum::response::Response as HttpResponse;
 use futures_util::stream::BoxStream;
 use futures_util::{SinkExt, StreamExt};
 
@@ -26,20 +24,16 @@ use crate::error::request_error;
 use crate::graphql::context::RequestScope;
 use crate::http::AppState;
 
+mod sse;
+
+pub use sse::{event_stream, wants_event_stream};
+
 /// Most subscriptions one socket runs at once: each listens to every event and reads a
 /// row per event, so one caller cannot make the service read without bound.
 pub const MAX_SUBSCRIPTIONS_PER_SOCKET: usize = 20;
 
 /// The close reason of a `connection_init` whose token does not verify.
 const REFUSED: &str = "Forbidden: missing, invalid or expired token";
-
-/// Whether a request asks for Server-Sent Events.
-pub fn wants_event_stream(headers: &axum::http::HeaderMap) -> bool {
-    headers
-        .get(axum::http::header::ACCEPT)
-        .and_then(|accept| accept.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/event-stream"))
-}
 
 /// `request` ready to run as a subscription for `principal`, or why it may not: it must be
 /// a subscription (a persisted one in allow-list mode) and within the cost limit.
@@ -264,43 +258,6 @@ async fn close(
         reason: reason.to_owned().into(),
     };
     let _ = sink.send(Message::Close(Some(frame))).await;
-}
-
-/// Answers a subscription over Server-Sent Events: a `next` event per result, `complete`
-/// at the end (also when the token expires).
-pub async fn event_stream(
-    state: AppState,
-    principal: Principal,
-    request: Request,
-    document_id: Option<&str>,
-) -> HttpResponse {
-    let expires_at = principal.expires_at;
-    let request = match prepare(&state, principal, request, document_id) {
-        Ok(request) => request,
-        Err(error) => {
-            let body = serde_json::json!({ "errors": [error] });
-            return (
-                StatusCode::BAD_REQUEST,
-                [(axum::http::header::CONTENT_TYPE, "application/json")],
-                body.to_string(),
-            )
-                .into_response();
-        }
-    };
-    let results = state
-        .schema
-        .execute_stream(request)
-        .take_until(until_expiry(expires_at))
-        .map(|response| {
-            let data = serde_json::to_string(&response).unwrap_or_default();
-            Ok::<_, std::convert::Infallible>(SseEvent::default().event("next").data(data))
-        })
-        .chain(futures_util::stream::once(async {
-            Ok(SseEvent::default().event("complete").data(""))
-        }));
-    Sse::new(results)
-        .keep_alive(KeepAlive::default())
-        .into_response()
 }
 
 /// Resolves when a token expiring at `expires_at` (seconds since the epoch) has expired;

@@ -1,6 +1,7 @@
 //! The object types, one file per family. Each wraps its entity's row; relation fields
 //! resolve through the request's scoped loader.
 
+mod actions;
 mod advice;
 mod audit;
 mod budget;
@@ -14,6 +15,7 @@ mod residents;
 mod revisions;
 mod team;
 
+pub use actions::Action;
 pub use advice::CommitteeAdvice;
 pub use audit::AuditEvent;
 pub use budget::{BudgetAmendment, BudgetLine, PhaseAmount, PncDocument};
@@ -21,7 +23,7 @@ pub use clusters::{CityProgramme, Cluster, Product};
 pub use commitments::{Commitment, Escalation, EscalationEvent};
 pub use consultation::{ActionPosition, AdoptionWaiver};
 pub use organisation::{Area, Neighbourhood, RepresentativeBody};
-pub use plans::{Action, Plan, Priority};
+pub use plans::{Plan, Priority};
 pub use progress::ProgressUpdate;
 pub use residents::ResidentInput;
 pub use revisions::PlanRevision;
