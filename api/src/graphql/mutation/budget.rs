@@ -1,33 +1,14 @@
-//! P&C mutations: documents, budget lines, transfers and amendments.
+//! Budget-line mutations: lines, transfers, realisations and amendments. The P&C documents
+//! are in `pnc_documents.rs`.
 
 use crate::graphql::scalars::Decimal;
-use crate::value::{Cents, Hours, LineDescription, Reason, Title, Year};
+use crate::value::{Cents, Hours, LineDescription, Reason, Year};
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 
 use crate::domain::pnc::{self, Amendment, NewLine, Transfer};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncPhase};
 use crate::graphql::relay::id_of;
-use crate::graphql::types::{
-    Area, BudgetAmendment, BudgetLine, Cluster, Neighbourhood, PncDocument, Product,
-};
-
-/// Open a P&C document for a year and phase.
-#[derive(InputObject, Debug)]
-pub struct CreatePncDocumentInput {
-    /// Budget year.
-    pub year: i32,
-    /// Phase.
-    pub phase: PncPhase,
-    /// Title, e.g. Voorjaarsnota 2017.
-    pub title: String,
-}
-
-/// Submit or adopt a P&C document; adopted, its figures are final.
-#[derive(InputObject, Debug)]
-pub struct PncDocumentStepInput {
-    /// The document.
-    pub id: ID,
-}
+use crate::graphql::types::{Area, BudgetAmendment, BudgetLine, Cluster, Neighbourhood, Product};
 
 /// Create a budget line in a year whose budget is not yet adopted.
 #[derive(InputObject, Debug)]
@@ -108,13 +89,6 @@ pub struct RecordRealisationInput {
     pub realised: Decimal,
 }
 
-/// The document after the change.
-#[derive(SimpleObject)]
-pub struct PncDocumentPayload {
-    /// The document.
-    pub pnc_document: PncDocument,
-}
-
 /// The line after the change.
 #[derive(SimpleObject)]
 pub struct BudgetLinePayload {
@@ -138,44 +112,12 @@ pub struct AmendBudgetPayload {
     pub amendment: BudgetAmendment,
 }
 
-/// P&C mutations.
+/// Budget-line mutations.
 #[derive(Default)]
 pub struct BudgetMutation;
 
 #[Object]
 impl BudgetMutation {
-    /// Open a P&C document (controller).
-    async fn create_pnc_document(
-        &self,
-        ctx: &Context<'_>,
-        input: CreatePncDocumentInput,
-    ) -> Result<PncDocumentPayload> {
-        let year = super::at("input.year", Year::parse(input.year))?;
-        let title = super::at("input.title", Title::parse(&input.title))?;
-        let row = super::transact!(ctx, |change| pnc::create_document(
-            change,
-            year,
-            input.phase.into(),
-            title
-        ));
-        Ok(PncDocumentPayload {
-            pnc_document: row.into(),
-        })
-    }
-
-    /// Adopt a P&C document (controller); its phase's figures become final.
-    async fn adopt_pnc_document(
-        &self,
-        ctx: &Context<'_>,
-        input: PncDocumentStepInput,
-    ) -> Result<PncDocumentPayload> {
-        let id = id_of(PncDocument::TYPE_NAME, "input.id", &input.id)?;
-        let row = super::transact!(ctx, |change| pnc::adopt_document(change, id));
-        Ok(PncDocumentPayload {
-            pnc_document: row.into(),
-        })
-    }
-
     /// Create a budget line (cluster manager of its cluster, or controller).
     async fn create_budget_line(
         &self,
@@ -260,19 +202,6 @@ impl BudgetMutation {
         ));
         Ok(BudgetLinePayload {
             budget_line: row.into(),
-        })
-    }
-
-    /// Submit a P&C document to the council (controller).
-    async fn submit_pnc_document(
-        &self,
-        ctx: &Context<'_>,
-        input: PncDocumentStepInput,
-    ) -> Result<PncDocumentPayload> {
-        let id = id_of(PncDocument::TYPE_NAME, "input.id", &input.id)?;
-        let row = super::transact!(ctx, |change| pnc::submit_document(change, id));
-        Ok(PncDocumentPayload {
-            pnc_document: row.into(),
         })
     }
 

@@ -9,6 +9,7 @@ mod escalations;
 mod issues;
 mod plan_items;
 mod plans;
+mod pnc_documents;
 mod residents;
 mod work;
 
@@ -31,6 +32,7 @@ pub struct Mutation(
     work::WorkMutation,
     residents::ResidentMutation,
     budget::BudgetMutation,
+    pnc_documents::PncDocumentMutation,
     advice::AdviceMutation,
 );
 
