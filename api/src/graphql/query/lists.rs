@@ -1,6 +1,7 @@
-//! The one piece behind every root list: the Relay arguments, the typed `filter` and the
+//! The one piece behind the root lists: the Relay arguments, the typed `filter` and the
 //! `orderBy` terms in, one page of the caller's visible rows out
-//! ([`list`](crate::graphql::connection::list)).
+//! ([`list`](crate::graphql::connection::list)). `priorities` alone writes its resolver
+//! by hand: without an `orderBy` it sorts by plan before the natural order.
 
 /// Declares root lists as fields of a small query object. Each line names the field, the
 /// node type, its entity, the filter input and the order input (none for a list offered
