@@ -265,21 +265,20 @@ pub async fn revise_plan(change: &Change<'_>, revise: Revise) -> ApiResult<plan:
         super::escalation::link_to_revision(change, id, &revision).await?;
     }
     let after = change
-        .update(
+        .updated(
             before.id,
+            &before,
             revise.expected,
             plan::ActiveModel {
                 status: Set(PlanStatus::Draft),
                 updated_at: Set(Utc::now()),
                 ..Default::default()
             },
+            "revisePlan",
         )
         .await?;
     change
         .require::<plan::Entity>(after.id, Operation::Edit, "plan")
-        .await?;
-    change
-        .audit("Plan", after.id, "revisePlan", Some(&before), Some(&after))
         .await?;
     Ok(after)
 }

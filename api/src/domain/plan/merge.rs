@@ -149,9 +149,10 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
         &format!("priority dropped: {reason}"),
     )
     .await?;
-    let after_merged = change
-        .update(
+    change
+        .updated(
             merged_id,
+            &merged,
             merged_version,
             plan::ActiveModel {
                 status: Set(PlanStatus::Superseded),
@@ -159,6 +160,7 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
                 updated_at: Set(now),
                 ..Default::default()
             },
+            "mergePlans",
         )
         .await?;
     let after_surviving = change
@@ -169,15 +171,6 @@ pub async fn merge_plans(change: &Change<'_>, merge: Merge) -> ApiResult<plan::M
                 updated_at: Set(now),
                 ..Default::default()
             },
-        )
-        .await?;
-    change
-        .audit(
-            "Plan",
-            merged_id,
-            "mergePlans",
-            Some(&merged),
-            Some(&after_merged),
         )
         .await?;
     Ok(after_surviving)

@@ -79,34 +79,28 @@ pub async fn transfer(
         ..Default::default()
     };
     let from_after = change
-        .update(from.id, from.version, bump(&from, -input.hours.get()))
+        .updated(
+            from.id,
+            &from,
+            from.version,
+            bump(&from, -input.hours.get()),
+            "transferBudget",
+        )
         .await?;
     let to_after = change
-        .update(to.id, to.version, bump(&to, input.hours.get()))
+        .updated(
+            to.id,
+            &to,
+            to.version,
+            bump(&to, input.hours.get()),
+            "transferBudget",
+        )
         .await?;
     change
         .require::<budget_line::Entity>(from.id, Operation::ManageBudget, "budget line")
         .await?;
     change
         .require::<budget_line::Entity>(to.id, Operation::ManageBudget, "budget line")
-        .await?;
-    change
-        .audit(
-            "BudgetLine",
-            from.id,
-            "transferBudget",
-            Some(&from),
-            Some(&from_after),
-        )
-        .await?;
-    change
-        .audit(
-            "BudgetLine",
-            to.id,
-            "transferBudget",
-            Some(&to),
-            Some(&to_after),
-        )
         .await?;
     Ok((from_after, to_after))
 }
