@@ -377,11 +377,16 @@ def statements(pg, database):
 def measure(args, tools, pg, database, servers, work, urls, tokens):
     rows = []
     names = [n for n in work if not args.only or n in args.only]
+    # A workload's concurrencies run next to each other, so that c=32 ÷ c=8 compares
+    # measurements taken a minute apart rather than a whole pass apart (the machine's
+    # state drifts over a pass: the write workload's WAL, checkpoints, autovacuum).
     for round_index in range(args.rounds):
-        for concurrency in args.concurrency:
-            for name in names:
-                systems = [s for s in SYSTEMS if s in work[name] and s in urls]
-                # Alternate: each round and workload starts with another system.
+        for name in names:
+            systems = [s for s in SYSTEMS if s in work[name] and s in urls]
+            # Alternate: each round starts with the other concurrency, and each round and
+            # workload with another system.
+            turn = round_index % len(args.concurrency)
+            for concurrency in args.concurrency[turn:] + args.concurrency[:turn]:
                 shift = (round_index + names.index(name)) % len(systems)
                 for system in systems[shift:] + systems[:shift]:
                     pg.sql(database, "SELECT pg_stat_statements_reset()")
@@ -395,6 +400,8 @@ def measure(args, tools, pg, database, servers, work, urls, tokens):
                     )
                     rows.append(result)
                     log(f"round {round_index + 1} c={concurrency} {name:<14} {system:<14} {result['rps']:>9.1f} req/s  p50 {result['p50_ms']:.2f} ms  p99 {result['p99_ms']:.2f} ms  {result['ok']}/{result['requests']} ok  stmts/req {result['statements_per_request']}  rss {rss:.0f} MB")
+            # The next workload starts without this one's dirty pages to write.
+            pg.sql(database, "CHECKPOINT")
     return rows
 
 
