@@ -4,6 +4,7 @@ use async_graphql::{ID, InputObject};
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
+use super::filter::Conditions;
 use super::lists::root_lists;
 use crate::error::ApiError;
 use crate::graphql::relay::decode_id;
@@ -28,22 +29,21 @@ root_lists! {
         /// Audit events, oldest first: who changed what, when, with which grants.
         audit_trail: AuditEvent of audit_event where AuditFilter
             => |_ctx, filter, _order_by| {
-            let mut condition = Condition::all();
-            if let Some(id) = &filter.entity_id {
-                let (entity, id) = decode_id(id).ok_or_else(|| {
+            let entity_id = match &filter.entity_id {
+                Some(id) => Some(decode_id(id).ok_or_else(|| {
                     ApiError::bad_input("filter.entityId", "is not an id of this API")
-                })?;
-                condition = condition
-                    .add(audit_event::Column::Entity.eq(entity))
-                    .add(audit_event::Column::EntityId.eq(id));
-            }
-            if let Some(entity) = filter.entity {
-                condition = condition.add(audit_event::Column::Entity.eq(entity));
-            }
-            if let Some(operation) = filter.operation {
-                condition = condition.add(audit_event::Column::Operation.eq(operation));
-            }
-            Ok(condition)
+                })?),
+                None => None,
+            };
+            Ok(Conditions::new()
+                .when(entity_id, |(entity, id)| {
+                    Condition::all()
+                        .add(audit_event::Column::Entity.eq(entity))
+                        .add(audit_event::Column::EntityId.eq(id))
+                })
+                .eq(audit_event::Column::Entity, filter.entity)
+                .eq(audit_event::Column::Operation, filter.operation)
+                .into())
         },
     }
 }

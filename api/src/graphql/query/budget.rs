@@ -4,9 +4,9 @@ use async_graphql::{ID, InputObject};
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
+use super::filter::Conditions;
 use super::lists::root_lists;
 use super::order::order_input;
-use super::{eq, eq_id};
 use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
 use crate::graphql::types::{
     Area, BudgetAmendment, BudgetLine, Cluster, Neighbourhood, PncDocument, Product,
@@ -96,95 +96,54 @@ root_lists! {
         /// Budget lines (begrotingsregels).
         budget_lines: BudgetLine of budget_line where BudgetLineFilter sorted BudgetLineOrder
             => |_ctx, filter, _order_by| {
-            let mut condition = eq_id(
-                Condition::all(),
-                budget_line::Column::ClusterId,
-                Cluster::TYPE_NAME,
-                "filter.clusterId",
-                filter.cluster_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                budget_line::Column::ProductId,
-                Product::TYPE_NAME,
-                "filter.productId",
-                filter.product_id.as_ref(),
-            )?;
-            condition = eq(condition, budget_line::Column::Year, filter.year);
-            condition = eq_id(
-                condition,
-                budget_line::Column::AreaId,
-                Area::TYPE_NAME,
-                "filter.areaId",
-                filter.area_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                budget_line::Column::NeighbourhoodId,
-                Neighbourhood::TYPE_NAME,
-                "filter.neighbourhoodId",
-                filter.neighbourhood_id.as_ref(),
-            )?;
-            condition = eq(
-                condition,
-                budget_line::Column::Kind,
-                filter.kind.map(entity::enums::BudgetKind::from),
-            );
-            if let Some(city_wide) = filter.city_wide {
-                let is_city_wide = Condition::all()
+            let is_city_wide = || {
+                Condition::all()
                     .add(budget_line::Column::AreaId.is_null())
-                    .add(budget_line::Column::NeighbourhoodId.is_null());
-                condition = condition.add(if city_wide {
-                    is_city_wide
-                } else {
-                    is_city_wide.not()
-                });
-            }
-            let condition =
-                super::changed_since::<budget_line::Entity>(condition, filter.updated_since);
-            Ok(condition)
+                    .add(budget_line::Column::NeighbourhoodId.is_null())
+            };
+            Ok(Conditions::new()
+                .id(budget_line::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
+                .id(budget_line::Column::ProductId, Product::TYPE_NAME, "filter.productId", filter.product_id.as_ref())?
+                .eq(budget_line::Column::Year, filter.year)
+                .id(budget_line::Column::AreaId, Area::TYPE_NAME, "filter.areaId", filter.area_id.as_ref())?
+                .id(
+                    budget_line::Column::NeighbourhoodId,
+                    Neighbourhood::TYPE_NAME,
+                    "filter.neighbourhoodId",
+                    filter.neighbourhood_id.as_ref(),
+                )?
+                .eq(budget_line::Column::Kind, filter.kind.map(entity::enums::BudgetKind::from))
+                .when(filter.city_wide, |city_wide| if city_wide { is_city_wide() } else { is_city_wide().not() })
+                .changed_since::<budget_line::Entity>(filter.updated_since)
+                .into())
         },
         /// P&C documents per budget year and phase.
         pnc_documents: PncDocument of pnc_document where PncDocumentFilter sorted PncDocumentOrder
             => |_ctx, filter, _order_by| {
-            let mut condition = eq(Condition::all(), pnc_document::Column::Year, filter.year);
-            condition = eq(
-                condition,
-                pnc_document::Column::Phase,
-                filter.phase.map(entity::enums::PncPhase::from),
-            );
-            condition = eq(
-                condition,
-                pnc_document::Column::Status,
-                filter.status.map(entity::enums::PncDocumentStatus::from),
-            );
-            Ok(condition)
+            Ok(Conditions::new()
+                .eq(pnc_document::Column::Year, filter.year)
+                .eq(pnc_document::Column::Phase, filter.phase.map(entity::enums::PncPhase::from))
+                .eq(pnc_document::Column::Status, filter.status.map(entity::enums::PncDocumentStatus::from))
+                .into())
         },
         /// Budget amendments (bijstellingen).
         budget_amendments: BudgetAmendment of budget_amendment where BudgetAmendmentFilter sorted BudgetAmendmentOrder
             => |_ctx, filter, _order_by| {
-            let mut condition = eq_id(
-                Condition::all(),
-                budget_amendment::Column::PncDocumentId,
-                PncDocument::TYPE_NAME,
-                "filter.pncDocumentId",
-                filter.pnc_document_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                budget_amendment::Column::BudgetLineId,
-                BudgetLine::TYPE_NAME,
-                "filter.budgetLineId",
-                filter.budget_line_id.as_ref(),
-            )?;
-            condition = eq(
-                condition,
-                budget_amendment::Column::AmendmentType,
-                filter
-                    .amendment_type
-                    .map(entity::enums::AmendmentType::from),
-            );
-            Ok(condition)
+            Ok(Conditions::new()
+                .id(
+                    budget_amendment::Column::PncDocumentId,
+                    PncDocument::TYPE_NAME,
+                    "filter.pncDocumentId",
+                    filter.pnc_document_id.as_ref(),
+                )?
+                .id(
+                    budget_amendment::Column::BudgetLineId,
+                    BudgetLine::TYPE_NAME,
+                    "filter.budgetLineId",
+                    filter.budget_line_id.as_ref(),
+                )?
+                .eq(budget_amendment::Column::AmendmentType, filter.amendment_type.map(entity::enums::AmendmentType::from))
+                .into())
         },
     }
 }

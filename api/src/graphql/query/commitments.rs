@@ -1,13 +1,12 @@
 //! Root lists of commitments and escalations.
 
 use async_graphql::{ID, InputObject};
-use chrono::Utc;
 use entity::*;
-use sea_orm::{ColumnTrait, Condition};
 
+use super::filter::Conditions;
 use super::lists::root_lists;
 use super::order::order_input;
-use super::{eq, eq_id};
+use super::overdue::overdue;
 use crate::error::ApiError;
 use crate::graphql::context::scope;
 use crate::graphql::enums::{CommitmentKind, CommitmentStatus, EscalationLevel, EscalationStatus};
@@ -105,82 +104,27 @@ root_lists! {
                 )
                 .into());
             }
-            let mut condition = eq(
-                Condition::all(),
-                commitment::Column::Status,
-                filter.status.map(entity::enums::CommitmentStatus::from),
-            );
-            condition = eq(
-                condition,
-                commitment::Column::Kind,
-                filter.kind.map(entity::enums::CommitmentKind::from),
-            );
-            condition = eq_id(
-                condition,
-                commitment::Column::ClusterId,
-                Cluster::TYPE_NAME,
-                "filter.clusterId",
-                filter.cluster_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                commitment::Column::ActionId,
-                Action::TYPE_NAME,
-                "filter.actionId",
-                filter.action_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                commitment::Column::BudgetLineId,
-                BudgetLine::TYPE_NAME,
-                "filter.budgetLineId",
-                filter.budget_line_id.as_ref(),
-            )?;
-            if let Some(overdue) = filter.overdue {
-                let is_overdue = Condition::all()
-                    .add(commitment::Column::Status.eq(entity::enums::CommitmentStatus::Requested))
-                    .add(commitment::Column::ResponseDeadline.lt(Utc::now()));
-                condition = condition.add(if overdue {
-                    is_overdue
-                } else {
-                    is_overdue.not()
-                });
-            }
-            if let Some(outside) = filter.outside_plan {
-                condition = condition.add(super::outside_plan(commitment::Column::ActionId, outside));
-            }
-            let condition = super::changed_since::<commitment::Entity>(condition, filter.updated_since);
-            Ok(condition)
+            Ok(Conditions::new()
+                .eq(commitment::Column::Status, filter.status.map(entity::enums::CommitmentStatus::from))
+                .eq(commitment::Column::Kind, filter.kind.map(entity::enums::CommitmentKind::from))
+                .id(commitment::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
+                .id(commitment::Column::ActionId, Action::TYPE_NAME, "filter.actionId", filter.action_id.as_ref())?
+                .id(commitment::Column::BudgetLineId, BudgetLine::TYPE_NAME, "filter.budgetLineId", filter.budget_line_id.as_ref())?
+                .when(filter.overdue, |wanted| if wanted { overdue() } else { overdue().not() })
+                .when(filter.outside_plan, |outside| super::outside_plan(commitment::Column::ActionId, outside))
+                .changed_since::<commitment::Entity>(filter.updated_since)
+                .into())
         },
         /// Escalations, open and closed.
         escalations: Escalation of escalation where EscalationFilter sorted EscalationOrder
             => |_ctx, filter, _order_by| {
-            let mut condition = eq(
-                Condition::all(),
-                escalation::Column::Status,
-                filter.status.map(entity::enums::EscalationStatus::from),
-            );
-            condition = eq(
-                condition,
-                escalation::Column::Level,
-                filter.level.map(entity::enums::EscalationLevel::from),
-            );
-            condition = eq_id(
-                condition,
-                escalation::Column::NeighbourhoodId,
-                Neighbourhood::TYPE_NAME,
-                "filter.neighbourhoodId",
-                filter.neighbourhood_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                escalation::Column::ClusterId,
-                Cluster::TYPE_NAME,
-                "filter.clusterId",
-                filter.cluster_id.as_ref(),
-            )?;
-            let condition = super::changed_since::<escalation::Entity>(condition, filter.updated_since);
-            Ok(condition)
+            Ok(Conditions::new()
+                .eq(escalation::Column::Status, filter.status.map(entity::enums::EscalationStatus::from))
+                .eq(escalation::Column::Level, filter.level.map(entity::enums::EscalationLevel::from))
+                .id(escalation::Column::NeighbourhoodId, Neighbourhood::TYPE_NAME, "filter.neighbourhoodId", filter.neighbourhood_id.as_ref())?
+                .id(escalation::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
+                .changed_since::<escalation::Entity>(filter.updated_since)
+                .into())
         },
     }
 }

@@ -7,7 +7,8 @@
 /// node type, its entity, the filter input and the order input (none for a list offered
 /// in its natural order only), then how the filter becomes a condition: a closure over the
 /// request context, the filter (its default when none is given) and the sort terms, which
-/// may refuse the request (`BAD_USER_INPUT` naming the filter field):
+/// builds it with [`Conditions`](super::filter::Conditions) and may refuse the request
+/// (`BAD_USER_INPUT` naming the filter field):
 ///
 /// ```ignore
 /// root_lists! {
@@ -15,7 +16,7 @@
 ///     OrganisationLists {
 ///         /// The city's areas (gebieden).
 ///         areas: Area of area where AreaFilter sorted AreaOrder => |_ctx, filter, _order| {
-///             Ok(eq(Condition::all(), area::Column::Code, filter.code))
+///             Ok(Conditions::new().eq(area::Column::Code, filter.code).into())
 ///         },
 ///     }
 /// }

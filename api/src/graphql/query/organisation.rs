@@ -3,11 +3,10 @@
 
 use async_graphql::{ID, InputObject};
 use entity::*;
-use sea_orm::Condition;
 
+use super::filter::Conditions;
 use super::lists::root_lists;
 use super::order::order_input;
-use super::{contains, eq, eq_id};
 use crate::graphql::enums::RepresentativeBodyKind;
 use crate::graphql::types::{
     Area, CityProgramme, Cluster, Neighbourhood, Product, RepresentativeBody,
@@ -138,57 +137,45 @@ root_lists! {
     OrganisationQuery {
         /// The city's areas (gebieden).
         areas: Area of area where AreaFilter sorted AreaOrder => |_ctx, filter, _order| {
-            let condition = eq(Condition::all(), area::Column::Code, filter.code);
-            Ok(contains(condition, area::Column::Name, filter.name_contains.as_ref()))
+            Ok(Conditions::new()
+                .eq(area::Column::Code, filter.code)
+                .contains(area::Column::Name, filter.name_contains.as_ref())
+                .into())
         },
         /// Neighbourhoods (wijken).
         neighbourhoods: Neighbourhood of neighbourhood where NeighbourhoodFilter sorted NeighbourhoodOrder
             => |_ctx, filter, _order| {
-            let condition = eq_id(
-                Condition::all(),
-                neighbourhood::Column::AreaId,
-                Area::TYPE_NAME,
-                "filter.areaId",
-                filter.area_id.as_ref(),
-            )?;
-            let condition = eq(condition, neighbourhood::Column::Code, filter.code);
-            let condition = eq(condition, neighbourhood::Column::Pilot2016, filter.pilot2016);
-            Ok(contains(condition, neighbourhood::Column::Name, filter.name_contains.as_ref()))
+            Ok(Conditions::new()
+                .id(neighbourhood::Column::AreaId, Area::TYPE_NAME, "filter.areaId", filter.area_id.as_ref())?
+                .eq(neighbourhood::Column::Code, filter.code)
+                .eq(neighbourhood::Column::Pilot2016, filter.pilot2016)
+                .contains(neighbourhood::Column::Name, filter.name_contains.as_ref())
+                .into())
         },
         /// Residents' bodies: area committees, neighbourhood councils and committees.
         representative_bodies: RepresentativeBody of representative_body
             where RepresentativeBodyFilter sorted RepresentativeBodyOrder => |_ctx, filter, _order| {
-            Ok(eq(
-                Condition::all(),
-                representative_body::Column::Kind,
-                filter.kind.map(entity::enums::RepresentativeBodyKind::from),
-            ))
+            Ok(Conditions::new()
+                .eq(representative_body::Column::Kind, filter.kind.map(entity::enums::RepresentativeBodyKind::from))
+                .into())
         },
         /// Clusters (city departments).
         clusters: Cluster of cluster where ClusterFilter sorted ClusterOrder => |_ctx, filter, _order| {
-            Ok(eq(Condition::all(), cluster::Column::Code, filter.code))
+            Ok(Conditions::new().eq(cluster::Column::Code, filter.code).into())
         },
         /// City programmes (stedelijke programma's).
         city_programmes: CityProgramme of city_programme where CityProgrammeFilter sorted CityProgrammeOrder
             => |_ctx, filter, _order| {
-            Ok(eq_id(
-                Condition::all(),
-                city_programme::Column::ClusterId,
-                Cluster::TYPE_NAME,
-                "filter.clusterId",
-                filter.cluster_id.as_ref(),
-            )?)
+            Ok(Conditions::new()
+                .id(city_programme::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
+                .into())
         },
         /// Products the clusters budget.
         products: Product of product where ProductFilter sorted ProductOrder => |_ctx, filter, _order| {
-            let condition = eq_id(
-                Condition::all(),
-                product::Column::ClusterId,
-                Cluster::TYPE_NAME,
-                "filter.clusterId",
-                filter.cluster_id.as_ref(),
-            )?;
-            Ok(eq(condition, product::Column::TaakveldCode, filter.taakveld_code))
+            Ok(Conditions::new()
+                .id(product::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
+                .eq(product::Column::TaakveldCode, filter.taakveld_code)
+                .into())
         },
     }
 }

@@ -35,7 +35,8 @@ pub struct NeighbourhoodOverdue {
 /// The overdue requests the caller may see.
 pub struct OverdueCommitments;
 
-fn overdue() -> Condition {
+/// Requests whose answer deadline has passed.
+pub(super) fn overdue() -> Condition {
     Condition::all()
         .add(commitment::Column::Status.eq(CommitmentStatus::Requested))
         .add(commitment::Column::ResponseDeadline.lt(Utc::now()))

@@ -6,8 +6,8 @@ use async_graphql::{Context, ID, InputObject, Object, Result};
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
+use super::filter::Conditions;
 use super::order::order_input;
-use super::{contains, eq, eq_id};
 use crate::graphql::connection::list;
 use crate::graphql::connection::{Conn, PageArgs};
 use crate::graphql::context::scope;
@@ -146,25 +146,23 @@ impl PlanQuery {
         before: Option<String>,
     ) -> Result<Conn<Priority>> {
         let filter = filter.unwrap_or_default();
-        let mut condition = eq_id(
-            Condition::all(),
-            priority::Column::PlanId,
-            Plan::TYPE_NAME,
-            "filter.planId",
-            filter.plan_id.as_ref(),
-        )?;
-        condition = eq(
-            condition,
-            priority::Column::CityAlignment,
-            filter
-                .city_alignment
-                .map(entity::enums::CityAlignment::from),
-        );
-        condition = match filter.dropped {
-            Some(true) => condition.add(priority::Column::DroppedAt.is_not_null()),
-            Some(false) => condition.add(priority::Column::DroppedAt.is_null()),
-            None => condition,
-        };
+        let condition = Conditions::new()
+            .id(
+                priority::Column::PlanId,
+                Plan::TYPE_NAME,
+                "filter.planId",
+                filter.plan_id.as_ref(),
+            )?
+            .eq(
+                priority::Column::CityAlignment,
+                filter
+                    .city_alignment
+                    .map(entity::enums::CityAlignment::from),
+            )
+            .when(filter.dropped, |dropped| match dropped {
+                true => priority::Column::DroppedAt.is_not_null(),
+                false => priority::Column::DroppedAt.is_null(),
+            });
         // Without an explicit order: by plan, then rank.
         let order = match order_by {
             Some(order_by) => PriorityOrder::terms(&order_by),
@@ -172,7 +170,7 @@ impl PlanQuery {
         };
         list::<priority::Entity, _>(
             ctx,
-            condition,
+            condition.into(),
             &order,
             PageArgs::new(first, after, last, before),
         )
@@ -186,92 +184,48 @@ root_lists! {
         /// Plans: area plans, implementation plans and neighbourhood action plans.
         plans: Plan of plan where PlanFilter sorted PlanOrder
             => |_ctx, filter, _order_by| {
-            let mut condition = eq(
-                Condition::all(),
-                plan::Column::Kind,
-                filter.kind.map(entity::enums::PlanKind::from),
-            );
-            condition = eq(
-                condition,
-                plan::Column::Status,
-                filter.status.map(entity::enums::PlanStatus::from),
-            );
-            if let Some(year) = filter.year {
-                condition = condition
-                    .add(plan::Column::YearFrom.lte(year))
-                    .add(plan::Column::YearTo.gte(year));
-            }
-            condition = eq_id(
-                condition,
-                plan::Column::AreaId,
-                Area::TYPE_NAME,
-                "filter.areaId",
-                filter.area_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                plan::Column::NeighbourhoodId,
-                Neighbourhood::TYPE_NAME,
-                "filter.neighbourhoodId",
-                filter.neighbourhood_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                plan::Column::ClusterId,
-                Cluster::TYPE_NAME,
-                "filter.clusterId",
-                filter.cluster_id.as_ref(),
-            )?;
-            condition = contains(
-                condition,
-                plan::Column::Title,
-                filter.title_contains.as_ref(),
-            );
-            let condition = super::changed_since::<plan::Entity>(condition, filter.updated_since);
-            Ok(condition)
+            Ok(Conditions::new()
+                .eq(plan::Column::Kind, filter.kind.map(entity::enums::PlanKind::from))
+                .eq(plan::Column::Status, filter.status.map(entity::enums::PlanStatus::from))
+                .when(filter.year, |year| {
+                    Condition::all().add(plan::Column::YearFrom.lte(year)).add(plan::Column::YearTo.gte(year))
+                })
+                .id(plan::Column::AreaId, Area::TYPE_NAME, "filter.areaId", filter.area_id.as_ref())?
+                .id(
+                    plan::Column::NeighbourhoodId,
+                    Neighbourhood::TYPE_NAME,
+                    "filter.neighbourhoodId",
+                    filter.neighbourhood_id.as_ref(),
+                )?
+                .id(plan::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
+                .contains(plan::Column::Title, filter.title_contains.as_ref())
+                .changed_since::<plan::Entity>(filter.updated_since)
+                .into())
         },
         /// SMART actions across plans.
         actions: Action of action where ActionFilter sorted ActionOrder
             => |ctx, filter, _order_by| {
-            let mut condition = eq(
-                Condition::all(),
-                action::Column::Status,
-                filter.status.map(entity::enums::ActionStatus::from),
-            );
-            condition = eq(
-                condition,
-                action::Column::TrafficLight,
-                filter.traffic_light.map(entity::enums::TrafficLight::from),
-            );
-            condition = eq_id(
-                condition,
-                action::Column::LeadClusterId,
-                Cluster::TYPE_NAME,
-                "filter.leadClusterId",
-                filter.lead_cluster_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                action::Column::PriorityId,
-                Priority::TYPE_NAME,
-                "filter.priorityId",
-                filter.priority_id.as_ref(),
-            )?;
+            let mut conditions = Conditions::new()
+                .eq(action::Column::Status, filter.status.map(entity::enums::ActionStatus::from))
+                .eq(action::Column::TrafficLight, filter.traffic_light.map(entity::enums::TrafficLight::from))
+                .id(
+                    action::Column::LeadClusterId,
+                    Cluster::TYPE_NAME,
+                    "filter.leadClusterId",
+                    filter.lead_cluster_id.as_ref(),
+                )?
+                .id(action::Column::PriorityId, Priority::TYPE_NAME, "filter.priorityId", filter.priority_id.as_ref())?
+                .when(filter.deadline_before, |date| action::Column::Deadline.lte(date.0))
+                .when(filter.outside_plan, |outside| super::outside_plan(action::Column::Id, outside))
+                .changed_since::<action::Entity>(filter.updated_since);
             if let Some(plan_id) = &filter.plan_id {
                 let plan_id = id_of(Plan::TYPE_NAME, "filter.planId", plan_id)?;
                 let priorities = scope(ctx)?.reader.visible_ids::<priority::Entity>(
                     Condition::all().add(priority::Column::PlanId.eq(plan_id)),
                 );
-                condition = condition.add(action::Column::PriorityId.in_subquery(priorities));
+                conditions = conditions.and(action::Column::PriorityId.in_subquery(priorities));
             }
-            if let Some(date) = filter.deadline_before {
-                condition = condition.add(action::Column::Deadline.lte(date.0));
-            }
-            if let Some(outside) = filter.outside_plan {
-                condition = condition.add(super::outside_plan(action::Column::Id, outside));
-            }
-            let condition = super::changed_since::<action::Entity>(condition, filter.updated_since);
-            Ok(condition)
+            Ok(conditions.into())
         },
     }
 }

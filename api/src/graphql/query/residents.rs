@@ -4,9 +4,9 @@ use async_graphql::{Context, ID, InputObject, Object, Result};
 use entity::*;
 use sea_orm::Condition;
 
+use super::filter::Conditions;
 use super::lists::root_lists;
 use super::order::order_input;
-use super::{eq, eq_id};
 use crate::graphql::enums::{ResidentInputOutcome, ResidentInputSource};
 use crate::graphql::types::{Neighbourhood, ResidentInput};
 
@@ -65,28 +65,17 @@ root_lists! {
         /// Residents' input and where it landed, or why not.
         resident_inputs: ResidentInput of resident_input where ResidentInputFilter sorted ResidentInputOrder
             => |_ctx, filter, _order_by| {
-            let mut condition = eq_id(
-                Condition::all(),
-                resident_input::Column::NeighbourhoodId,
-                Neighbourhood::TYPE_NAME,
-                "filter.neighbourhoodId",
-                filter.neighbourhood_id.as_ref(),
-            )?;
-            condition = eq(
-                condition,
-                resident_input::Column::Source,
-                filter.source.map(entity::enums::ResidentInputSource::from),
-            );
-            condition = eq(
-                condition,
-                resident_input::Column::Outcome,
-                filter
-                    .outcome
-                    .map(entity::enums::ResidentInputOutcome::from),
-            );
-            let condition =
-                super::changed_since::<resident_input::Entity>(condition, filter.updated_since);
-            Ok(condition)
+            Ok(Conditions::new()
+                .id(
+                    resident_input::Column::NeighbourhoodId,
+                    Neighbourhood::TYPE_NAME,
+                    "filter.neighbourhoodId",
+                    filter.neighbourhood_id.as_ref(),
+                )?
+                .eq(resident_input::Column::Source, filter.source.map(entity::enums::ResidentInputSource::from))
+                .eq(resident_input::Column::Outcome, filter.outcome.map(entity::enums::ResidentInputOutcome::from))
+                .changed_since::<resident_input::Entity>(filter.updated_since)
+                .into())
         },
     }
 }

@@ -4,11 +4,12 @@
 
 use std::collections::HashMap;
 
+use super::filter::Conditions;
 use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
 use entity::enums::PncPhase as StoredPhase;
 use entity::*;
-use sea_orm::{ColumnTrait, Condition, Iterable};
+use sea_orm::{Condition, Iterable};
 
 use crate::access::{Dimensions, Group, budget_totals_only};
 use crate::graphql::context::{scope, several};
@@ -112,17 +113,15 @@ impl SummaryQuery {
         as_of: Option<PncPhase>,
     ) -> Result<Vec<BudgetSummaryRow>> {
         let filter = filter.unwrap_or_default();
-        let mut condition = Condition::all();
-        if let Some(year) = filter.year {
-            condition = condition.add(budget_line::Column::Year.eq(year));
-        }
-        if let Some(id) = &filter.cluster_id {
-            condition = condition.add(budget_line::Column::ClusterId.eq(id_of(
+        let condition: Condition = Conditions::new()
+            .eq(budget_line::Column::Year, filter.year)
+            .id(
+                budget_line::Column::ClusterId,
                 Cluster::TYPE_NAME,
                 "filter.clusterId",
-                id,
-            )?));
-        }
+                filter.cluster_id.as_ref(),
+            )?
+            .into();
         let area_filter = filter
             .area_id
             .as_ref()

@@ -6,8 +6,8 @@ use async_graphql::{ID, InputObject};
 use entity::*;
 use sea_orm::{ColumnTrait, Condition};
 
+use super::filter::Conditions;
 use super::order::order_input;
-use super::{contains, eq_id};
 use crate::graphql::types::{Cluster, Neighbourhood, Person, TeamMembership};
 
 order_input!(
@@ -53,40 +53,27 @@ root_lists! {
         /// Staff members.
         people: Person of person where PersonFilter sorted PersonOrder
             => |_ctx, filter, _order_by| {
-            let condition = contains(
-                Condition::all(),
-                person::Column::Name,
-                filter.name_contains.as_ref(),
-            );
-            Ok(condition)
+            Ok(Conditions::new().contains(person::Column::Name, filter.name_contains.as_ref()).into())
         },
         /// Dated memberships of neighbourhood action teams.
         team_memberships: TeamMembership of team_membership where TeamMembershipFilter sorted TeamMembershipOrder
             => |_ctx, filter, _order_by| {
-            let mut condition = eq_id(
-                Condition::all(),
-                team_membership::Column::NeighbourhoodId,
-                Neighbourhood::TYPE_NAME,
-                "filter.neighbourhoodId",
-                filter.neighbourhood_id.as_ref(),
-            )?;
-            condition = eq_id(
-                condition,
-                team_membership::Column::ClusterId,
-                Cluster::TYPE_NAME,
-                "filter.clusterId",
-                filter.cluster_id.as_ref(),
-            )?;
-            if let Some(date) = filter.active_on {
-                condition = condition
-                    .add(team_membership::Column::ValidFrom.lte(date.0))
-                    .add(
+            Ok(Conditions::new()
+                .id(
+                    team_membership::Column::NeighbourhoodId,
+                    Neighbourhood::TYPE_NAME,
+                    "filter.neighbourhoodId",
+                    filter.neighbourhood_id.as_ref(),
+                )?
+                .id(team_membership::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
+                .when(filter.active_on, |date| {
+                    Condition::all().add(team_membership::Column::ValidFrom.lte(date.0)).add(
                         Condition::any()
                             .add(team_membership::Column::ValidTo.is_null())
                             .add(team_membership::Column::ValidTo.gte(date.0)),
-                    );
-            }
-            Ok(condition)
+                    )
+                })
+                .into())
         },
     }
 }
