@@ -6,6 +6,7 @@
 mod helpers;
 mod postgres;
 
+mod adoption;
 mod advice;
 mod authz;
 mod browser;

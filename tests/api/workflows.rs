@@ -1,14 +1,15 @@
-//! The workflows over HTTP, with the right role and with wrong ones: a plan from draft to
-//! adoption, a commitment from request to delivery, and what is refused on the way.
+//! The workflows over HTTP, with the right role and with wrong ones: a plan's priorities and
+//! merges, a commitment from request to delivery, and what is refused on the way (a plan's
+//! adoption is in `adoption.rs`).
 
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, count_rows, error_code, neighbourhood_id, run_on_both_databases};
 
-const BLOEMHOF_MANAGER: &str = "neighbourhood_manager:BU05991081";
-const FEIJENOORD_DIRECTOR: &str = "area_director:WK059910";
+pub(crate) const BLOEMHOF_MANAGER: &str = "neighbourhood_manager:BU05991081";
+pub(crate) const FEIJENOORD_DIRECTOR: &str = "area_director:WK059910";
 
-async fn id_of(app: &TestApp, query: &str, pointer: &str) -> Value {
+pub(crate) async fn id_of(app: &TestApp, query: &str, pointer: &str) -> Value {
     app.data(query, json!({}))
         .await
         .pointer(pointer)
@@ -16,165 +17,14 @@ async fn id_of(app: &TestApp, query: &str, pointer: &str) -> Value {
         .unwrap_or_else(|| panic!("{query} {pointer}"))
 }
 
-const CREATE_PLAN: &str = "mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id status version title } } }";
-const ADD_PRIORITY: &str = "mutation($input: AddPriorityInput!) { addPriority(input: $input) { priority { id rank plan { version } } } }";
-const ADD_ACTION: &str =
+pub(crate) const CREATE_PLAN: &str = "mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id status version title } } }";
+pub(crate) const ADD_PRIORITY: &str = "mutation($input: AddPriorityInput!) { addPriority(input: $input) { priority { id rank plan { version } } } }";
+pub(crate) const ADD_ACTION: &str =
     "mutation($input: AddActionInput!) { addAction(input: $input) { action { id version } } }";
-const UPDATE_ACTION: &str = "mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id version } } }";
-const SUBMIT: &str =
+pub(crate) const UPDATE_ACTION: &str = "mutation($input: UpdateActionInput!) { updateAction(input: $input) { action { id version } } }";
+pub(crate) const SUBMIT: &str =
     "mutation($input: PlanStepInput!) { submitPlan(input: $input) { plan { status version } } }";
-const ADOPT: &str = "mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { plan { status version adoptedAt } } }";
-
-async fn a_neighbourhood_manager_drafts_and_submits_and_the_area_director_adopts(app: TestApp) {
-    let bloemhof = neighbourhood_id(&app, "BU05991081").await;
-    let mo = id_of(
-        &app,
-        r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#,
-        "/clusters/nodes/0/id",
-    )
-    .await;
-    let plans_before = count_rows(&app.db, "plan").await;
-    let audit_before = count_rows(&app.db, "audit_event").await;
-    let input = json!({ "input": { "neighbourhoodId": bloemhof, "year": 2017 } });
-
-    // Wrong callers change nothing.
-    assert_eq!(
-        error_code(&app.as_roles(&[]).graphql(CREATE_PLAN, input.clone()).await),
-        "UNAUTHENTICATED"
-    );
-    for wrong in [
-        "cluster_member:MO",
-        "neighbourhood_manager:BU05990451",
-        "area_director:WK059912",
-        "committee_member:WK059910",
-    ] {
-        let response = app
-            .as_roles(&[wrong])
-            .graphql(CREATE_PLAN, input.clone())
-            .await;
-        assert_eq!(error_code(&response), "FORBIDDEN", "{wrong}: {response}");
-    }
-    assert_eq!(
-        count_rows(&app.db, "plan").await,
-        plans_before,
-        "a refused mutation leaves no row"
-    );
-    assert_eq!(
-        count_rows(&app.db, "audit_event").await,
-        audit_before,
-        "nor an audit event"
-    );
-
-    let manager = app.as_roles(&[BLOEMHOF_MANAGER]);
-    let plan = manager.data(CREATE_PLAN, input.clone()).await["createPlan"]["plan"].clone();
-    assert_eq!(plan["status"], "DRAFT");
-    assert_eq!(plan["title"], "Wijkactieplan Bloemhof 2017");
-    let duplicate = manager.graphql(CREATE_PLAN, input).await;
-    assert_eq!(response_field(&duplicate), "input.year");
-
-    let priority = manager
-        .data(ADD_PRIORITY, json!({ "input": { "planId": plan["id"], "expectedPlanVersion": 1, "title": "Schoon en heel", "description": "Een schone wijk." } }))
-        .await["addPriority"]["priority"].clone();
-    assert_eq!(priority["rank"], 1);
-    let action = manager
-        .data(ADD_ACTION, json!({ "input": { "priorityId": priority["id"], "description": "Extra veegrondes", "leadClusterId": mo } }))
-        .await["addAction"]["action"].clone();
-    let submitted = manager
-        .data(
-            SUBMIT,
-            json!({ "input": { "id": plan["id"], "expectedVersion": 2 } }),
-        )
-        .await;
-    assert_eq!(submitted["submitPlan"]["plan"]["status"], "IN_CONSULTATION");
-
-    // Only the area director adopts, and not while an action lacks SMART fields.
-    let step = json!({ "input": { "id": plan["id"], "expectedVersion": 3 } });
-    assert_eq!(
-        error_code(&manager.graphql(ADOPT, step.clone()).await),
-        "FORBIDDEN"
-    );
-    assert_eq!(
-        error_code(
-            &app.as_roles(&["area_director:WK059904"])
-                .graphql(ADOPT, step.clone())
-                .await
-        ),
-        "NOT_FOUND"
-    );
-    let director = app.as_roles(&[FEIJENOORD_DIRECTOR]);
-    let incomplete = director.graphql(ADOPT, step.clone()).await;
-    assert_eq!(error_code(&incomplete), "INCOMPLETE", "{incomplete}");
-    let gaps = &incomplete["errors"][0]["extensions"]["gaps"];
-    assert_eq!(gaps[0]["item"], action["id"]);
-    assert_eq!(
-        gaps[0]["missing"],
-        json!([
-            "responsiblePerson",
-            "measurableTarget",
-            "deadline",
-            "leadClusterPosition"
-        ])
-    );
-    assert_eq!(
-        gaps[1],
-        json!({ "item": plan["id"], "missing": ["fivePriorities"] })
-    );
-
-    manager
-        .data(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 1, "responsiblePerson": "Sanne Bos", "measurableTarget": "2 extra rondes per week", "deadline": "2017-12-31" } }))
-        .await;
-    // The support gaps remain until the director accepts each with a reason.
-    let unsupported = director.graphql(ADOPT, step.clone()).await;
-    assert_eq!(
-        unsupported["errors"][0]["extensions"]["gaps"]
-            .as_array()
-            .unwrap()
-            .len(),
-        2,
-        "{unsupported}"
-    );
-    let step = json!({ "input": { "id": plan["id"], "expectedVersion": 3, "waivers": [
-        { "itemId": plan["id"], "gap": "fivePriorities", "reason": "Bloemhof werkt in 2017 aan één thema." },
-        { "itemId": action["id"], "gap": "leadClusterPosition", "reason": "MO is mondeling akkoord." },
-    ] } });
-    let adopted = director.data(ADOPT, step.clone()).await;
-    assert_eq!(adopted["adoptPlan"]["plan"]["status"], "ADOPTED");
-    // Adopted: no more silent edits, and a second adoption is an invalid transition.
-    let late = manager.graphql(UPDATE_ACTION, json!({ "input": { "id": action["id"], "expectedVersion": 2, "description": "Iets anders" } })).await;
-    assert_eq!(error_code(&late), "INVALID_TRANSITION");
-    assert_eq!(late["errors"][0]["extensions"]["currentStatus"], "ADOPTED");
-    let again = director
-        .graphql(
-            ADOPT,
-            json!({ "input": { "id": plan["id"], "expectedVersion": 4 } }),
-        )
-        .await;
-    assert_eq!(error_code(&again), "INVALID_TRANSITION");
-
-    let trail = app
-        .data("query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation subject grants } } }", json!({ "id": plan["id"] }))
-        .await;
-    let operations: Vec<&str> = trail["auditTrail"]["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["operation"].as_str().unwrap())
-        .collect();
-    assert_eq!(operations, ["createPlan", "submitPlan", "adoptPlan"]);
-    assert_eq!(
-        trail["auditTrail"]["nodes"][2]["grants"],
-        json!([FEIJENOORD_DIRECTOR])
-    );
-    // Six successful mutations, two accepted gaps and the adopted revision 1: nine events.
-    assert_eq!(count_rows(&app.db, "audit_event").await, audit_before + 9);
-    let hidden = app
-        .as_roles(&["cluster_member:MO"])
-        .data("{ auditTrail { totalCount } }", json!({}))
-        .await;
-    assert_eq!(hidden["auditTrail"]["totalCount"], 0);
-}
-
-run_on_both_databases!(a_neighbourhood_manager_drafts_and_submits_and_the_area_director_adopts);
+pub(crate) const ADOPT: &str = "mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { plan { status version adoptedAt } } }";
 
 fn response_field(response: &Value) -> &str {
     response["errors"][0]["extensions"]["field"]
@@ -248,70 +98,100 @@ async fn line_of(app: &TestApp, cluster: &Value) -> Value {
         .clone()
 }
 
-async fn only_the_requested_cluster_answers_and_only_along_the_transitions(app: TestApp) {
-    let (action, sb, mo) = afrikaanderwijk_action(&app).await;
+/// A request to SB for an Afrikaanderwijk action, made by the neighbourhood's manager, with
+/// SB's and MO's budget lines there.
+struct Requested {
+    id: Value,
+    sb_line: Value,
+    mo_line: Value,
+}
+
+async fn requested_of_sb(app: &TestApp) -> Requested {
+    let (action, sb, mo) = afrikaanderwijk_action(app).await;
     let request = json!({ "input": { "actionId": action, "clusterId": sb, "kind": "NEW" } });
-    assert_eq!(
-        error_code(
-            &app.as_roles(&["cluster_member:MO"])
-                .graphql(REQUEST, request.clone())
-                .await
-        ),
-        "FORBIDDEN",
-        "a cluster asks only its own line"
-    );
     let manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
     let requested = manager.data(REQUEST, request).await["requestCommitment"]["commitment"].clone();
     assert_eq!(requested["status"], "REQUESTED");
+    Requested {
+        id: requested["id"].clone(),
+        sb_line: line_of(app, &sb).await,
+        mo_line: line_of(app, &mo).await,
+    }
+}
 
-    let (sb_line, mo_line) = (line_of(&app, &sb).await, line_of(&app, &mo).await);
-    let accept = |line: &Value, version: i64| json!({ "input": { "id": requested["id"], "expectedVersion": version, "answer": "ACCEPT", "hours": "12.5", "amount": "4500.10", "budgetLineId": line } });
-    // Another cluster cannot even see it; the programme office sees it but may not commit SB's money.
-    assert_eq!(
-        error_code(
-            &app.as_roles(&["cluster_member:MO"])
-                .graphql(RESPOND, accept(&sb_line, 1))
-                .await
-        ),
-        "NOT_FOUND"
-    );
-    assert_eq!(
-        error_code(&app.graphql(RESPOND, accept(&sb_line, 1)).await),
-        "FORBIDDEN"
-    );
+fn accept(id: &Value, line: &Value, version: i64) -> Value {
+    json!({ "input": { "id": id, "expectedVersion": version, "answer": "ACCEPT", "hours": "12.5", "amount": "4500.10", "budgetLineId": line } })
+}
+
+async fn a_cluster_member_requests_no_commitment_of_another_cluster(app: TestApp) {
+    let (action, sb, _) = afrikaanderwijk_action(&app).await;
+    let request = json!({ "input": { "actionId": action, "clusterId": sb, "kind": "NEW" } });
+    let refused = app
+        .as_roles(&["cluster_member:MO"])
+        .graphql(REQUEST, request)
+        .await;
+    assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
+}
+
+run_on_both_databases!(a_cluster_member_requests_no_commitment_of_another_cluster);
+
+async fn another_cluster_finds_no_request_and_the_programme_office_may_not_answer_it(app: TestApp) {
+    let Requested { id, sb_line, .. } = requested_of_sb(&app).await;
+    let other = app
+        .as_roles(&["cluster_member:MO"])
+        .graphql(RESPOND, accept(&id, &sb_line, 1))
+        .await;
+    assert_eq!(error_code(&other), "NOT_FOUND", "{other}");
+    let office = app.graphql(RESPOND, accept(&id, &sb_line, 1)).await;
+    assert_eq!(error_code(&office), "FORBIDDEN", "{office}");
+}
+
+run_on_both_databases!(another_cluster_finds_no_request_and_the_programme_office_may_not_answer_it);
+
+async fn an_unusable_answer_is_refused_naming_its_field(app: TestApp) {
+    let Requested {
+        id,
+        sb_line,
+        mo_line,
+    } = requested_of_sb(&app).await;
     let cluster = app.as_roles(&["cluster_member:SB"]);
-    let wrong_line = cluster.graphql(RESPOND, accept(&mo_line, 1)).await;
+    let wrong_line = cluster.graphql(RESPOND, accept(&id, &mo_line, 1)).await;
     assert_eq!(response_field(&wrong_line), "input.budgetLineId");
     let reject_without_reason = cluster
         .graphql(
             RESPOND,
-            json!({ "input": { "id": requested["id"], "expectedVersion": 1, "answer": "REJECT" } }),
+            json!({ "input": { "id": id, "expectedVersion": 1, "answer": "REJECT" } }),
         )
         .await;
     assert_eq!(response_field(&reject_without_reason), "input.reason");
-    let too_precise = cluster.graphql(RESPOND, json!({ "input": { "id": requested["id"], "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "0.001", "budgetLineId": sb_line } })).await;
+    let too_precise = cluster.graphql(RESPOND, json!({ "input": { "id": id, "expectedVersion": 1, "answer": "ACCEPT", "hours": "1", "amount": "0.001", "budgetLineId": sb_line } })).await;
     assert_eq!(response_field(&too_precise), "input.amount");
+}
 
+run_on_both_databases!(an_unusable_answer_is_refused_naming_its_field);
+
+async fn an_answer_moves_a_request_once_along_request_accept_deliver(app: TestApp) {
+    let Requested { id, sb_line, .. } = requested_of_sb(&app).await;
+    let cluster = app.as_roles(&["cluster_member:SB"]);
     let accepted =
-        cluster.data(RESPOND, accept(&sb_line, 1)).await["respondToCommitment"]["commitment"]
+        cluster.data(RESPOND, accept(&id, &sb_line, 1)).await["respondToCommitment"]["commitment"]
             .clone();
     assert_eq!(accepted["status"], "ACCEPTED");
     assert_eq!(accepted["amount"], "4500.10");
     assert_eq!(accepted["hours"], "12.50");
-    let stale = cluster.graphql(RESPOND, accept(&sb_line, 1)).await;
+    let stale = cluster.graphql(RESPOND, accept(&id, &sb_line, 1)).await;
     assert_eq!(error_code(&stale), "CONFLICT");
     assert_eq!(stale["errors"][0]["extensions"]["currentVersion"], 2);
-    let twice = cluster.graphql(RESPOND, accept(&sb_line, 2)).await;
+    let twice = cluster.graphql(RESPOND, accept(&id, &sb_line, 2)).await;
     assert_eq!(error_code(&twice), "INVALID_TRANSITION");
     assert_eq!(
         twice["errors"][0]["extensions"]["currentStatus"],
         "ACCEPTED"
     );
-
     let delivered = cluster
         .data(
             DELIVER,
-            json!({ "input": { "id": requested["id"], "expectedVersion": 2 } }),
+            json!({ "input": { "id": id, "expectedVersion": 2 } }),
         )
         .await;
     assert_eq!(
@@ -319,7 +199,7 @@ async fn only_the_requested_cluster_answers_and_only_along_the_transitions(app: 
         "DELIVERED"
     );
     let withdraw = cluster
-        .graphql("mutation($input: WithdrawCommitmentInput!) { withdrawCommitment(input: $input) { commitment { status } } }", json!({ "input": { "id": requested["id"], "expectedVersion": 3, "reason": "te laat" } }))
+        .graphql("mutation($input: WithdrawCommitmentInput!) { withdrawCommitment(input: $input) { commitment { status } } }", json!({ "input": { "id": id, "expectedVersion": 3, "reason": "te laat" } }))
         .await;
     assert_eq!(error_code(&withdraw), "INVALID_TRANSITION");
     assert_eq!(
@@ -328,7 +208,7 @@ async fn only_the_requested_cluster_answers_and_only_along_the_transitions(app: 
     );
 }
 
-run_on_both_databases!(only_the_requested_cluster_answers_and_only_along_the_transitions);
+run_on_both_databases!(an_answer_moves_a_request_once_along_request_accept_deliver);
 
 async fn fifty_concurrent_answers_to_one_request_give_one_success_and_forty_nine_conflicts(
     app: TestApp,
