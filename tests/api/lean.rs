@@ -2,7 +2,8 @@
 //! object fetched with `node(id:)` still goes through async-graphql's. Both must answer a
 //! selection alike: aliases, `__typename`, named and inline fragments (on the type, on an
 //! interface, without a condition), a key selected twice (objects merged field by field,
-//! lists item by item) and a field that fails. The list's keys come in selection order.
+//! lists item by item) and a field that fails. A list's keys and its rows' come in selection
+//! order.
 
 use serde_json::{Value, json};
 
@@ -10,6 +11,7 @@ use crate::helpers::{TestApp, run_on_both_databases};
 
 run_on_both_databases!(
     list_rows_answer_every_selection_like_node_lookups_and_keep_the_selection_order,
+    a_list_writes_its_count_where_the_query_selected_it_though_the_count_finishes_last,
 );
 
 /// Selections on `Plan`; a fragment definition the selection uses follows `|`.
@@ -87,27 +89,66 @@ async fn list_rows_answer_every_selection_like_node_lookups_and_keep_the_selecti
         .count();
     assert!(with_titles > 0, "some plan has priorities: {priorities:#}");
 
-    let body = app
-        .client
-        .post(format!("{}/graphql", app.address))
-        .json(&json!({ "query": "{ plans(first: 1) { nodes { version title __typename id kind } } }" }))
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
-    let positions: Vec<usize> = [
+    let body = body_of(
+        &app,
+        "{ plans(first: 1) { nodes { version title __typename id kind } } }",
+    )
+    .await;
+    let keys = [
         "\"version\":",
         "\"title\":",
         "\"__typename\":",
         "\"id\":",
         "\"kind\":",
-    ]
-    .iter()
-    .map(|key| body.find(key).unwrap_or_else(|| panic!("{key} in {body}")))
-    .collect();
-    assert!(positions.is_sorted(), "keys in selection order: {body}");
+    ];
+    assert!(
+        positions(&body, &keys).is_sorted(),
+        "keys in selection order: {body}"
+    );
+}
+
+/// The raw answer to `query`, as the server wrote it.
+async fn body_of(app: &TestApp, query: &str) -> String {
+    app.client
+        .post(format!("{}/graphql", app.address))
+        .json(&json!({ "query": query }))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body")
+}
+
+/// Where each of `keys` first occurs in `body`.
+fn positions(body: &str, keys: &[&str]) -> Vec<usize> {
+    keys.iter()
+        .map(|key| body.find(key).unwrap_or_else(|| panic!("{key} in {body}")))
+        .collect()
+}
+
+async fn a_list_writes_its_count_where_the_query_selected_it_though_the_count_finishes_last(
+    app: TestApp,
+) {
+    // The count is its own statement, answered after the page: async-graphql's resolver
+    // wrote it last.
+    let root = body_of(
+        &app,
+        "{ commitments(first: 2) { totalCount pageInfo { hasNextPage } nodes { id } } }",
+    )
+    .await;
+    let keys = ["\"totalCount\":", "\"pageInfo\":", "\"nodes\":"];
+    assert!(positions(&root, &keys).is_sorted(), "root list: {root}");
+    let nested = body_of(
+        &app,
+        "{ plans(first: 1) { nodes { priorities(first: 1) { totalCount nodes { id } } } } }",
+    )
+    .await;
+    let keys = ["\"totalCount\":", "\"nodes\":[{\"id\""];
+    assert!(
+        positions(&nested, &keys).is_sorted(),
+        "nested list: {nested}"
+    );
 }
 
 /// The ids of the first twelve plans, in the list's order.

@@ -34,8 +34,10 @@ use crate::error::ApiResult;
 /// Page size when the caller gives neither `first` nor `last`.
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
 
-/// A Relay connection of `T` with `totalCount`.
-pub type Conn<T> = Connection<Cursor, Lean<T>, ConnectionTotals, EmptyFields>;
+/// A Relay connection of `T` with `totalCount`. The connection and its rows resolve through
+/// [`Lean`], so their keys come in the order the query selected them (`totalCount` before
+/// `nodes` when asked so, though the count finishes last).
+pub type Conn<T> = Lean<Connection<Cursor, Lean<T>, ConnectionTotals, EmptyFields>>;
 
 /// Resolves a root list: one page of the visible rows meeting `condition` in `order`.
 pub async fn list<E, T>(
