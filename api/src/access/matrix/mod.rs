@@ -182,11 +182,14 @@ pub fn scope_of(role: Role, entity: EntityKind, operation: Operation) -> ScopeKi
 pub fn is_complete() -> bool {
     [Operation::Read, Operation::ReadMoney]
         .iter()
-        .all(|operation| {
-            EntityKind::ALL
-                .iter()
-                .all(|kind| table(*operation).iter().filter(|(k, _)| k == kind).count() == 1)
-        })
+        .all(|operation| has_every_entity_once(table(*operation)))
+}
+
+/// True when `rows` hold exactly one row for every entity.
+fn has_every_entity_once(rows: &[(EntityKind, [ScopeKind; 8])]) -> bool {
+    EntityKind::ALL
+        .iter()
+        .all(|kind| rows.iter().filter(|(k, _)| k == kind).count() == 1)
 }
 
 fn table(operation: Operation) -> &'static [(EntityKind, [ScopeKind; 8])] {

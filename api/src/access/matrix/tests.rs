@@ -8,6 +8,14 @@ fn every_entity_has_exactly_one_row_per_read_operation() {
 }
 
 #[test]
+fn a_read_table_missing_an_entity_or_holding_one_twice_is_not_complete() {
+    assert!(has_every_entity_once(&READ));
+    assert!(!has_every_entity_once(&READ[1..]), "a missing entity");
+    let twice: Vec<_> = READ.iter().chain(&READ[..1]).copied().collect();
+    assert!(!has_every_entity_once(&twice), "an entity twice");
+}
+
+#[test]
 fn nobody_changes_what_they_cannot_read() {
     for role in Role::ALL {
         for entity in EntityKind::ALL {
