@@ -1,7 +1,7 @@
 //! How a list's typed `filter` becomes its SQL condition. [`Conditions`] adds one
 //! condition per filter field the caller gave and nothing for a field left out; a field
 //! whose value cannot be used (a global id of another type) answers `BAD_USER_INPUT`
-//! naming it. The root lists and the priorities list build their conditions here.
+//! naming it. The root lists, `priorities` and `budgetSummary` build their conditions here.
 
 use async_graphql::ID;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
