@@ -29,12 +29,15 @@ root_lists! {
         /// Audit events, oldest first: who changed what, when, with which grants.
         audit_trail: AuditEvent of audit_event where AuditFilter
             => |_ctx, filter, _order_by| {
-            let entity_id = match &filter.entity_id {
-                Some(id) => Some(decode_id(id).ok_or_else(|| {
-                    ApiError::bad_input("filter.entityId", "is not an id of this API")
-                })?),
-                None => None,
-            };
+            let entity_id = filter
+                .entity_id
+                .as_ref()
+                .map(|id| {
+                    decode_id(id).ok_or_else(|| {
+                        ApiError::bad_input("filter.entityId", "is not an id of this API")
+                    })
+                })
+                .transpose()?;
             Ok(Conditions::new()
                 .when(entity_id, |(entity, id)| {
                     Condition::all()
@@ -42,8 +45,7 @@ root_lists! {
                         .add(audit_event::Column::EntityId.eq(id))
                 })
                 .eq(audit_event::Column::Entity, filter.entity)
-                .eq(audit_event::Column::Operation, filter.operation)
-                .into())
+                .eq(audit_event::Column::Operation, filter.operation))
         },
     }
 }

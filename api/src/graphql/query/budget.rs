@@ -114,8 +114,7 @@ root_lists! {
                 )?
                 .eq(budget_line::Column::Kind, filter.kind.map(entity::enums::BudgetKind::from))
                 .when(filter.city_wide, |city_wide| if city_wide { is_city_wide() } else { is_city_wide().not() })
-                .changed_since::<budget_line::Entity>(filter.updated_since)
-                .into())
+                .changed_since::<budget_line::Entity>(filter.updated_since))
         },
         /// P&C documents per budget year and phase.
         pnc_documents: PncDocument of pnc_document where PncDocumentFilter sorted PncDocumentOrder
@@ -123,8 +122,7 @@ root_lists! {
             Ok(Conditions::new()
                 .eq(pnc_document::Column::Year, filter.year)
                 .eq(pnc_document::Column::Phase, filter.phase.map(entity::enums::PncPhase::from))
-                .eq(pnc_document::Column::Status, filter.status.map(entity::enums::PncDocumentStatus::from))
-                .into())
+                .eq(pnc_document::Column::Status, filter.status.map(entity::enums::PncDocumentStatus::from)))
         },
         /// Budget amendments (bijstellingen).
         budget_amendments: BudgetAmendment of budget_amendment where BudgetAmendmentFilter sorted BudgetAmendmentOrder
@@ -142,8 +140,7 @@ root_lists! {
                     "filter.budgetLineId",
                     filter.budget_line_id.as_ref(),
                 )?
-                .eq(budget_amendment::Column::AmendmentType, filter.amendment_type.map(entity::enums::AmendmentType::from))
-                .into())
+                .eq(budget_amendment::Column::AmendmentType, filter.amendment_type.map(entity::enums::AmendmentType::from)))
         },
     }
 }

@@ -112,8 +112,7 @@ root_lists! {
                 .id(commitment::Column::BudgetLineId, BudgetLine::TYPE_NAME, "filter.budgetLineId", filter.budget_line_id.as_ref())?
                 .when(filter.overdue, |wanted| if wanted { overdue() } else { overdue().not() })
                 .when(filter.outside_plan, |outside| super::outside_plan(commitment::Column::ActionId, outside))
-                .changed_since::<commitment::Entity>(filter.updated_since)
-                .into())
+                .changed_since::<commitment::Entity>(filter.updated_since))
         },
         /// Escalations, open and closed.
         escalations: Escalation of escalation where EscalationFilter sorted EscalationOrder
@@ -123,8 +122,7 @@ root_lists! {
                 .eq(escalation::Column::Level, filter.level.map(entity::enums::EscalationLevel::from))
                 .id(escalation::Column::NeighbourhoodId, Neighbourhood::TYPE_NAME, "filter.neighbourhoodId", filter.neighbourhood_id.as_ref())?
                 .id(escalation::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
-                .changed_since::<escalation::Entity>(filter.updated_since)
-                .into())
+                .changed_since::<escalation::Entity>(filter.updated_since))
         },
     }
 }

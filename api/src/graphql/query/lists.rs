@@ -7,8 +7,8 @@
 /// node type, its entity, the filter input and the order input (none for a list offered
 /// in its natural order only), then how the filter becomes a condition: a closure over the
 /// request context, the filter (its default when none is given) and the sort terms, which
-/// builds it with [`Conditions`](super::filter::Conditions) and may refuse the request
-/// (`BAD_USER_INPUT` naming the filter field):
+/// returns the [`Conditions`](super::filter::Conditions) it built and may refuse the
+/// request (`BAD_USER_INPUT` naming the filter field):
 ///
 /// ```ignore
 /// root_lists! {
@@ -16,7 +16,7 @@
 ///     OrganisationLists {
 ///         /// The city's areas (gebieden).
 ///         areas: Area of area where AreaFilter sorted AreaOrder => |_ctx, filter, _order| {
-///             Ok(Conditions::new().eq(area::Column::Code, filter.code).into())
+///             Ok(Conditions::new().eq(area::Column::Code, filter.code))
 ///         },
 ///     }
 /// }
@@ -59,8 +59,8 @@ macro_rules! root_lists {
                     let condition = |$ctx: &async_graphql::Context<'_>,
                                      $f: $filter,
                                      $o: &[crate::graphql::query::lists::root_lists!(@order_type $($order)?)]|
-                     -> async_graphql::Result<sea_orm::Condition> { $body };
-                    let condition = condition(ctx, filter.unwrap_or_default(), &sorted)?;
+                     -> async_graphql::Result<crate::graphql::query::filter::Conditions> { $body };
+                    let condition = condition(ctx, filter.unwrap_or_default(), &sorted)?.into();
                     crate::graphql::connection::list::<entity::$module::Entity, _>(
                         ctx,
                         condition,

@@ -139,8 +139,7 @@ root_lists! {
         areas: Area of area where AreaFilter sorted AreaOrder => |_ctx, filter, _order| {
             Ok(Conditions::new()
                 .eq(area::Column::Code, filter.code)
-                .contains(area::Column::Name, filter.name_contains.as_ref())
-                .into())
+                .contains(area::Column::Name, filter.name_contains.as_ref()))
         },
         /// Neighbourhoods (wijken).
         neighbourhoods: Neighbourhood of neighbourhood where NeighbourhoodFilter sorted NeighbourhoodOrder
@@ -149,33 +148,29 @@ root_lists! {
                 .id(neighbourhood::Column::AreaId, Area::TYPE_NAME, "filter.areaId", filter.area_id.as_ref())?
                 .eq(neighbourhood::Column::Code, filter.code)
                 .eq(neighbourhood::Column::Pilot2016, filter.pilot2016)
-                .contains(neighbourhood::Column::Name, filter.name_contains.as_ref())
-                .into())
+                .contains(neighbourhood::Column::Name, filter.name_contains.as_ref()))
         },
         /// Residents' bodies: area committees, neighbourhood councils and committees.
         representative_bodies: RepresentativeBody of representative_body
             where RepresentativeBodyFilter sorted RepresentativeBodyOrder => |_ctx, filter, _order| {
             Ok(Conditions::new()
-                .eq(representative_body::Column::Kind, filter.kind.map(entity::enums::RepresentativeBodyKind::from))
-                .into())
+                .eq(representative_body::Column::Kind, filter.kind.map(entity::enums::RepresentativeBodyKind::from)))
         },
         /// Clusters (city departments).
         clusters: Cluster of cluster where ClusterFilter sorted ClusterOrder => |_ctx, filter, _order| {
-            Ok(Conditions::new().eq(cluster::Column::Code, filter.code).into())
+            Ok(Conditions::new().eq(cluster::Column::Code, filter.code))
         },
         /// City programmes (stedelijke programma's).
         city_programmes: CityProgramme of city_programme where CityProgrammeFilter sorted CityProgrammeOrder
             => |_ctx, filter, _order| {
             Ok(Conditions::new()
-                .id(city_programme::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
-                .into())
+                .id(city_programme::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?)
         },
         /// Products the clusters budget.
         products: Product of product where ProductFilter sorted ProductOrder => |_ctx, filter, _order| {
             Ok(Conditions::new()
                 .id(product::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
-                .eq(product::Column::TaakveldCode, filter.taakveld_code)
-                .into())
+                .eq(product::Column::TaakveldCode, filter.taakveld_code))
         },
     }
 }

@@ -199,8 +199,7 @@ root_lists! {
                 )?
                 .id(plan::Column::ClusterId, Cluster::TYPE_NAME, "filter.clusterId", filter.cluster_id.as_ref())?
                 .contains(plan::Column::Title, filter.title_contains.as_ref())
-                .changed_since::<plan::Entity>(filter.updated_since)
-                .into())
+                .changed_since::<plan::Entity>(filter.updated_since))
         },
         /// SMART actions across plans.
         actions: Action of action where ActionFilter sorted ActionOrder
@@ -225,7 +224,7 @@ root_lists! {
                 );
                 conditions = conditions.and(action::Column::PriorityId.in_subquery(priorities));
             }
-            Ok(conditions.into())
+            Ok(conditions)
         },
     }
 }

@@ -74,8 +74,7 @@ root_lists! {
                 )?
                 .eq(resident_input::Column::Source, filter.source.map(entity::enums::ResidentInputSource::from))
                 .eq(resident_input::Column::Outcome, filter.outcome.map(entity::enums::ResidentInputOutcome::from))
-                .changed_since::<resident_input::Entity>(filter.updated_since)
-                .into())
+                .changed_since::<resident_input::Entity>(filter.updated_since))
         },
     }
 }

@@ -53,7 +53,7 @@ root_lists! {
         /// Staff members.
         people: Person of person where PersonFilter sorted PersonOrder
             => |_ctx, filter, _order_by| {
-            Ok(Conditions::new().contains(person::Column::Name, filter.name_contains.as_ref()).into())
+            Ok(Conditions::new().contains(person::Column::Name, filter.name_contains.as_ref()))
         },
         /// Dated memberships of neighbourhood action teams.
         team_memberships: TeamMembership of team_membership where TeamMembershipFilter sorted TeamMembershipOrder
@@ -72,8 +72,7 @@ root_lists! {
                             .add(team_membership::Column::ValidTo.is_null())
                             .add(team_membership::Column::ValidTo.gte(date.0)),
                     )
-                })
-                .into())
+                }))
         },
     }
 }
