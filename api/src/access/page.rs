@@ -119,7 +119,7 @@ fn beyond<E: Scoped>(order: &[(E::Column, Order)], bound: &Bound, forward: bool)
     for ((column, direction), value) in order.iter().zip(&bound.values).rev() {
         let ascending = !matches!(direction, Order::Desc);
         let nullable = column.def().is_null();
-        let is_null = value_is_null(value);
+        let is_null = !value.is_some();
         let tie = if is_null {
             column.is_null()
         } else {
@@ -157,7 +157,7 @@ fn beyond<E: Scoped>(order: &[(E::Column, Order)], bound: &Bound, forward: bool)
     // first column's value.
     if let (Some((column, direction)), Some(value)) = (order.first(), bound.values.first())
         && !column.def().is_null()
-        && !value_is_null(value)
+        && value.is_some()
     {
         let ascending = !matches!(direction, Order::Desc);
         let range = if ascending == forward {
@@ -168,19 +168,6 @@ fn beyond<E: Scoped>(order: &[(E::Column, Order)], bound: &Bound, forward: bool)
         rest = Condition::all().add(range).add(rest);
     }
     rest
-}
-
-fn value_is_null(value: &Value) -> bool {
-    match value {
-        Value::Int(v) => v.is_none(),
-        Value::BigInt(v) => v.is_none(),
-        Value::SmallInt(v) => v.is_none(),
-        Value::String(v) => v.is_none(),
-        Value::ChronoDate(v) => v.is_none(),
-        Value::ChronoDateTimeUtc(v) => v.is_none(),
-        Value::Bool(v) => v.is_none(),
-        _ => false,
-    }
 }
 
 /// How the children of a nested list point at their parent.
