@@ -26,9 +26,18 @@ fn advice(plan: &Value, requested: bool, on: &str, text: &str) -> Value {
     json!({ "input": { "planId": plan["id"], "requested": requested, "receivedOn": on, "advice": text } })
 }
 
-async fn the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adoption_while_unanswered(
-    app: TestApp,
-) {
+/// Advice on Hillesluis's plan in consultation, recorded by its area's committee.
+async fn recorded(app: &TestApp, text: &str) -> (Value, Value) {
+    let hillesluis = plan(app, "Hillesluis 2017").await;
+    let recorded = app
+        .as_roles(&[COMMITTEE])
+        .data(RECORD, advice(&hillesluis, true, "2016-11-30", text))
+        .await["recordCommitteeAdvice"]["advice"]
+        .clone();
+    (hillesluis, recorded)
+}
+
+async fn advice_is_recorded_by_the_areas_own_committee_only_and_never_dated_ahead(app: TestApp) {
     let hillesluis = plan(&app, "Hillesluis 2017").await;
     let text = "Houd de speeltuin open in de zomer.";
     let before = count_rows(&app.db, "committee_advice").await;
@@ -56,17 +65,16 @@ async fn the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adop
     );
     assert_eq!(count_rows(&app.db, "committee_advice").await, before);
 
-    let recorded = app
-        .as_roles(&[COMMITTEE])
-        .data(RECORD, advice(&hillesluis, true, "2016-11-30", text))
-        .await["recordCommitteeAdvice"]["advice"]
-        .clone();
+    let (_, recorded) = recorded(&app, text).await;
     assert_eq!(
         (&recorded["requested"], &recorded["response"]),
         (&json!(true), &Value::Null)
     );
+    assert_eq!(count_rows(&app.db, "committee_advice").await, before + 1);
+}
 
-    // Unanswered advice is a gap at adoption, one per advice.
+async fn each_unanswered_advice_is_a_gap_when_the_plan_is_adopted(app: TestApp) {
+    let (hillesluis, recorded) = recorded(&app, "Houd de speeltuin open in de zomer.").await;
     let adopt =
         json!({ "input": { "id": hillesluis["id"], "expectedVersion": hillesluis["version"] } });
     let refused = app
@@ -91,8 +99,11 @@ async fn the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adop
         2,
         "the seeded unanswered advice too"
     );
+}
 
-    // Only the area director responds, with a reason unless followed, once.
+async fn only_the_area_director_answers_advice_once_with_a_reason_unless_followed(app: TestApp) {
+    let text = "Houd de speeltuin open in de zomer.";
+    let (hillesluis, recorded) = recorded(&app, text).await;
     let respond = |response: &str, reason: Option<&str>| json!({ "input": { "id": recorded["id"], "expectedVersion": recorded["version"], "response": response, "reason": reason } });
     for who in [COMMITTEE, "neighbourhood_manager:BU05991082"] {
         assert_eq!(
@@ -125,14 +136,36 @@ async fn the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adop
     );
     let again = director.graphql(RESPOND, json!({ "input": { "id": recorded["id"], "expectedVersion": 2, "response": "FOLLOWED" } })).await;
     assert_eq!(error_code(&again), "INVALID_TRANSITION");
+    let read = app
+        .as_roles(&[COMMITTEE])
+        .data(ADVICE, json!({ "id": hillesluis["id"] }))
+        .await;
+    assert!(
+        read["node"]["committeeAdvice"]["nodes"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({ "requested": true, "advice": text, "response": "PARTLY_FOLLOWED", "responseReason": "Open tot 20.00 uur." })),
+        "the answer as given, after the refused second one: {read}"
+    );
+}
 
-    // The committee reads it for its area; the public does not see a plan in consultation.
+async fn the_committee_reads_its_areas_advice_and_the_public_only_that_on_adopted_plans(
+    app: TestApp,
+) {
+    let text = "Houd de speeltuin open in de zomer.";
+    let (hillesluis, _) = recorded(&app, text).await;
     let read = app
         .as_roles(&[COMMITTEE])
         .data(ADVICE, json!({ "id": hillesluis["id"] }))
         .await;
     let nodes = read["node"]["committeeAdvice"]["nodes"].as_array().unwrap();
-    assert!(nodes.contains(&json!({ "requested": true, "advice": text, "response": "PARTLY_FOLLOWED", "responseReason": "Open tot 20.00 uur." })), "{read}");
+    assert!(
+        nodes.contains(
+            &json!({ "requested": true, "advice": text, "response": null, "responseReason": null })
+        ),
+        "{read}"
+    );
+    // The public does not see a plan in consultation, nor so its advice.
     assert!(
         app.as_roles(&[])
             .data(ADVICE, json!({ "id": hillesluis["id"] }))
@@ -140,7 +173,6 @@ async fn the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adop
             .is_null()
     );
 
-    // Advice on an adopted plan is public.
     let adopted = plan(&app, "Afrikaanderwijk 2016").await;
     app.as_roles(&[COMMITTEE])
         .data(
@@ -159,5 +191,8 @@ async fn the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adop
 }
 
 run_on_both_databases!(
-    the_committees_advice_is_recorded_answered_with_reasons_and_blocks_adoption_while_unanswered
+    advice_is_recorded_by_the_areas_own_committee_only_and_never_dated_ahead,
+    each_unanswered_advice_is_a_gap_when_the_plan_is_adopted,
+    only_the_area_director_answers_advice_once_with_a_reason_unless_followed,
+    the_committee_reads_its_areas_advice_and_the_public_only_that_on_adopted_plans
 );

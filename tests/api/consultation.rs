@@ -188,18 +188,18 @@ run_on_both_databases!(
     a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_history
 );
 
-async fn adoption_needs_every_lead_clusters_position_unless_the_director_accepts_each_gap_with_a_reason(
-    app: TestApp,
-) {
+/// A Bloemhof plan in consultation whose five lead clusters took their positions — SO
+/// objecting to the third action — plus a sixth action, under the first priority, whose
+/// lead (SB) never answers. Answers the plan, its version and the actions' ids.
+async fn consulted(app: &TestApp) -> (Value, i64, Vec<Value>) {
     let (plan, version, priorities, mut actions) =
-        drafted(&app, &["MO", "SB", "SO", "WI", "MO"]).await;
-    // A second action under the first priority, which its lead never answers.
-    let extra = json!({ "input": { "priorityId": priorities[0], "description": "Extra", "leadClusterId": cluster(&app, "SB").await,
+        drafted(app, &["MO", "SB", "SO", "WI", "MO"]).await;
+    let extra = json!({ "input": { "priorityId": priorities[0], "description": "Extra", "leadClusterId": cluster(app, "SB").await,
         "responsiblePerson": "Sanne Bos", "measurableTarget": "1", "deadline": "2017-06-30" } });
     actions.push(
         app.as_roles(&[MANAGER]).data(ADD_ACTION, extra).await["addAction"]["action"]["id"].clone(),
     );
-    let version = submitted(&app, &plan, version).await;
+    let version = submitted(app, &plan, version).await;
     for (action, role) in [
         (&actions[0], "cluster_member:MO"),
         (&actions[1], "cluster_member:SB"),
@@ -216,10 +216,30 @@ async fn adoption_needs_every_lead_clusters_position_unless_the_director_accepts
             take(&actions[2], "OBJECT", Some("Valt buiten de begroting")),
         )
         .await;
+    (plan, version, actions)
+}
 
-    let director = app.as_roles(&[DIRECTOR]);
-    let step = |waivers: Value| json!({ "input": { "id": plan, "expectedVersion": version, "waivers": waivers } });
-    let incomplete = director.graphql(ADOPT, step(json!([]))).await;
+/// Drops the unanswered sixth action after asking SB to commit to it; answers the dropped
+/// action with its commitments.
+async fn drop_the_unanswered_action(app: &TestApp, actions: &[Value]) -> Value {
+    let request =
+        json!({ "input": { "actionId": actions[5], "clusterId": cluster(app, "SB").await } });
+    app.as_roles(&[MANAGER]).data("mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }", request).await;
+    let version = app.data(VERSION, json!({ "id": actions[5] })).await["node"]["version"].clone();
+    let drop = json!({ "input": { "id": actions[5], "expectedVersion": version, "reason": "Geen trekker" } });
+    app.as_roles(&[MANAGER]).data(DROP, drop).await["dropAction"]["action"].clone()
+}
+
+fn adopt(plan: &Value, version: i64, waivers: Value) -> Value {
+    json!({ "input": { "id": plan, "expectedVersion": version, "waivers": waivers } })
+}
+
+async fn adoption_is_refused_naming_each_objection_and_each_missing_lead_position(app: TestApp) {
+    let (plan, version, actions) = consulted(&app).await;
+    let incomplete = app
+        .as_roles(&[DIRECTOR])
+        .graphql(ADOPT, adopt(&plan, version, json!([])))
+        .await;
     assert_eq!(error_code(&incomplete), "INCOMPLETE", "{incomplete}");
     assert_eq!(
         incomplete["errors"][0]["extensions"]["gaps"],
@@ -228,14 +248,13 @@ async fn adoption_needs_every_lead_clusters_position_unless_the_director_accepts
             { "item": actions[5], "missing": ["leadClusterPosition"] },
         ])
     );
+}
 
-    // The unanswered action is dropped, its open request withdrawn.
-    let request =
-        json!({ "input": { "actionId": actions[5], "clusterId": cluster(&app, "SB").await } });
-    app.as_roles(&[MANAGER]).data("mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }", request).await;
-    let version_5 = app.data(VERSION, json!({ "id": actions[5] })).await["node"]["version"].clone();
-    let drop = json!({ "input": { "id": actions[5], "expectedVersion": version_5, "reason": "Geen trekker" } });
-    let dropped = app.as_roles(&[MANAGER]).data(DROP, drop).await["dropAction"]["action"].clone();
+async fn dropping_an_unanswered_action_withdraws_its_open_request_and_closes_it_to_positions(
+    app: TestApp,
+) {
+    let (_, _, actions) = consulted(&app).await;
+    let dropped = drop_the_unanswered_action(&app, &actions).await;
     assert_eq!(dropped["dropReason"], "Geen trekker");
     assert_eq!(
         dropped["commitments"]["nodes"],
@@ -246,26 +265,48 @@ async fn adoption_needs_every_lead_clusters_position_unless_the_director_accepts
         .graphql(TAKE, take(&actions[5], "SUPPORT", None))
         .await;
     assert_eq!(error_code(&late), "INVALID_TRANSITION", "{late}");
+}
 
-    // A waiver must name a gap the plan has, and a gap that may be waived.
+async fn a_waiver_must_name_a_gap_the_plan_has_and_one_that_may_be_waived(app: TestApp) {
+    let (plan, version, actions) = consulted(&app).await;
+    drop_the_unanswered_action(&app, &actions).await;
+    let director = app.as_roles(&[DIRECTOR]);
     let wrong_item = director
         .graphql(
             ADOPT,
-            step(json!([{ "itemId": actions[0], "gap": "objection", "reason": "R" }])),
+            adopt(
+                &plan,
+                version,
+                json!([{ "itemId": actions[0], "gap": "objection", "reason": "R" }]),
+            ),
         )
         .await;
     assert_eq!(field(&wrong_item), "input.waivers.0.itemId", "{wrong_item}");
     let wrong_gap = director
         .graphql(
             ADOPT,
-            step(json!([{ "itemId": actions[2], "gap": "deadline", "reason": "R" }])),
+            adopt(
+                &plan,
+                version,
+                json!([{ "itemId": actions[2], "gap": "deadline", "reason": "R" }]),
+            ),
         )
         .await;
     assert_eq!(field(&wrong_gap), "input.waivers.0.gap", "{wrong_gap}");
     assert_eq!(count_rows(&app.db, "adoption_waiver").await, 0);
+}
 
+async fn the_director_adopts_waiving_the_objection_which_the_committee_still_reads_and_the_public_does_not(
+    app: TestApp,
+) {
+    let (plan, version, actions) = consulted(&app).await;
+    drop_the_unanswered_action(&app, &actions).await;
     let waiver = json!([{ "itemId": actions[2], "gap": "objection", "reason": "Dekking volgt bij de voorjaarsnota" }]);
-    let adopted = director.data(ADOPT, step(waiver)).await["adoptPlan"]["plan"].clone();
+    let adopted = app
+        .as_roles(&[DIRECTOR])
+        .data(ADOPT, adopt(&plan, version, waiver))
+        .await["adoptPlan"]["plan"]
+        .clone();
     assert_eq!(adopted["status"], "ADOPTED");
     assert_eq!(
         adopted["adoptionWaivers"]["nodes"],
@@ -300,5 +341,8 @@ async fn adoption_needs_every_lead_clusters_position_unless_the_director_accepts
 }
 
 run_on_both_databases!(
-    adoption_needs_every_lead_clusters_position_unless_the_director_accepts_each_gap_with_a_reason
+    adoption_is_refused_naming_each_objection_and_each_missing_lead_position,
+    dropping_an_unanswered_action_withdraws_its_open_request_and_closes_it_to_positions,
+    a_waiver_must_name_a_gap_the_plan_has_and_one_that_may_be_waived,
+    the_director_adopts_waiving_the_objection_which_the_committee_still_reads_and_the_public_does_not
 );

@@ -13,11 +13,38 @@ fn step(id: &Value, version: i64, note: &str) -> Value {
     json!({ "input": { "id": id, "expectedVersion": version, "note": note } })
 }
 
-async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved_only_by_a_decision_that_closes_it(
+const LADDER_MANAGER: &str = "neighbourhood_manager:BU05991081";
+
+/// The id of the one request overdue in Oud-Charlois (BU05991081): VEI's.
+async fn overdue_request(app: &TestApp) -> Value {
+    app.as_roles(&[LADDER_MANAGER])
+        .data(
+            "{ overdueCommitments { commitments { nodes { id } } } }",
+            json!({}),
+        )
+        .await["overdueCommitments"]["commitments"]["nodes"][0]["id"]
+        .clone()
+}
+
+fn raise(request: &Value) -> Value {
+    json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord binnen 24 uur." } })
+}
+
+/// The overdue request and its escalation raised by the neighbourhood's manager.
+async fn raised(app: &TestApp) -> (Value, Value) {
+    let request = overdue_request(app).await;
+    let raised = app
+        .as_roles(&[LADDER_MANAGER])
+        .data(RAISE, raise(&request))
+        .await["raiseEscalation"]["escalation"]["id"]
+        .clone();
+    (request, raised)
+}
+
+async fn a_neighbourhood_manager_sees_its_own_overdue_requests_by_cluster_and_neighbourhood(
     app: TestApp,
 ) {
-    let manager = app.as_roles(&["neighbourhood_manager:BU05991081"]);
-    let overdue = manager
+    let overdue = app.as_roles(&[LADDER_MANAGER])
         .data("{ overdueCommitments { commitments { nodes { id cluster { code } } } byCluster { cluster { code } count } byNeighbourhood { neighbourhood { code } count } } }", json!({}))
         .await["overdueCommitments"]
         .clone();
@@ -29,9 +56,9 @@ async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved_only_by_a_de
         overdue["byCluster"],
         json!([{ "cluster": { "code": "VEI" }, "count": 1 }])
     );
-    let request = overdue["commitments"]["nodes"][0]["id"].clone();
-    let other_manager = app.as_roles(&["neighbourhood_manager:BU05991086"]);
-    let elsewhere = other_manager
+    assert_eq!(overdue["commitments"]["nodes"][0]["cluster"]["code"], "VEI");
+    let elsewhere = app
+        .as_roles(&["neighbourhood_manager:BU05991086"])
         .data(
             "{ overdueCommitments { byNeighbourhood { count } } }",
             json!({}),
@@ -42,23 +69,36 @@ async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved_only_by_a_de
         json!([]),
         "another neighbourhood sees none of it"
     );
+}
 
-    let raise = json!({ "input": { "subject": { "overdueCommitment": request }, "reason": "Geen antwoord binnen 24 uur." } });
+async fn the_neighbourhoods_manager_raises_an_overdue_request_at_team_level_and_a_stranger_cannot(
+    app: TestApp,
+) {
+    let request = overdue_request(&app).await;
     assert_eq!(
         error_code(
             &app.as_roles(&["cluster_member:MO"])
-                .graphql(RAISE, raise.clone())
+                .graphql(RAISE, raise(&request))
                 .await
         ),
         "NOT_FOUND"
     );
-    let raised = manager.data(RAISE, raise).await["raiseEscalation"]["escalation"].clone();
+    let raised = app
+        .as_roles(&[LADDER_MANAGER])
+        .data(RAISE, raise(&request))
+        .await["raiseEscalation"]["escalation"]
+        .clone();
     assert_eq!(
         (raised["level"].as_str(), raised["owner"].as_str()),
-        (Some("TEAM"), Some("neighbourhood_manager:BU05991081"))
+        (Some("TEAM"), Some(LADDER_MANAGER))
     );
-    let id = raised["id"].clone();
+}
 
+async fn only_the_owner_at_the_current_version_escalates_from_team_to_cluster_to_area(
+    app: TestApp,
+) {
+    let (_, id) = raised(&app).await;
+    let manager = app.as_roles(&[LADDER_MANAGER]);
     let to_cluster = manager
         .data(FURTHER, step(&id, 1, "Binnen het cluster oppakken."))
         .await;
@@ -81,6 +121,18 @@ async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved_only_by_a_de
         to_area["escalateFurther"]["escalation"]["owner"],
         "area_director:WK059910"
     );
+}
+
+async fn only_a_decision_resolves_an_unanswered_request_once_closing_it_with_history_and_audit(
+    app: TestApp,
+) {
+    let (request, id) = raised(&app).await;
+    app.as_roles(&[LADDER_MANAGER])
+        .data(FURTHER, step(&id, 1, "Binnen het cluster oppakken."))
+        .await;
+    app.as_roles(&["cluster_manager:VEI"])
+        .data(FURTHER, step(&id, 2, "Naar de gebiedsdirecteur."))
+        .await;
 
     let director = app.as_roles(&["area_director:WK059910"]);
     // The request is still unanswered: a resolution must settle it.
@@ -140,7 +192,10 @@ async fn an_overdue_request_is_escalated_up_the_ladder_and_resolved_only_by_a_de
 }
 
 run_on_both_databases!(
-    an_overdue_request_is_escalated_up_the_ladder_and_resolved_only_by_a_decision_that_closes_it
+    a_neighbourhood_manager_sees_its_own_overdue_requests_by_cluster_and_neighbourhood,
+    the_neighbourhoods_manager_raises_an_overdue_request_at_team_level_and_a_stranger_cannot,
+    only_the_owner_at_the_current_version_escalates_from_team_to_cluster_to_area,
+    only_a_decision_resolves_an_unanswered_request_once_closing_it_with_history_and_audit
 );
 
 async fn only_a_true_grievance_can_be_escalated(app: TestApp) {

@@ -29,65 +29,86 @@ fn line(ids: &Value, product: &str, place: (&str, &Value), amount: &str) -> Valu
     json!({ "input": input })
 }
 
-async fn a_controller_and_a_cluster_manager_run_a_budget_year(app: TestApp) {
-    let ids = ids(&app).await;
-    let controller = app.as_roles(&["controller"]);
-    let manager = app.as_roles(&["cluster_manager:MO"]);
-    let budget = controller
+/// A 2018 budget opened by the controller, with three of MO's lines written by its
+/// cluster manager: Vraagwijzer at the IJsselmonde area centre (1,000,000) and at the
+/// Lombardijen desk (100,000), and another product at the area centre (50,000).
+struct BudgetYear {
+    budget: Value,
+    area: Value,
+    desk: Value,
+    other_product: Value,
+}
+
+async fn budget_year(app: &TestApp) -> BudgetYear {
+    let ids = ids(app).await;
+    let budget = app
+        .as_roles(&["controller"])
         .data(
             CREATE_DOCUMENT,
             json!({ "input": { "year": 2018, "phase": "BUDGET", "title": "Begroting 2018" } }),
         )
         .await["createPncDocument"]["pncDocument"]
         .clone();
+    let manager = app.as_roles(&["cluster_manager:MO"]);
+    let ijsselmonde = &ids["ijsselmonde"]["nodes"][0]["id"];
+    let lombardijen = &ids["lombardijen"]["nodes"][0]["id"];
+    let mut lines = Vec::new();
+    for (product, place, amount) in [
+        ("vrw", ("areaId", ijsselmonde), "1000000"),
+        ("vrw", ("neighbourhoodId", lombardijen), "100000"),
+        ("hvw", ("areaId", ijsselmonde), "50000"),
+    ] {
+        lines.push(
+            manager
+                .data(CREATE_LINE, line(&ids, product, place, amount))
+                .await["createBudgetLine"]["budgetLine"]
+                .clone(),
+        );
+    }
+    let [area, desk, other_product] = <[Value; 3]>::try_from(lines).unwrap();
+    BudgetYear {
+        budget,
+        area,
+        desk,
+        other_product,
+    }
+}
+
+/// Moves 50,000 and 100 hours between two lines in `phase`.
+fn transfer(from: &Value, to: &Value, phase: &str) -> Value {
+    json!({ "input": { "fromLineId": from["id"], "toLineId": to["id"], "amount": "50000.00", "hours": "100", "phase": phase } })
+}
+
+async fn the_controller_opens_pnc_documents_and_a_cluster_manager_writes_only_its_clusters_lines(
+    app: TestApp,
+) {
+    let year = budget_year(&app).await;
+    assert_eq!(year.budget["status"], "IN_PREPARATION");
+    assert_eq!(
+        (
+            &year.area["budgeted"],
+            &year.desk["budgeted"],
+            &year.other_product["budgeted"]
+        ),
+        (
+            &json!("1000000.00"),
+            &json!("100000.00"),
+            &json!("50000.00")
+        )
+    );
     assert_eq!(
         error_code(
-            &manager
+            &app.as_roles(&["cluster_manager:MO"])
                 .graphql(
                     CREATE_DOCUMENT,
                     json!({ "input": { "year": 2018, "phase": "SPRING_REVISION", "title": "x" } })
                 )
                 .await
         ),
-        "FORBIDDEN"
+        "FORBIDDEN",
+        "a cluster manager opens no P&C document"
     );
-
-    let area = manager
-        .data(
-            CREATE_LINE,
-            line(
-                &ids,
-                "vrw",
-                ("areaId", &ids["ijsselmonde"]["nodes"][0]["id"]),
-                "1000000",
-            ),
-        )
-        .await["createBudgetLine"]["budgetLine"]
-        .clone();
-    let desk = manager
-        .data(
-            CREATE_LINE,
-            line(
-                &ids,
-                "vrw",
-                ("neighbourhoodId", &ids["lombardijen"]["nodes"][0]["id"]),
-                "100000",
-            ),
-        )
-        .await["createBudgetLine"]["budgetLine"]
-        .clone();
-    let other_product = manager
-        .data(
-            CREATE_LINE,
-            line(
-                &ids,
-                "hvw",
-                ("areaId", &ids["ijsselmonde"]["nodes"][0]["id"]),
-                "50000",
-            ),
-        )
-        .await["createBudgetLine"]["budgetLine"]
-        .clone();
+    let ids = ids(&app).await;
     assert_eq!(
         error_code(
             &app.as_roles(&["cluster_manager:SB"])
@@ -102,15 +123,20 @@ async fn a_controller_and_a_cluster_manager_run_a_budget_year(app: TestApp) {
                 )
                 .await
         ),
-        "FORBIDDEN"
+        "FORBIDDEN",
+        "SB's manager writes no line of MO's product"
     );
+}
 
-    // Vraagwijzer capacity moves from the IJsselmonde area centre to Lombardijen.
-    let transfer = |from: &Value, to: &Value, phase: &str| json!({ "input": { "fromLineId": from["id"], "toLineId": to["id"], "amount": "50000.00", "hours": "100", "phase": phase } });
+async fn a_cluster_manager_moves_budget_between_its_lines_of_one_product_while_the_budget_is_open(
+    app: TestApp,
+) {
+    let year = budget_year(&app).await;
+    let (area, desk) = (&year.area, &year.desk);
     assert_eq!(
         error_code(
             &app.as_roles(&["cluster_member:MO"])
-                .graphql(TRANSFER, transfer(&area, &desk, "BUDGET"))
+                .graphql(TRANSFER, transfer(area, desk, "BUDGET"))
                 .await
         ),
         "FORBIDDEN"
@@ -118,15 +144,15 @@ async fn a_controller_and_a_cluster_manager_run_a_budget_year(app: TestApp) {
     assert_eq!(
         error_code(
             &app.as_roles(&["cluster_manager:SB"])
-                .graphql(TRANSFER, transfer(&area, &desk, "BUDGET"))
+                .graphql(TRANSFER, transfer(area, desk, "BUDGET"))
                 .await
         ),
         "NOT_FOUND"
     );
-    let moved = manager
-        .data(TRANSFER, transfer(&area, &desk, "BUDGET"))
-        .await["transferBudget"]
-        .clone();
+    // Vraagwijzer capacity moves from the IJsselmonde area centre to Lombardijen.
+    let manager = app.as_roles(&["cluster_manager:MO"]);
+    let moved =
+        manager.data(TRANSFER, transfer(area, desk, "BUDGET")).await["transferBudget"].clone();
     assert_eq!(
         moved["fromLine"],
         json!({ "budgeted": "950000.00", "capacityHours": "900.00" })
@@ -136,7 +162,7 @@ async fn a_controller_and_a_cluster_manager_run_a_budget_year(app: TestApp) {
         json!({ "budgeted": "150000.00", "capacityHours": "1100.00" })
     );
     let across = manager
-        .graphql(TRANSFER, transfer(&area, &other_product, "BUDGET"))
+        .graphql(TRANSFER, transfer(area, &year.other_product, "BUDGET"))
         .await;
     assert_eq!(across["errors"][0]["extensions"]["field"], "input.toLineId");
     assert!(
@@ -145,23 +171,32 @@ async fn a_controller_and_a_cluster_manager_run_a_budget_year(app: TestApp) {
             .unwrap()
             .contains("budget amendment")
     );
+}
 
-    // Adopted: the budget's figures are final.
+async fn an_adopted_budget_is_final_and_only_the_controller_amends_it_in_the_spring_revision(
+    app: TestApp,
+) {
+    let year = budget_year(&app).await;
+    let controller = app.as_roles(&["controller"]);
+    let manager = app.as_roles(&["cluster_manager:MO"]);
     assert_eq!(
         controller
-            .data(ADOPT_DOCUMENT, json!({ "input": { "id": budget["id"] } }))
+            .data(
+                ADOPT_DOCUMENT,
+                json!({ "input": { "id": year.budget["id"] } })
+            )
             .await["adoptPncDocument"]["pncDocument"]["status"],
         "ADOPTED"
     );
     assert_eq!(
         error_code(
             &manager
-                .graphql(TRANSFER, transfer(&desk, &area, "BUDGET"))
+                .graphql(TRANSFER, transfer(&year.desk, &year.area, "BUDGET"))
                 .await
         ),
         "INVALID_TRANSITION"
     );
-    let amend = |phase: &str, delta: &str| json!({ "input": { "budgetLineId": area["id"], "phase": phase, "amendmentType": "INTENSIFICATION", "delta": delta, "rationale": "Extra Vraagwijzer-capaciteit." } });
+    let amend = |phase: &str, delta: &str| json!({ "input": { "budgetLineId": year.area["id"], "phase": phase, "amendmentType": "INTENSIFICATION", "delta": delta, "rationale": "Extra Vraagwijzer-capaciteit." } });
     assert_eq!(
         error_code(&controller.graphql(AMEND, amend("BUDGET", "150000")).await),
         "INVALID_TRANSITION"
@@ -184,12 +219,12 @@ async fn a_controller_and_a_cluster_manager_run_a_budget_year(app: TestApp) {
         amended["amendBudget"]["amendment"],
         json!({ "amendmentType": "INTENSIFICATION", "delta": "150000.00" })
     );
-    let figures = controller.data("query($id: ID!) { node(id: $id) { ... on BudgetLine { budgeted revised amounts { phase amount } amendments { totalCount } } } }", json!({ "id": area["id"] })).await;
+    let figures = controller.data("query($id: ID!) { node(id: $id) { ... on BudgetLine { budgeted revised amendments { totalCount } } } }", json!({ "id": year.area["id"] })).await;
     assert_eq!(
-        figures["node"]["budgeted"], "950000.00",
+        figures["node"]["budgeted"], "1000000.00",
         "the adopted budget stays as adopted"
     );
-    assert_eq!(figures["node"]["revised"], "1100000.00");
+    assert_eq!(figures["node"]["revised"], "1150000.00");
     assert_eq!(figures["node"]["amendments"]["totalCount"], 1);
     let negative = controller
         .graphql(AMEND, amend("SPRING_REVISION", "-5000000"))
@@ -197,7 +232,11 @@ async fn a_controller_and_a_cluster_manager_run_a_budget_year(app: TestApp) {
     assert_eq!(negative["errors"][0]["extensions"]["field"], "input.delta");
 }
 
-run_on_both_databases!(a_controller_and_a_cluster_manager_run_a_budget_year);
+run_on_both_databases!(
+    the_controller_opens_pnc_documents_and_a_cluster_manager_writes_only_its_clusters_lines,
+    a_cluster_manager_moves_budget_between_its_lines_of_one_product_while_the_budget_is_open,
+    an_adopted_budget_is_final_and_only_the_controller_amends_it_in_the_spring_revision
+);
 
 async fn the_adopted_2016_cycle_cannot_be_changed(app: TestApp) {
     let lines = app

@@ -33,7 +33,14 @@ fn descriptions(revision: &Value) -> Vec<String> {
         .collect()
 }
 
-async fn a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable(app: TestApp) {
+/// Afrikaanderwijk's adopted 2016 plan, its first action, and SB's dispute of that action.
+struct Disputed {
+    plan: Value,
+    action: Value,
+    dispute: Value,
+}
+
+async fn disputed(app: &TestApp) -> Disputed {
     let data = app.data(PLAN, json!({})).await;
     let plan = data["plans"]["nodes"][0].clone();
     let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
@@ -50,19 +57,37 @@ async fn a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable(app
         .data(DISPUTE, dispute)
         .await["disputePlanItem"]["escalation"]["id"]
         .clone();
+    Disputed {
+        plan,
+        action,
+        dispute,
+    }
+}
 
-    let revise = |disputes: Value| {
-        json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"],
+/// The input of revising the plan, settling `disputes`.
+fn revise(plan: &Value, disputes: Value) -> Value {
+    json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"],
         "reason": "Maatregel aanpassen na bezwaar van Stadsbeheer", "settlesDisputeIds": disputes } })
-    };
+}
+
+/// The plan as its neighbourhood manager's revision settling the dispute left it.
+async fn revised(app: &TestApp, disputed: &Disputed) -> Value {
+    app.as_roles(&[MANAGER])
+        .data(REVISE, revise(&disputed.plan, json!([disputed.dispute])))
+        .await["revisePlan"]["plan"]
+        .clone()
+}
+
+async fn only_the_neighbourhood_manager_revises_a_plan_and_settles_only_disputes(app: TestApp) {
+    let Disputed { plan, dispute, .. } = disputed(&app).await;
     let refused = app
         .as_roles(&["cluster_manager:SB"])
-        .graphql(REVISE, revise(json!([dispute])))
+        .graphql(REVISE, revise(&plan, json!([dispute])))
         .await;
     assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
     let not_a_dispute = app
         .as_roles(&[MANAGER])
-        .graphql(REVISE, revise(json!([plan["id"]])))
+        .graphql(REVISE, revise(&plan, json!([plan["id"]])))
         .await;
     assert_eq!(
         not_a_dispute["errors"][0]["extensions"]["field"], "input.settlesDisputeIds",
@@ -70,14 +95,14 @@ async fn a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable(app
     );
     assert_eq!(
         count_rows(&app.db, "plan_revision").await,
-        count_rows(&app.db, "plan WHERE adopted_at IS NOT NULL").await
+        count_rows(&app.db, "plan WHERE adopted_at IS NOT NULL").await,
+        "no revision opened"
     );
+}
 
-    let revised = app
-        .as_roles(&[MANAGER])
-        .data(REVISE, revise(json!([dispute])))
-        .await["revisePlan"]["plan"]
-        .clone();
+async fn revising_opens_a_draft_revision_2_linked_to_the_disputes_it_settles(app: TestApp) {
+    let disputed = disputed(&app).await;
+    let revised = revised(&app, &disputed).await;
     assert_eq!(revised["status"], "DRAFT");
     let revisions = revised["revisions"]["nodes"].as_array().unwrap();
     assert_eq!(revisions.len(), 2, "{revised}");
@@ -93,33 +118,57 @@ async fn a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable(app
         (&json!(2), &Value::Null)
     );
     assert_eq!(revisions[1]["openedBy"], format!("user-{MANAGER}"));
-    let linked = app.data(ESCALATION, json!({ "id": dispute })).await;
+    let linked = app
+        .data(ESCALATION, json!({ "id": disputed.dispute }))
+        .await;
     assert_eq!(
         linked["node"],
         json!({ "status": "OPEN", "resolution": null, "settledByRevision": { "number": 2 } })
     );
     let again = app
         .as_roles(&[MANAGER])
-        .graphql(REVISE, revise(json!([])))
+        .graphql(REVISE, revise(&disputed.plan, json!([])))
         .await;
     assert_eq!(
         error_code(&again),
         "CONFLICT",
         "the version moved on: {again}"
     );
+}
 
-    // While the plan is revised the public no longer sees it, but reads it as adopted.
+async fn while_a_plan_is_revised_the_public_reads_its_adopted_version_not_the_draft(app: TestApp) {
+    let disputed = disputed(&app).await;
+    revised(&app, &disputed).await;
     let public = app.as_roles(&[]);
     let hidden = public
         .data(
             "query($id: ID!) { node(id: $id) { id } }",
-            json!({ "id": plan["id"] }),
+            json!({ "id": disputed.plan["id"] }),
         )
         .await;
     assert!(hidden["node"].is_null());
-    let first = public.data(ADOPTED, json!({ "plan": plan["id"] })).await["adoptedPlan"].clone();
+    let first = public
+        .data(ADOPTED, json!({ "plan": disputed.plan["id"] }))
+        .await["adoptedPlan"]
+        .clone();
     assert_eq!(first["number"], 1);
-    assert!(descriptions(&first).contains(&action["description"].as_str().unwrap().to_owned()));
+    assert!(
+        descriptions(&first).contains(&disputed.action["description"].as_str().unwrap().to_owned())
+    );
+}
+
+async fn adopting_the_revision_settles_the_dispute_and_each_adopted_version_stays_readable_by_date(
+    app: TestApp,
+) {
+    let disputed = disputed(&app).await;
+    let Disputed {
+        plan,
+        action,
+        dispute,
+    } = &disputed;
+    let public = app.as_roles(&[]);
+    let first = public.data(ADOPTED, json!({ "plan": plan["id"] })).await["adoptedPlan"].clone();
+    let revised = revised(&app, &disputed).await;
 
     // Edited, consulted on and adopted again, with the support gaps accepted.
     let manager = app.as_roles(&[MANAGER]);
@@ -173,7 +222,12 @@ async fn a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable(app
     assert!(never["adoptedPlan"].is_null(), "not adopted yet in 2015");
 }
 
-run_on_both_databases!(a_revision_settles_a_dispute_and_the_adopted_versions_stay_readable);
+run_on_both_databases!(
+    only_the_neighbourhood_manager_revises_a_plan_and_settles_only_disputes,
+    revising_opens_a_draft_revision_2_linked_to_the_disputes_it_settles,
+    while_a_plan_is_revised_the_public_reads_its_adopted_version_not_the_draft,
+    adopting_the_revision_settles_the_dispute_and_each_adopted_version_stays_readable_by_date
+);
 
 async fn an_overdue_request_whose_action_changed_in_a_revision_is_resolved_as_changed(
     app: TestApp,

@@ -49,41 +49,34 @@ fn holding(found: &Value) -> Vec<(Value, Value)> {
         .collect()
 }
 
-async fn input_lands_in_several_dated_places_follows_what_is_dropped_and_is_found_by_its_reference(
-    app: TestApp,
-) {
+/// Afrikaanderwijk's 2016 plan with an input landed in three places: its first
+/// priority's first action, its second priority, and the area plan's first priority.
+struct Landed {
+    plan: Value,
+    priorities: Vec<Value>,
+    action: Value,
+    input: Value,
+    reference: String,
+    version: i64,
+}
+
+async fn landed(app: &TestApp) -> Landed {
     let data = app.data(PLAN, json!({})).await;
     let plan = data["plans"]["nodes"][0].clone();
     let priorities = plan["priorities"]["nodes"].as_array().unwrap().clone();
-    let (first, second, third) = (&priorities[0], &priorities[1], &priorities[2]);
-    let action = first["actions"]["nodes"][0].clone();
+    let action = priorities[0]["actions"]["nodes"][0].clone();
     let area_priority = data["area"]["nodes"][0]["priorities"]["nodes"][0]["id"].clone();
-    let manager = app.as_roles(&[MANAGER]);
-
-    let input = record(&app, "Meer groen en minder zwerfvuil.").await;
-    let reference = input["reference"].as_str().unwrap().to_owned();
-    assert!(reference.starts_with("RI-2016-"), "{reference}");
-    // The public finds it by its reference, however typed.
-    let found = app
-        .as_roles(&[])
-        .data(LOOKUP, json!({ "ref": reference.to_lowercase() }))
-        .await;
-    assert_eq!(found["residentInput"]["outcome"], "PENDING");
-    assert!(
-        app.as_roles(&[])
-            .data(LOOKUP, json!({ "ref": "RI-1999-0001" }))
-            .await["residentInput"]
-            .is_null()
-    );
-
-    // Three places: an action, another priority, and the area plan's theme.
+    let input = record(app, "Meer groen en minder zwerfvuil.").await;
     let mut version = 1;
     for place in [
         json!({ "actionId": action["id"] }),
-        json!({ "priorityId": second["id"] }),
+        json!({ "priorityId": priorities[1]["id"] }),
         json!({ "priorityId": area_priority }),
     ] {
-        let linked = manager.data(LINK, link(&input, version, place)).await;
+        let linked = app
+            .as_roles(&[MANAGER])
+            .data(LINK, link(&input, version, place))
+            .await;
         assert_eq!(
             linked["linkResidentInput"]["residentInput"]["outcome"],
             "INCORPORATED"
@@ -92,10 +85,61 @@ async fn input_lands_in_several_dated_places_follows_what_is_dropped_and_is_foun
             .as_i64()
             .unwrap();
     }
-    let twice = manager
+    let reference = input["reference"].as_str().unwrap().to_owned();
+    Landed {
+        plan,
+        priorities,
+        action,
+        input,
+        reference,
+        version,
+    }
+}
+
+/// Puts the plan under revision (staff read it while it is revised; the public does not
+/// see a draft), so its actions and priorities may be dropped.
+async fn revise(app: &TestApp, plan: &Value) {
+    let revise = json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"], "reason": "Bijstellen" } });
+    app.as_roles(&[MANAGER])
+        .data(
+            "mutation($input: RevisePlanInput!) { revisePlan(input: $input) { plan { id } } }",
+            revise,
+        )
+        .await;
+}
+
+async fn the_public_finds_an_input_by_its_reference_however_typed(app: TestApp) {
+    let input = record(&app, "Meer groen en minder zwerfvuil.").await;
+    let reference = input["reference"].as_str().unwrap().to_owned();
+    assert!(reference.starts_with("RI-2016-"), "{reference}");
+    let found = app
+        .as_roles(&[])
+        .data(LOOKUP, json!({ "ref": reference.to_lowercase() }))
+        .await;
+    assert_eq!(found["residentInput"]["reference"], reference.as_str());
+    assert_eq!(found["residentInput"]["outcome"], "PENDING");
+    assert!(
+        app.as_roles(&[])
+            .data(LOOKUP, json!({ "ref": "RI-1999-0001" }))
+            .await["residentInput"]
+            .is_null()
+    );
+}
+
+async fn an_input_lands_in_several_places_but_never_twice_in_one_and_only_by_the_neighbourhood(
+    app: TestApp,
+) {
+    let landed = landed(&app).await;
+    let second = &landed.priorities[1];
+    let twice = app
+        .as_roles(&[MANAGER])
         .graphql(
             LINK,
-            link(&input, version, json!({ "priorityId": second["id"] })),
+            link(
+                &landed.input,
+                landed.version,
+                json!({ "priorityId": second["id"] }),
+            ),
         )
         .await;
     assert_eq!(
@@ -104,42 +148,49 @@ async fn input_lands_in_several_dated_places_follows_what_is_dropped_and_is_foun
     );
     let found = app
         .as_roles(&[])
-        .data(LOOKUP, json!({ "ref": reference }))
+        .data(LOOKUP, json!({ "ref": landed.reference }))
         .await;
     assert_eq!(holding(&found).len(), 3, "{found}");
+    let third = &landed.priorities[2];
+    assert_eq!(
+        error_code(
+            &app.as_roles(&["cluster_member:MO"])
+                .graphql(
+                    LINK,
+                    link(
+                        &landed.input,
+                        landed.version,
+                        json!({ "priorityId": third["id"] })
+                    )
+                )
+                .await
+        ),
+        "FORBIDDEN"
+    );
+}
 
-    // A second input lands only in the third priority.
-    let lone = record(&app, "Een hondenuitlaatveld.").await;
-    manager
-        .data(LINK, link(&lone, 1, json!({ "priorityId": third["id"] })))
-        .await;
-
-    // The plan is revised (staff read it as it is being revised; the public does not see
-    // a draft); the action and two priorities are dropped.
-    let revise = json!({ "input": { "id": plan["id"], "expectedVersion": plan["version"], "reason": "Bijstellen" } });
-    manager
-        .data(
-            "mutation($input: RevisePlanInput!) { revisePlan(input: $input) { plan { id } } }",
-            revise,
-        )
-        .await;
-    let drop_action = json!({ "input": { "id": action["id"], "expectedVersion": action["version"], "reason": "Geen budget" } });
-    manager
+async fn a_dropped_actions_input_moves_to_its_priority_and_the_landing_ends_with_the_reason(
+    app: TestApp,
+) {
+    let landed = landed(&app).await;
+    revise(&app, &landed.plan).await;
+    let drop_action = json!({ "input": { "id": landed.action["id"], "expectedVersion": landed.action["version"], "reason": "Geen budget" } });
+    app.as_roles(&[MANAGER])
         .data(
             "mutation($input: DropActionInput!) { dropAction(input: $input) { action { id } } }",
             drop_action,
         )
         .await;
-    let found = app.data(LOOKUP, json!({ "ref": reference })).await;
+    let found = app.data(LOOKUP, json!({ "ref": landed.reference })).await;
     let places = holding(&found);
     assert!(
-        places.contains(&(first["id"].clone(), Value::Null)),
+        places.contains(&(landed.priorities[0]["id"].clone(), Value::Null)),
         "moved to the action's priority: {found}"
     );
     assert!(
         !places
             .iter()
-            .any(|(_, action_id)| *action_id == action["id"]),
+            .any(|(_, action_id)| *action_id == landed.action["id"]),
         "{found}"
     );
     let ended: Vec<&Value> = found["residentInput"]["landings"]["nodes"]
@@ -150,15 +201,27 @@ async fn input_lands_in_several_dated_places_follows_what_is_dropped_and_is_foun
         .collect();
     assert_eq!(ended.len(), 1);
     assert_eq!(ended[0]["endReason"], "action dropped: Geen budget");
+}
 
+async fn an_input_that_loses_every_place_is_open_again_visibly_and_one_with_a_live_place_stays_incorporated(
+    app: TestApp,
+) {
+    let landed = landed(&app).await;
+    let (second, third) = (&landed.priorities[1], &landed.priorities[2]);
+    // A second input lands only in the third priority.
+    let lone = record(&app, "Een hondenuitlaatveld.").await;
+    app.as_roles(&[MANAGER])
+        .data(LINK, link(&lone, 1, json!({ "priorityId": third["id"] })))
+        .await;
+    revise(&app, &landed.plan).await;
     let drop =
         "mutation($input: DropPriorityInput!) { dropPriority(input: $input) { priority { id } } }";
     for priority in [second, third] {
         let input = json!({ "input": { "id": priority["id"], "expectedVersion": priority["version"], "reason": "Samengevoegd" } });
-        manager.data(drop, input).await;
+        app.as_roles(&[MANAGER]).data(drop, input).await;
     }
-    // Still in the area plan's theme and the first priority: incorporated, pointing at a live place.
-    let found = app.data(LOOKUP, json!({ "ref": reference })).await;
+    // Still on the action and in the area plan's theme: incorporated, pointing at a live place.
+    let found = app.data(LOOKUP, json!({ "ref": landed.reference })).await;
     assert_eq!(found["residentInput"]["outcome"], "INCORPORATED");
     assert_eq!(holding(&found).len(), 2, "{found}");
     assert!(found["residentInput"]["priority"]["id"].is_string());
@@ -189,18 +252,13 @@ async fn input_lands_in_several_dated_places_follows_what_is_dropped_and_is_foun
             "reopenResidentInput"
         ]
     );
-    assert_eq!(
-        error_code(
-            &app.as_roles(&["cluster_member:MO"])
-                .graphql(LINK, link(&lone, 3, json!({ "priorityId": first["id"] })))
-                .await
-        ),
-        "FORBIDDEN"
-    );
 }
 
 run_on_both_databases!(
-    input_lands_in_several_dated_places_follows_what_is_dropped_and_is_found_by_its_reference
+    the_public_finds_an_input_by_its_reference_however_typed,
+    an_input_lands_in_several_places_but_never_twice_in_one_and_only_by_the_neighbourhood,
+    a_dropped_actions_input_moves_to_its_priority_and_the_landing_ends_with_the_reason,
+    an_input_that_loses_every_place_is_open_again_visibly_and_one_with_a_live_place_stays_incorporated
 );
 
 async fn an_inputs_landings_come_in_the_order_they_were_made_not_by_row_id(app: TestApp) {
