@@ -30,28 +30,41 @@ fn ids(data: &Value) -> Vec<Value> {
         .collect()
 }
 
-async fn an_issue_outside_the_plan_is_requested_answered_escalated_and_reported_apart(
+fn issue(hood: &Value, text: &str) -> Value {
+    json!({ "input": { "neighbourhoodId": hood, "year": 2016, "description": text } })
+}
+
+/// Two issues recorded by Afrikaanderwijk's manager for 2016; answers their actions.
+async fn two_issues(app: &TestApp) -> (Value, Value) {
+    let hood = neighbourhood_id(app, "BU05991086").await;
+    let manager = app.as_roles(&[MANAGER]);
+    let mut recorded = Vec::new();
+    for text in ["Zwerfvuil bij de moskee", "Vragen over de nieuwe speeltuin"] {
+        recorded.push(
+            manager.data(RECORD, issue(&hood, text)).await["recordNeighbourhoodIssue"]["action"]
+                .clone(),
+        );
+    }
+    (recorded[0].clone(), recorded[1].clone())
+}
+
+/// The manager's request of the cluster `code` on the issue `action`.
+async fn requested(app: &TestApp, action: &Value, code: &str) -> Value {
+    let query = "query($code: String) { clusters(filter: {code: $code}) { nodes { id } } }";
+    let cluster =
+        app.data(query, json!({ "code": code })).await["clusters"]["nodes"][0]["id"].clone();
+    let input = json!({ "input": { "actionId": action["id"], "clusterId": cluster, "question": "Kunnen jullie dit oppakken?" } });
+    app.as_roles(&[MANAGER]).data(REQUEST, input).await["requestCommitment"]["commitment"].clone()
+}
+
+async fn the_neighbourhood_manager_records_issues_on_one_internal_list_per_neighbourhood_and_year(
     app: TestApp,
 ) {
     let hood = neighbourhood_id(&app, "BU05991086").await;
-    let clusters = app
-        .data(r#"{ clusters { nodes { id code } } }"#, json!({}))
-        .await;
-    let cluster = |code: &str| {
-        clusters["clusters"]["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["code"] == code)
-            .unwrap()["id"]
-            .clone()
-    };
-    let issue = |text: &str| json!({ "input": { "neighbourhoodId": hood, "year": 2016, "description": text } });
-
     let plans_before = count_rows(&app.db, "plan").await;
     let refused = app
         .as_roles(&["cluster_member:MO"])
-        .graphql(RECORD, issue("Zwerfvuil bij de moskee"))
+        .graphql(RECORD, issue(&hood, "Zwerfvuil bij de moskee"))
         .await;
     assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
     assert_eq!(
@@ -60,29 +73,28 @@ async fn an_issue_outside_the_plan_is_requested_answered_escalated_and_reported_
         "nothing is half-written"
     );
 
-    let manager = app.as_roles(&[MANAGER]);
-    let first = manager.data(RECORD, issue("Zwerfvuil bij de moskee")).await["recordNeighbourhoodIssue"]["action"].clone();
+    let (first, second) = two_issues(&app).await;
     let list = first["priority"]["plan"].clone();
     assert_eq!(
         (&list["kind"], &list["status"]),
         (&json!("ISSUE_LIST"), &json!("ADOPTED"))
     );
     assert_eq!(list["title"], "Signalen Afrikaanderwijk 2016");
-    let second = manager
-        .data(RECORD, issue("Vragen over de nieuwe speeltuin"))
-        .await["recordNeighbourhoodIssue"]["action"]
-        .clone();
     assert_eq!(
         second["priority"]["plan"]["id"], list["id"],
         "one list per neighbourhood and year"
     );
     assert_eq!(count_rows(&app.db, "plan").await, plans_before + 1);
 
-    // Requested with the same 24-hour deadline, answered by the cluster.
-    let request = |action: &Value, code: &str| json!({ "input": { "actionId": action["id"], "clusterId": cluster(code), "question": "Kunnen jullie dit oppakken?" } });
-    let asked =
-        manager.data(REQUEST, request(&first, "SB")).await["requestCommitment"]["commitment"]
-            .clone();
+    // The list is internal: the public sees neither it nor its issues.
+    let public = app.as_roles(&[]).data("query($id: ID!, $action: ID!) { plan: node(id: $id) { id } action: node(id: $action) { id } }",
+        json!({ "id": list["id"], "action": first["id"] })).await;
+    assert_eq!(public, json!({ "plan": null, "action": null }));
+}
+
+async fn an_issue_is_requested_with_the_24_hour_deadline_and_answered_by_the_cluster(app: TestApp) {
+    let (first, _) = two_issues(&app).await;
+    let asked = requested(&app, &first, "SB").await;
     let hours =
         |field: &str| chrono::DateTime::parse_from_rfc3339(asked[field].as_str().unwrap()).unwrap();
     assert_eq!(
@@ -98,11 +110,13 @@ async fn an_issue_outside_the_plan_is_requested_answered_escalated_and_reported_
         answered["respondToCommitment"]["commitment"]["status"],
         "REJECTED"
     );
+}
 
-    // Unanswered past the deadline, escalated like a plan action.
-    let late =
-        manager.data(REQUEST, request(&second, "MO")).await["requestCommitment"]["commitment"]
-            .clone();
+async fn an_issues_request_unanswered_past_its_deadline_is_escalated_like_a_plan_action(
+    app: TestApp,
+) {
+    let (_, second) = two_issues(&app).await;
+    let late = requested(&app, &second, "MO").await;
     let row = crate::authz::db_id(&late["id"]);
     let sql = format!(
         "UPDATE commitment SET response_deadline = '2016-03-01T09:00:00+00:00' WHERE id = {row}"
@@ -112,10 +126,17 @@ async fn an_issue_outside_the_plan_is_requested_answered_escalated_and_reported_
         .await
         .unwrap();
     let raise = json!({ "input": { "subject": { "overdueCommitment": late["id"] }, "reason": "Geen antwoord binnen 24 uur." } });
-    let raised = manager.data(RAISE, raise).await["raiseEscalation"]["escalation"].clone();
+    let raised =
+        app.as_roles(&[MANAGER]).data(RAISE, raise).await["raiseEscalation"]["escalation"].clone();
     assert_eq!(raised, json!({ "level": "TEAM", "owner": MANAGER }));
+}
 
-    // Reported apart from the priorities: the two filters split every list exactly.
+async fn issues_are_reported_apart_and_the_outside_plan_filter_splits_every_list_exactly(
+    app: TestApp,
+) {
+    let (first, second) = two_issues(&app).await;
+    let asked = requested(&app, &first, "SB").await;
+    let late = requested(&app, &second, "MO").await;
     let all = app.data(OUTSIDE, json!({ "outside": null })).await;
     let outside = app.data(OUTSIDE, json!({ "outside": true })).await;
     let inside = app.data(OUTSIDE, json!({ "outside": false })).await;
@@ -127,13 +148,11 @@ async fn an_issue_outside_the_plan_is_requested_answered_escalated_and_reported_
         assert_eq!(sum, all[list]["totalCount"].as_i64().unwrap(), "{list}");
     }
     assert!(!ids(&inside).contains(&asked["id"]));
-
-    // The list is internal: the public sees neither it nor its issues.
-    let public = app.as_roles(&[]).data("query($id: ID!, $action: ID!) { plan: node(id: $id) { id } action: node(id: $action) { id } }",
-        json!({ "id": list["id"], "action": first["id"] })).await;
-    assert_eq!(public, json!({ "plan": null, "action": null }));
 }
 
 run_on_both_databases!(
-    an_issue_outside_the_plan_is_requested_answered_escalated_and_reported_apart
+    the_neighbourhood_manager_records_issues_on_one_internal_list_per_neighbourhood_and_year,
+    an_issue_is_requested_with_the_24_hour_deadline_and_answered_by_the_cluster,
+    an_issues_request_unanswered_past_its_deadline_is_escalated_like_a_plan_action,
+    issues_are_reported_apart_and_the_outside_plan_filter_splits_every_list_exactly
 );

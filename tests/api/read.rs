@@ -156,6 +156,43 @@ async fn filters_select_commitments_by_status_and_overdue(app: TestApp) {
 
 run_on_both_databases!(filters_select_commitments_by_status_and_overdue);
 
+fn sorted_ids(nodes: impl Iterator<Item = Value>) -> Vec<String> {
+    let mut ids: Vec<String> = nodes.map(|node| node["id"].to_string()).collect();
+    ids.sort();
+    ids
+}
+
+async fn actions_filtered_by_plan_are_exactly_the_actions_of_its_priorities(app: TestApp) {
+    let plans = app
+        .data(
+            r#"{ plans(filter: {titleContains: "Afrikaanderwijk 2016"}) { nodes { id
+                priorities { nodes { actions(first: 100) { nodes { id } } } } } } }"#,
+            json!({}),
+        )
+        .await;
+    let plan = &plans["plans"]["nodes"][0];
+    let expected = sorted_ids(
+        plan["priorities"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|priority| priority["actions"]["nodes"].as_array().unwrap().clone()),
+    );
+    assert!(!expected.is_empty(), "{plans}");
+    let query = "query($id: ID) { actions(first: 100, filter: {planId: $id}) { nodes { id } } }";
+    let filtered = app.data(query, json!({ "id": plan["id"] })).await;
+    let found = sorted_ids(
+        filtered["actions"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .cloned(),
+    );
+    assert_eq!(found, expected);
+}
+
+run_on_both_databases!(actions_filtered_by_plan_are_exactly_the_actions_of_its_priorities);
+
 async fn name_filters_match_case_insensitively_and_treat_wildcards_literally(app: TestApp) {
     let data = app
         .data(

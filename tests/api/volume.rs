@@ -9,6 +9,7 @@ use sea_orm::ConnectionTrait;
 run_on_both_databases!(
     paging_while_rows_are_inserted_changed_and_deleted_returns_every_stayed_row_once,
     a_cursor_of_another_list_or_order_is_refused_naming_the_argument,
+    a_cursor_of_one_relation_is_refused_by_another_relation_to_the_same_children,
     total_count_is_counted_only_when_selected,
     nested_pages_walk_a_parents_children_like_the_filtered_root_list,
     paging_by_a_column_with_nulls_forward_and_backward_visits_every_row_once_in_order,
@@ -161,6 +162,56 @@ async fn a_cursor_of_another_list_or_order_is_refused_naming_the_argument(app: T
         .await;
     assert_eq!(error_code(&reordered), "BAD_USER_INPUT");
     assert_eq!(reordered["errors"][0]["extensions"]["field"], "before");
+}
+
+/// The first non-null end cursor among the nodes of `list` in `data`, at `field`.
+fn first_cursor(data: &Value, list: &str, field: &str) -> Value {
+    data[list]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|node| node[field]["pageInfo"]["endCursor"].clone())
+        .find(|cursor| cursor.is_string())
+        .unwrap_or_else(|| panic!("no {list} has {field}: {data}"))
+}
+
+async fn a_cursor_of_one_relation_is_refused_by_another_relation_to_the_same_children(
+    app: TestApp,
+) {
+    // Commitments reached from a cluster, then from an action.
+    let clusters = app
+        .data(
+            "{ clusters { nodes { commitments(first: 1) { pageInfo { endCursor } } } } }",
+            json!({}),
+        )
+        .await;
+    let cursor = first_cursor(&clusters, "clusters", "commitments");
+    let foreign = app
+        .graphql(
+            "query($c: String) { actions(first: 1) { nodes { commitments(first: 1, after: $c) { nodes { id } } } } }",
+            json!({ "c": cursor }),
+        )
+        .await;
+    assert_eq!(error_code(&foreign), "BAD_USER_INPUT", "{foreign}");
+    assert_eq!(foreign["errors"][0]["extensions"]["field"], "after");
+
+    // Residents' bodies reached through the coverage table from an area, then from a
+    // neighbourhood.
+    let areas = app
+        .data(
+            "{ areas { nodes { representativeBodies(first: 1) { pageInfo { endCursor } } } } }",
+            json!({}),
+        )
+        .await;
+    let cursor = first_cursor(&areas, "areas", "representativeBodies");
+    let foreign = app
+        .graphql(
+            "query($c: String) { neighbourhoods { nodes { representativeBodies(first: 1, after: $c) { nodes { id } } } } }",
+            json!({ "c": cursor }),
+        )
+        .await;
+    assert_eq!(error_code(&foreign), "BAD_USER_INPUT", "{foreign}");
+    assert_eq!(foreign["errors"][0]["extensions"]["field"], "after");
 }
 
 fn counts(app: &TestApp) -> usize {
