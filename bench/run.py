@@ -10,8 +10,9 @@ It builds what it needs (the release binary, the floor handler, oha), installs P
 v4 and v5 and Node 22 from npm into bench/.cache, starts its own PostgreSQL in a work
 folder (/tmp/wijkgraph-bench unless WIJKGRAPH_BENCH_WORK says otherwise; seeded data is
 kept there for the next run), checks that every system returns the same rows for every
-query, then measures. Runs alternate between the systems in rotating order; each cell is
-the median over the rounds, and the headline is a ratio. Results go to bench/results/:
+query, then measures. Runs alternate between the systems in rotating order; each
+measurement is the median over the rounds, and the headline is a ratio: the median over
+the rounds of the ratio within each round. Results go to bench/results/:
 a Markdown table, the raw JSON and an SVG plot. Everything listens on 127.0.0.1 only.
 """
 
@@ -446,6 +447,27 @@ def median_of(rows, workload, system, concurrency, key):
     return statistics.median(values) if values else None
 
 
+def in_round(rows, round_index, workload, system, concurrency, key="rps"):
+    """One measurement: `key` of `system` on `workload` at `concurrency` in one round."""
+    for r in rows:
+        if (r["round"], r["workload"], r["system"], r["concurrency"]) == (round_index, workload, system, concurrency):
+            return r[key]
+    return None
+
+
+def paired(rows, top, bottom):
+    """The median over the rounds of top ÷ bottom taken within each round (`top` and
+    `bottom` map a round to a measurement). Both sides of each ratio were measured within
+    a minute of each other, so a slow spell of the machine between rounds, which moves
+    every system at once, does not move the ratio."""
+    ratios = []
+    for round_index in sorted({r["round"] for r in rows}):
+        a, b = top(round_index), bottom(round_index)
+        if a and b:
+            ratios.append(a / b)
+    return statistics.median(ratios) if ratios else None
+
+
 EXPORT_SQL = (
     "SELECT c.status, c.amount_cents, c.hours_centi, k.code AS cluster, n.code AS neighbourhood_code, "
     "n.name AS neighbourhood FROM commitment c JOIN cluster k ON k.id = c.cluster_id "
@@ -519,7 +541,8 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None, writte
         f"# Benchmark {started.strftime('%Y-%m-%d %H:%M UTC')} — {scale} scale" + (f" — {args.label}" if args.label else ""),
         "",
         f"{args.rounds} alternating round(s) of {args.duration} s per system, workload and concurrency; "
-        "each cell is the median over the rounds. Ratios are wijkgraph's throughput divided by "
+        "each measurement is the median over the rounds, each ratio the median over the rounds of "
+        "the ratio within a round. Ratios are wijkgraph's throughput divided by "
         "the faster PostGraphile's (above 1: wijkgraph is faster) and by the floor's (the same SQL "
         "and JSON without GraphQL; at most 1).",
         "",
@@ -533,10 +556,11 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None, writte
             ours = get_("wijkgraph")
             if ours is None:
                 continue
-            best = max([v for v in (get_("postgraphile4"), get_("postgraphile5")) if v is not None], default=None)
             floor = get_("floor")
-            ratio = ours / best if best else None
-            floor_ratio = ours / floor if floor else None
+            at = lambda system: (lambda i: in_round(rows, i, name, system, concurrency))
+            best_in = lambda i: max([v for v in (at("postgraphile4")(i), at("postgraphile5")(i)) if v], default=None)
+            ratio = paired(rows, at("wijkgraph"), best_in)
+            floor_ratio = paired(rows, at("wijkgraph"), at("floor"))
             summary[f"{name}@{concurrency}"] = {"vs_postgraphile": ratio, "vs_floor": floor_ratio}
             fmt = lambda v, spec=".1f": "—" if v is None else format(v, spec)
             lines.append(
@@ -544,15 +568,16 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None, writte
                 f"{fmt(get_('wijkgraph', 'p99_ms'), '.2f')} | {fmt(get_('wijkgraph', 'statements_per_request'), '.1f')} | "
                 f"{fmt(get_('wijkgraph', 'rss_mb'), '.0f')} ({fmt(get_('wijkgraph', 'peak_rss_mb'), '.0f')}) | {fmt(get_('postgraphile4'))} | {fmt(get_('postgraphile5'))} | {fmt(floor)} |"
             )
-    first = {c: median_of(rows, "first_page", "wijkgraph", c, "p50_ms") for c in args.concurrency}
-    deep = {c: median_of(rows, "deep_page", "wijkgraph", c, "p50_ms") for c in args.concurrency}
-    lines += ["", "Page after the 10,000th row ÷ first page (wijkgraph p50): " + ", ".join(
-        f"c={c}: {deep[c] / first[c]:.2f}" for c in args.concurrency if first.get(c) and deep.get(c)) or "not measured"]
+    p50 = lambda name, c: (lambda i: in_round(rows, i, name, "wijkgraph", c, "p50_ms"))
+    deep_first = {c: paired(rows, p50("deep_page", c), p50("first_page", c)) for c in args.concurrency}
+    lines += ["", "Page after the 10,000th row ÷ first page (wijkgraph p50): " + (", ".join(
+        f"c={c}: {v:.2f}" for c, v in deep_first.items() if v) or "not measured")]
     per_c = []
     for name in workloads_seen:
-        low, high = (median_of(rows, name, "wijkgraph", c, "rps") for c in (min(args.concurrency), max(args.concurrency)))
-        if low and high:
-            per_c.append(f"{name} {high / low:.2f}")
+        rps = lambda c: (lambda i: in_round(rows, i, name, "wijkgraph", c))
+        high_low = paired(rows, rps(max(args.concurrency)), rps(min(args.concurrency)))
+        if high_low:
+            per_c.append(f"{name} {high_low:.2f}")
     lines += ["", f"wijkgraph throughput at c={max(args.concurrency)} ÷ c={min(args.concurrency)}: " + ", ".join(per_c)]
     if reporting:
         lines += ["", f"Example report script (controller, every commitment): {reporting['script_s']:.2f} s; the same rows exported with SQL: "
