@@ -78,10 +78,18 @@ fn field(response: &Value) -> &Value {
     &response["errors"][0]["extensions"]["field"]
 }
 
-async fn a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_history(
+/// A Bloemhof plan with actions led by MO and SB, submitted for consultation; answers the
+/// priorities' and actions' ids.
+async fn in_consultation(app: &TestApp) -> (Vec<Value>, Vec<Value>) {
+    let (plan, version, priorities, actions) = drafted(app, &["MO", "SB"]).await;
+    submitted(app, &plan, version).await;
+    (priorities, actions)
+}
+
+async fn a_cluster_proposes_a_measure_to_lead_itself_only_while_the_plan_is_in_consultation(
     app: TestApp,
 ) {
-    let (plan, version, priorities, actions) = drafted(&app, &["MO", "SB"]).await;
+    let (plan, version, priorities, _) = drafted(&app, &["MO", "SB"]).await;
     let wi_member = app.as_roles(&["cluster_member:WI"]);
     let proposal = json!({ "input": { "priorityId": priorities[1], "clusterId": cluster(&app, "WI").await,
         "description": "Werkgeversontbijt per kwartaal" } });
@@ -108,14 +116,20 @@ async fn a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_hi
     assert_eq!(proposed["proposedBy"]["code"], "WI");
     assert_eq!(proposed["leadCluster"]["code"], "WI");
     assert!(proposed["leadClusterPosition"].is_null());
+    assert_eq!(count_rows(&app.db, "action").await, actions_before + 1);
+}
 
+async fn only_the_lead_cluster_takes_a_position_on_an_action_and_an_objection_needs_a_reason(
+    app: TestApp,
+) {
+    let (_, actions) = in_consultation(&app).await;
     let mo_member = app.as_roles(&["cluster_member:MO"]);
+    let positions_before = count_rows(&app.db, "action_position").await;
     let unexplained = mo_member
         .graphql(TAKE, take(&actions[0], "OBJECT", None))
         .await;
     assert_eq!(error_code(&unexplained), "BAD_USER_INPUT");
     assert_eq!(field(&unexplained), "input.reason");
-    let positions_before = count_rows(&app.db, "action_position").await;
     let not_lead = app
         .as_roles(&["cluster_member:SB"])
         .graphql(TAKE, take(&actions[0], "SUPPORT", None))
@@ -141,6 +155,15 @@ async fn a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_hi
         objection["takePosition"]["position"]["cluster"]["code"],
         "MO"
     );
+}
+
+async fn a_clusters_positions_are_kept_in_order_for_all_to_read_and_outlive_a_change_of_lead(
+    app: TestApp,
+) {
+    let (_, actions) = in_consultation(&app).await;
+    app.as_roles(&["cluster_member:MO"])
+        .data(TAKE, take(&actions[0], "OBJECT", Some("Geen capaciteit")))
+        .await;
     let reservation = take(
         &actions[0],
         "SUPPORT_WITH_RESERVATION",
@@ -185,7 +208,9 @@ async fn a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_hi
 }
 
 run_on_both_databases!(
-    a_cluster_proposes_measures_for_itself_and_its_positions_are_kept_as_history
+    a_cluster_proposes_a_measure_to_lead_itself_only_while_the_plan_is_in_consultation,
+    only_the_lead_cluster_takes_a_position_on_an_action_and_an_objection_needs_a_reason,
+    a_clusters_positions_are_kept_in_order_for_all_to_read_and_outlive_a_change_of_lead
 );
 
 /// A Bloemhof plan in consultation whose five lead clusters took their positions — SO
