@@ -457,9 +457,9 @@ def in_round(rows, round_index, workload, system, concurrency, key="rps"):
 
 def paired(rows, top, bottom):
     """The median over the rounds of top ÷ bottom taken within each round (`top` and
-    `bottom` map a round to a measurement). Both sides of each ratio were measured within
-    a minute of each other, so a slow spell of the machine between rounds, which moves
-    every system at once, does not move the ratio."""
+    `bottom` map a round to a measurement). The two sides of each ratio were measured a
+    minute or two apart, so a slow spell of the machine between rounds, which moves every
+    system at once, does not move the ratio."""
     ratios = []
     for round_index in sorted({r["round"] for r in rows}):
         a, b = top(round_index), bottom(round_index)
