@@ -178,40 +178,28 @@ fn first_cursor(data: &Value, list: &str, field: &str) -> Value {
 async fn a_cursor_of_one_relation_is_refused_by_another_relation_to_the_same_children(
     app: TestApp,
 ) {
-    // Commitments reached from a cluster, then from an action.
-    let clusters = app
-        .data(
-            "{ clusters { nodes { commitments(first: 1) { pageInfo { endCursor } } } } }",
-            json!({}),
-        )
-        .await;
-    let cursor = first_cursor(&clusters, "clusters", "commitments");
-    let foreign = app
-        .graphql(
-            "query($c: String) { actions(first: 1) { nodes { commitments(first: 1, after: $c) { nodes { id } } } } }",
-            json!({ "c": cursor }),
-        )
-        .await;
-    assert_eq!(error_code(&foreign), "BAD_USER_INPUT", "{foreign}");
-    assert_eq!(foreign["errors"][0]["extensions"]["field"], "after");
-
-    // Residents' bodies reached through the coverage table from an area, then from a
-    // neighbourhood.
-    let areas = app
-        .data(
-            "{ areas { nodes { representativeBodies(first: 1) { pageInfo { endCursor } } } } }",
-            json!({}),
-        )
-        .await;
-    let cursor = first_cursor(&areas, "areas", "representativeBodies");
-    let foreign = app
-        .graphql(
-            "query($c: String) { neighbourhoods { nodes { representativeBodies(first: 1, after: $c) { nodes { id } } } } }",
-            json!({ "c": cursor }),
-        )
-        .await;
-    assert_eq!(error_code(&foreign), "BAD_USER_INPUT", "{foreign}");
-    assert_eq!(foreign["errors"][0]["extensions"]["field"], "after");
+    // (parents, relation, another parent's list of the same relation's children):
+    // commitments from a cluster, then from an action; residents' bodies through the
+    // coverage table from an area, then from a neighbourhood.
+    for (parents, relation, foreign) in [
+        ("clusters", "commitments", "actions(first: 1)"),
+        ("areas", "representativeBodies", "neighbourhoods"),
+    ] {
+        let query = format!(
+            "{{ {parents} {{ nodes {{ {relation}(first: 1) {{ pageInfo {{ endCursor }} }} }} }} }}"
+        );
+        let cursor = first_cursor(&app.data(&query, json!({})).await, parents, relation);
+        let query = format!(
+            "query($c: String) {{ {foreign} {{ nodes {{ {relation}(first: 1, after: $c) {{ nodes {{ id }} }} }} }} }}"
+        );
+        let answer = app.graphql(&query, json!({ "c": cursor })).await;
+        assert_eq!(
+            error_code(&answer),
+            "BAD_USER_INPUT",
+            "{relation}: {answer}"
+        );
+        assert_eq!(answer["errors"][0]["extensions"]["field"], "after");
+    }
 }
 
 fn counts(app: &TestApp) -> usize {
