@@ -6,7 +6,9 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, count_rows, error_code, neighbourhood_id, run_on_both_databases};
+use crate::helpers::{
+    TestApp, cluster_id, count_rows, error_code, neighbourhood_id, run_on_both_databases,
+};
 
 const MANAGER: &str = "neighbourhood_manager:BU05991081";
 const DIRECTOR: &str = "area_director:WK059910";
@@ -33,12 +35,6 @@ const POSITIONS: &str = "query($id: ID!) { node(id: $id) { ... on Action {
     leadClusterPosition positions { totalCount nodes { position reason cluster { code } } } } } }";
 const VERSION: &str = "query($id: ID!) { node(id: $id) { ... on Action { version } } }";
 
-/// Global ids of the clusters, by code.
-async fn cluster(app: &TestApp, code: &str) -> Value {
-    let query = "query($code: String) { clusters(filter: {code: $code}) { nodes { id } } }";
-    app.data(query, json!({ "code": code })).await["clusters"]["nodes"][0]["id"].clone()
-}
-
 /// A Bloemhof 2017 plan drafted by its manager: one priority per lead cluster code, each
 /// with one SMART action led by that cluster. Answers the plan, its version, and the
 /// priorities' and actions' ids in order.
@@ -54,7 +50,7 @@ async fn drafted(app: &TestApp, leads: &[&str]) -> (Value, i64, Vec<Value>, Vec<
         let added = manager.data(ADD_PRIORITY, input).await["addPriority"]["priority"].clone();
         version = added["plan"]["version"].as_i64().unwrap();
         let input = json!({ "input": { "priorityId": added["id"], "description": format!("Maatregel {n}"),
-            "leadClusterId": cluster(app, lead).await, "responsiblePerson": "Sanne Bos",
+            "leadClusterId": cluster_id(app, lead).await, "responsiblePerson": "Sanne Bos",
             "measurableTarget": "4 bijeenkomsten", "deadline": "2017-12-31" } });
         let action = manager.data(ADD_ACTION, input).await["addAction"]["action"]["id"].clone();
         priorities.push(added["id"].clone());
@@ -91,7 +87,7 @@ async fn a_cluster_proposes_a_measure_to_lead_itself_only_while_the_plan_is_in_c
 ) {
     let (plan, version, priorities, _) = drafted(&app, &["MO", "SB"]).await;
     let wi_member = app.as_roles(&["cluster_member:WI"]);
-    let proposal = json!({ "input": { "priorityId": priorities[1], "clusterId": cluster(&app, "WI").await,
+    let proposal = json!({ "input": { "priorityId": priorities[1], "clusterId": cluster_id(&app, "WI").await,
         "description": "Werkgeversontbijt per kwartaal" } });
     let early = wi_member.graphql(PROPOSE, proposal.clone()).await;
     assert_eq!(
@@ -198,7 +194,7 @@ async fn a_clusters_positions_are_kept_in_order_for_all_to_read_and_outlive_a_ch
     }
     // Another lead has said nothing yet; the earlier positions stay in the history.
     let version = app.data(VERSION, json!({ "id": actions[0] })).await["node"]["version"].clone();
-    let moved = json!({ "input": { "id": actions[0], "expectedVersion": version, "leadClusterId": cluster(&app, "SO").await } });
+    let moved = json!({ "input": { "id": actions[0], "expectedVersion": version, "leadClusterId": cluster_id(&app, "SO").await } });
     let moved =
         app.as_roles(&[MANAGER]).data(UPDATE_ACTION, moved).await["updateAction"]["action"].clone();
     assert_eq!(
@@ -219,7 +215,7 @@ run_on_both_databases!(
 async fn consulted(app: &TestApp) -> (Value, i64, Vec<Value>) {
     let (plan, version, priorities, mut actions) =
         drafted(app, &["MO", "SB", "SO", "WI", "MO"]).await;
-    let extra = json!({ "input": { "priorityId": priorities[0], "description": "Extra", "leadClusterId": cluster(app, "SB").await,
+    let extra = json!({ "input": { "priorityId": priorities[0], "description": "Extra", "leadClusterId": cluster_id(app, "SB").await,
         "responsiblePerson": "Sanne Bos", "measurableTarget": "1", "deadline": "2017-06-30" } });
     actions.push(
         app.as_roles(&[MANAGER]).data(ADD_ACTION, extra).await["addAction"]["action"]["id"].clone(),
@@ -248,7 +244,7 @@ async fn consulted(app: &TestApp) -> (Value, i64, Vec<Value>) {
 /// action with its commitments.
 async fn drop_the_unanswered_action(app: &TestApp, actions: &[Value]) -> Value {
     let request =
-        json!({ "input": { "actionId": actions[5], "clusterId": cluster(app, "SB").await } });
+        json!({ "input": { "actionId": actions[5], "clusterId": cluster_id(app, "SB").await } });
     app.as_roles(&[MANAGER]).data("mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }", request).await;
     let version = app.data(VERSION, json!({ "id": actions[5] })).await["node"]["version"].clone();
     let drop = json!({ "input": { "id": actions[5], "expectedVersion": version, "reason": "Geen trekker" } });

@@ -263,6 +263,16 @@ pub async fn neighbourhood_id(app: &TestApp, code: &str) -> Value {
         .clone()
 }
 
+/// The global id of the cluster with code `code`, as the admin reads it.
+pub async fn cluster_id(app: &TestApp, code: &str) -> Value {
+    app.data(
+        "query($code: String) { clusters(filter: {code: $code}) { nodes { id } } }",
+        json!({ "code": code }),
+    )
+    .await["clusters"]["nodes"][0]["id"]
+        .clone()
+}
+
 /// The first error's `extensions.code`.
 pub fn error_code(response: &Value) -> &str {
     response["errors"][0]["extensions"]["code"]

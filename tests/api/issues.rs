@@ -6,7 +6,9 @@
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, count_rows, error_code, neighbourhood_id, run_on_both_databases};
+use crate::helpers::{
+    TestApp, cluster_id, count_rows, error_code, neighbourhood_id, run_on_both_databases,
+};
 
 const MANAGER: &str = "neighbourhood_manager:BU05991086";
 
@@ -50,9 +52,7 @@ async fn two_issues(app: &TestApp) -> (Value, Value) {
 
 /// The manager's request of the cluster `code` on the issue `action`.
 async fn requested(app: &TestApp, action: &Value, code: &str) -> Value {
-    let query = "query($code: String) { clusters(filter: {code: $code}) { nodes { id } } }";
-    let cluster =
-        app.data(query, json!({ "code": code })).await["clusters"]["nodes"][0]["id"].clone();
+    let cluster = cluster_id(app, code).await;
     let input = json!({ "input": { "actionId": action["id"], "clusterId": cluster, "question": "Kunnen jullie dit oppakken?" } });
     app.as_roles(&[MANAGER]).data(REQUEST, input).await["requestCommitment"]["commitment"].clone()
 }

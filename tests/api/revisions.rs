@@ -6,7 +6,7 @@
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, count_rows, error_code, run_on_both_databases};
+use crate::helpers::{TestApp, cluster_id, count_rows, error_code, run_on_both_databases};
 
 const MANAGER: &str = "neighbourhood_manager:BU05991086";
 const DIRECTOR: &str = "area_director:WK059910";
@@ -44,13 +44,7 @@ async fn disputed(app: &TestApp) -> Disputed {
     let data = app.data(PLAN, json!({})).await;
     let plan = data["plans"]["nodes"][0].clone();
     let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
-    let sb = app
-        .data(
-            r#"{ clusters(filter: {code: "SB"}) { nodes { id } } }"#,
-            json!({}),
-        )
-        .await["clusters"]["nodes"][0]["id"]
-        .clone();
+    let sb = cluster_id(app, "SB").await;
     let dispute = json!({ "input": { "item": { "actionId": action["id"] }, "clusterId": sb, "reason": "Te duur voor 2017" } });
     let dispute = app
         .as_roles(&["cluster_member:SB"])
@@ -235,13 +229,7 @@ async fn an_overdue_request_whose_action_changed_in_a_revision_is_resolved_as_ch
     let data = app.data(PLAN, json!({})).await;
     let plan = data["plans"]["nodes"][0].clone();
     let action = plan["priorities"]["nodes"][0]["actions"]["nodes"][0].clone();
-    let mo = app
-        .data(
-            r#"{ clusters(filter: {code: "MO"}) { nodes { id } } }"#,
-            json!({}),
-        )
-        .await["clusters"]["nodes"][0]["id"]
-        .clone();
+    let mo = cluster_id(&app, "MO").await;
     let manager = app.as_roles(&[MANAGER]);
     let ask = "mutation($input: RequestCommitmentInput!) { requestCommitment(input: $input) { commitment { id } } }";
     let request = manager
