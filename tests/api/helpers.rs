@@ -255,22 +255,19 @@ pub async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
 
 /// The global id of the neighbourhood with CBS code `code`, as the admin reads it.
 pub async fn neighbourhood_id(app: &TestApp, code: &str) -> Value {
-    app.data(
-        "query($code: String) { neighbourhoods(filter: {code: $code}) { nodes { id } } }",
-        json!({ "code": code }),
-    )
-    .await["neighbourhoods"]["nodes"][0]["id"]
-        .clone()
+    id_by_code(app, "neighbourhoods", code).await
 }
 
 /// The global id of the cluster with code `code`, as the admin reads it.
 pub async fn cluster_id(app: &TestApp, code: &str) -> Value {
-    app.data(
-        "query($code: String) { clusters(filter: {code: $code}) { nodes { id } } }",
-        json!({ "code": code }),
-    )
-    .await["clusters"]["nodes"][0]["id"]
-        .clone()
+    id_by_code(app, "clusters", code).await
+}
+
+/// The id of the first node of the root list `list` filtered by `code`.
+async fn id_by_code(app: &TestApp, list: &str, code: &str) -> Value {
+    let query =
+        format!("query($code: String) {{ {list}(filter: {{code: $code}}) {{ nodes {{ id }} }} }}");
+    app.data(&query, json!({ "code": code })).await[list]["nodes"][0]["id"].clone()
 }
 
 /// The first error's `extensions.code`.
