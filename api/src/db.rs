@@ -48,11 +48,15 @@ pub async fn connect_with(url: &str, pool: &PoolSettings) -> Result<DatabaseConn
             });
     } else {
         options.max_connections(pool.max_connections);
+        let mut settings = Vec::new();
         if let Some(limit) = pool.statement_timeout {
-            let millis = limit.as_millis().to_string();
-            options.map_sqlx_postgres_opts(move |opts| {
-                opts.options([("statement_timeout", millis.as_str())])
-            });
+            settings.push(("statement_timeout", limit.as_millis().to_string()));
+        }
+        if let Some(mode) = pool.plan_cache_mode {
+            settings.push(("plan_cache_mode", mode.to_owned()));
+        }
+        if !settings.is_empty() {
+            options.map_sqlx_postgres_opts(move |opts| opts.options(settings.clone()));
         }
     }
     sea_orm::Database::connect(options).await

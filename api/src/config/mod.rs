@@ -2,7 +2,7 @@
 //! command-line flags. A bad value stops start-up with a message that names the setting.
 //! The settings' names and defaults are in `names.rs`, the parts of the configuration (the
 //! database, CORS, the pool, the rate limit, the log format) in `parts.rs`, how one
-//! setting's text is read (a flag, a bounded number, a database URL) in `values.rs`.
+//! setting's text is read (a flag, a bounded number, one of a few words, a database URL) in `values.rs`.
 
 mod names;
 mod parts;
@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::auth::AuthSettings;
-use values::{bounded, flag, parse_database_url};
+use values::{bounded, flag, one_of, parse_database_url};
 
 /// The service configuration.
 #[derive(Debug, Clone)]
@@ -180,6 +180,12 @@ impl Config {
                 .then(|| Duration::from_millis(statement_timeout_ms)),
             max_connections: bounded(&env, ENV_DB_POOL_SIZE, DEFAULT_DB_POOL_SIZE, 1..=1000)?
                 as u32,
+            plan_cache_mode: Some(one_of(
+                &env,
+                ENV_DB_PLAN_CACHE_MODE,
+                DEFAULT_DB_PLAN_CACHE_MODE,
+                &DB_PLAN_CACHE_MODES,
+            )?),
         };
         let request_timeout = Duration::from_secs(bounded(
             &env,

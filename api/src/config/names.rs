@@ -65,6 +65,15 @@ pub const DEFAULT_STATEMENT_TIMEOUT_MS: usize = 10_000;
 pub const ENV_DB_POOL_SIZE: &str = "WIJKGRAPH_DB_POOL_SIZE";
 /// Default PostgreSQL pool size.
 pub const DEFAULT_DB_POOL_SIZE: usize = 16;
+/// Environment variable for PostgreSQL's `plan_cache_mode` on the serving pool.
+pub const ENV_DB_PLAN_CACHE_MODE: &str = "WIJKGRAPH_DB_PLAN_CACHE_MODE";
+/// The values PostgreSQL accepts for `plan_cache_mode`.
+pub const DB_PLAN_CACHE_MODES: [&str; 3] = ["force_generic_plan", "auto", "force_custom_plan"];
+/// Default `plan_cache_mode`: plan each statement once per connection. The API's statements
+/// differ in shape, not in how their parameters should be planned (a page's `LIMIT $n`, a
+/// status); left to `auto`, PostgreSQL re-plans a page and a count on every execution,
+/// which costs as much as running them.
+pub const DEFAULT_DB_PLAN_CACHE_MODE: &str = DB_PLAN_CACHE_MODES[0];
 /// Environment variable for the requests a caller may make per minute (0: no limit).
 pub const ENV_RATE_LIMIT_PER_MINUTE: &str = "WIJKGRAPH_RATE_LIMIT_PER_MINUTE";
 /// Environment variable for the requests a caller may make at once above the steady rate.

@@ -145,6 +145,8 @@ pub struct PoolSettings {
     pub statement_timeout: Option<Duration>,
     /// Connections to PostgreSQL (SQLite keeps its own small pool).
     pub max_connections: u32,
+    /// PostgreSQL's `plan_cache_mode`; `None`: the server's own setting.
+    pub plan_cache_mode: Option<&'static str>,
 }
 
 impl PoolSettings {
@@ -154,6 +156,7 @@ impl PoolSettings {
             acquire_timeout: Duration::from_millis(DEFAULT_DB_ACQUIRE_TIMEOUT_MS as u64),
             statement_timeout: Some(Duration::from_millis(DEFAULT_STATEMENT_TIMEOUT_MS as u64)),
             max_connections: DEFAULT_DB_POOL_SIZE as u32,
+            plan_cache_mode: Some(DEFAULT_DB_PLAN_CACHE_MODE),
         }
     }
 
@@ -164,6 +167,7 @@ impl PoolSettings {
             acquire_timeout: Duration::from_secs(30),
             statement_timeout: None,
             max_connections: DEFAULT_DB_POOL_SIZE as u32,
+            plan_cache_mode: None,
         }
     }
 }

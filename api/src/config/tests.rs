@@ -111,3 +111,26 @@ fn the_data_dir_moves_the_default_sqlite_file() {
         Database::DefaultSqlite(PathBuf::from("/var/lib/wijkgraph/wijkgraph.sqlite"))
     );
 }
+
+#[test]
+fn the_plan_cache_mode_is_generic_by_default_and_any_of_postgres_values_when_set() {
+    assert_eq!(
+        load(&[]).unwrap().pool.plan_cache_mode,
+        Some("force_generic_plan")
+    );
+    for mode in ["auto", "force_custom_plan", "force_generic_plan"] {
+        let config = load(&[(ENV_DB_PLAN_CACHE_MODE, mode)]).unwrap();
+        assert_eq!(config.pool.plan_cache_mode, Some(mode));
+    }
+}
+
+#[test]
+fn an_unknown_plan_cache_mode_names_the_variable_and_the_values_it_takes() {
+    let err = load(&[(ENV_DB_PLAN_CACHE_MODE, "generic")]).unwrap_err();
+    assert_eq!(err.setting, ENV_DB_PLAN_CACHE_MODE);
+    let text = err.to_string();
+    assert!(
+        text.contains("'generic'") && text.contains("force_generic_plan, auto"),
+        "{text}"
+    );
+}

@@ -14,6 +14,28 @@ pub(super) fn flag(env: &impl Fn(&str) -> Option<String>, name: &str) -> Result<
     }
 }
 
+/// One of `allowed` (exactly as spelled there), or `default` when unset or empty.
+pub(super) fn one_of(
+    env: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    default: &'static str,
+    allowed: &[&'static str],
+) -> Result<&'static str, ConfigError> {
+    match env(name).as_deref().map(str::trim) {
+        None | Some("") => Ok(default),
+        Some(raw) => allowed
+            .iter()
+            .find(|value| **value == raw)
+            .copied()
+            .ok_or_else(|| {
+                ConfigError::new(
+                    name,
+                    format!("'{raw}' is not one of {}", allowed.join(", ")),
+                )
+            }),
+    }
+}
+
 /// A whole number from the environment within `range`, or the default.
 pub(super) fn bounded(
     env: &impl Fn(&str) -> Option<String>,
