@@ -163,8 +163,16 @@ class Server:
                 time.sleep(0.2)
         sys.exit(f"{self.name} did not start")
 
+    def reset_peak(self):
+        """Starts the process's peak resident memory (VmHWM) again from what it holds now
+        (Linux: writing 5 to clear_refs), so that the next peak is that of one run."""
+        try:
+            Path(f"/proc/{self.process.pid}/clear_refs").write_text("5")
+        except OSError:
+            pass
+
     def rss(self):
-        """Resident and peak resident memory of the server process, in MB."""
+        """Resident memory of the server process, and its peak since reset_peak, in MB."""
         values = {}
         try:
             for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
@@ -391,6 +399,7 @@ def measure(args, tools, pg, database, servers, work, urls, tokens):
                 shift = (round_index + names.index(name)) % len(systems)
                 for system in systems[shift:] + systems[:shift]:
                     pg.sql(database, "SELECT pg_stat_statements_reset()")
+                    servers[system].reset_peak()
                     result = oha(tools, system, work[name][system], urls, tokens, concurrency, args.duration)
                     calls = statements(pg, database)
                     rss, peak = servers[system].rss()
@@ -546,7 +555,7 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None, writte
         "the faster PostGraphile's (above 1: wijkgraph is faster) and by the floor's (the same SQL "
         "and JSON without GraphQL; at most 1).",
         "",
-        "| workload | c | wijkgraph ÷ best PostGraphile | wijkgraph ÷ floor | wijkgraph req/s | p50 ms | p99 ms | stmts/req | RSS MB (peak) | PG v4 req/s | PG v5 req/s | floor req/s |",
+        "| workload | c | wijkgraph ÷ best PostGraphile | wijkgraph ÷ floor | wijkgraph req/s | p50 ms | p99 ms | stmts/req | RSS MB (peak in run) | PG v4 req/s | PG v5 req/s | floor req/s |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     summary = {}

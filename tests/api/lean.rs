@@ -3,7 +3,7 @@
 //! selection alike: aliases, `__typename`, named and inline fragments (on the type, on an
 //! interface, without a condition), a key selected twice (objects merged field by field,
 //! lists item by item) and a field that fails. A list's keys and its rows' come in selection
-//! order.
+//! order; so do an edge's, and edges answer like the nodes they hold.
 
 use serde_json::{Value, json};
 
@@ -11,6 +11,7 @@ use crate::helpers::{TestApp, run_on_both_databases};
 
 run_on_both_databases!(
     list_rows_answer_every_selection_like_node_lookups_and_keep_the_selection_order,
+    edges_answer_every_selection_like_nodes_and_keep_each_edges_selection_order,
     a_list_writes_its_count_where_the_query_selected_it_though_the_count_finishes_last,
 );
 
@@ -105,6 +106,53 @@ async fn list_rows_answer_every_selection_like_node_lookups_and_keep_the_selecti
         positions(&body, &keys).is_sorted(),
         "keys in selection order: {body}"
     );
+}
+
+async fn edges_answer_every_selection_like_nodes_and_keep_each_edges_selection_order(app: TestApp) {
+    for selection in SELECTIONS {
+        let (fields, fragments) = selection.split_once('|').unwrap_or((selection, ""));
+        let nodes = app
+            .graphql(
+                &format!("{{ plans(first: 12) {{ nodes {{ {fields} }} }} }} {fragments}"),
+                json!({}),
+            )
+            .await;
+        let edges = app
+            .graphql(
+                &format!(
+                    "{{ plans(first: 12) {{ edges {{ node {{ {fields} }} }} }} }} {fragments}"
+                ),
+                json!({}),
+            )
+            .await;
+        let edge_nodes: Vec<Value> = edges["data"]["plans"]["edges"]
+            .as_array()
+            .expect("edges listed")
+            .iter()
+            .map(|edge| edge["node"].clone())
+            .collect();
+        assert_eq!(edge_nodes.len(), 12, "{selection}: {edges:#}");
+        assert_eq!(
+            Value::Array(edge_nodes),
+            nodes["data"]["plans"]["nodes"],
+            "{selection}"
+        );
+        assert_eq!(messages(&edges), messages(&nodes), "{selection}");
+    }
+    // The node waits for its priorities' statement; the cursor is ready at once.
+    for (query, keys) in [
+        (
+            "{ plans(first: 2) { edges { node { priorities(first: 1) { totalCount } } cursor } } }",
+            ["\"node\":", "\"cursor\":"],
+        ),
+        (
+            "{ plans(first: 2) { edges { cursor node { id } } } }",
+            ["\"cursor\":", "\"node\":"],
+        ),
+    ] {
+        let body = body_of(&app, query).await;
+        assert!(positions(&body, &keys).is_sorted(), "{query}: {body}");
+    }
 }
 
 /// The raw answer to `query`, as the server wrote it.

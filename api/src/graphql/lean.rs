@@ -7,7 +7,9 @@
 //! resolves it the same way, field by field through the type's own generated
 //! `resolve_field`, but polls the field futures in place: a field that is ready at once
 //! (a column of the row) is done on its first poll, and only the fields still waiting (a
-//! nested list waiting for its level's statement) are polled again when woken.
+//! nested list waiting for its level's statement) are polled again when woken. A
+//! connection's `nodes` list resolves its rows the same way ([`resolve_rows`]), where
+//! async-graphql's list resolver would give each row a task in a `FuturesUnordered`.
 //!
 //! What an answer holds does not change: the same fields, the same values, aliases and
 //! fragments as async-graphql applies them, errors recorded on the response the same way.
@@ -30,6 +32,7 @@ use async_graphql::{
     ContainerType, Context, ContextSelectionSet, Name, ObjectType, OutputType, Positioned,
     ServerError, ServerResult, Value,
 };
+use futures_util::future::MaybeDone;
 
 /// An object type resolved by [`resolve_object`]; to the schema it is `T` itself.
 #[derive(Clone)]
@@ -71,12 +74,6 @@ impl<T: ObjectType> ObjectType for Lean<T> {}
 
 type FieldFuture<'a> = Pin<Box<dyn Future<Output = ServerResult<Option<Value>>> + Send + 'a>>;
 
-/// One selected field: its response key and where its value stands.
-enum Slot<'a> {
-    Waiting(Name, FieldFuture<'a>),
-    Done(Name, ServerResult<Value>),
-}
-
 /// Resolves `root`'s selection set in `ctx` into an object value.
 pub async fn resolve_object<'a, T>(
     ctx: &ContextSelectionSet<'a>,
@@ -90,29 +87,28 @@ where
         return resolve_container(ctx, root).await;
     }
     let typename = root.introspection_type_name();
-    let mut slots = Vec::with_capacity(fields.len());
+    let mut keys = Vec::with_capacity(fields.len());
+    let mut values: Vec<MaybeDone<FieldFuture<'a>>> = Vec::with_capacity(fields.len());
     for (ctx, field) in fields {
-        let key = field.node.response_key().node.clone();
+        keys.push(field.node.response_key().node.clone());
         if field.node.name.node == "__typename" {
-            slots.push(Slot::Done(key, Ok(Value::String(typename.to_string()))));
+            values.push(MaybeDone::Done(Ok(Some(Value::String(
+                typename.to_string(),
+            )))));
             continue;
         }
-        slots.push(Slot::Waiting(
-            key,
-            Box::pin(async move {
-                let ctx_field = ctx.with_field(field);
-                root.resolve_field(&ctx_field).await
-            }),
-        ));
+        values.push(MaybeDone::Future(Box::pin(async move {
+            let ctx_field = ctx.with_field(field);
+            root.resolve_field(&ctx_field).await
+        })));
     }
-    let slots = AllFields { slots }.await;
+    let values = InPlace(values).await;
 
-    let mut object = IndexMap::with_capacity(slots.len());
-    for slot in slots {
-        match slot {
-            Slot::Done(key, Ok(value)) => merge(&mut object, key, value),
-            Slot::Done(_, Err(error)) => ctx.add_error(error),
-            Slot::Waiting(..) => {}
+    let mut object = IndexMap::with_capacity(keys.len());
+    for (key, value) in keys.into_iter().zip(values) {
+        match value {
+            Ok(value) => merge(&mut object, key, value.unwrap_or_default()),
+            Err(error) => ctx.add_error(error),
         }
     }
     Ok(if object.is_empty() {
@@ -120,6 +116,35 @@ where
     } else {
         Value::Object(object)
     })
+}
+
+type RowFuture<'a> = Pin<Box<dyn Future<Output = ServerResult<Value>> + Send + 'a>>;
+
+/// Resolves the list `field` of `rows` as async-graphql's list resolver does — each row at
+/// its index, a row that fails failing the list, with the first failing row's error — but
+/// polls the rows in place instead of through a `FuturesUnordered` with a task per row.
+pub async fn resolve_rows<'a, R>(
+    ctx: &ContextSelectionSet<'a>,
+    field: &'a Positioned<Field>,
+    rows: impl ExactSizeIterator<Item = &'a R>,
+) -> ServerResult<Value>
+where
+    R: OutputType + 'a,
+{
+    let mut values: Vec<MaybeDone<RowFuture<'_>>> = Vec::with_capacity(rows.len());
+    for (index, row) in rows.enumerate() {
+        let ctx_row = ctx.with_index(index);
+        values.push(MaybeDone::Future(Box::pin(async move {
+            row.resolve(&ctx_row, field)
+                .await
+                .map_err(|error| ctx_row.set_error_path(error))
+        })));
+    }
+    InPlace(values)
+        .await
+        .into_iter()
+        .collect::<ServerResult<Vec<Value>>>()
+        .map(Value::List)
 }
 
 /// The fields `ctx` selects on `root`, fragments spread as async-graphql spreads them, each
@@ -209,30 +234,27 @@ fn merge(object: &mut IndexMap<Name, Value>, key: Name, value: Value) {
     }
 }
 
-/// Polls every waiting field until none waits; hands the slots back in selection order.
-struct AllFields<'a> {
-    slots: Vec<Slot<'a>>,
-}
+/// Polls every future that is not yet done until none is; hands the outputs back in order.
+/// A future that is ready at once (a column of the row) is done on its first poll; only those
+/// still waiting are polled again when woken.
+struct InPlace<F: Future>(Vec<MaybeDone<F>>);
 
-impl<'a> Future for AllFields<'a> {
-    type Output = Vec<Slot<'a>>;
+impl<F: Future + Unpin> Future for InPlace<F> {
+    type Output = Vec<F::Output>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Self::Output> {
         let mut waiting = false;
-        for slot in &mut self.slots {
-            if let Slot::Waiting(key, future) = slot {
-                match future.as_mut().poll(cx) {
-                    Poll::Ready(result) => {
-                        *slot = Slot::Done(key.clone(), result.map(Option::unwrap_or_default));
-                    }
-                    Poll::Pending => waiting = true,
-                }
-            }
+        for value in &mut self.0 {
+            waiting |= Pin::new(value).poll(cx).is_pending();
         }
         if waiting {
-            Poll::Pending
-        } else {
-            Poll::Ready(std::mem::take(&mut self.slots))
+            return Poll::Pending;
         }
+        Poll::Ready(
+            self.0
+                .iter_mut()
+                .filter_map(|value| Pin::new(value).take_output())
+                .collect(),
+        )
     }
 }

@@ -4,6 +4,7 @@
 //! the cost of GraphQL, authorization and the generic connection machinery.
 
 use std::collections::HashMap;
+use std::str::FromStr;
 
 use axum::extract::{Query, State};
 use axum::http::header;
@@ -11,7 +12,7 @@ use axum::routing::get;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sqlx::Row;
-use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
 
 type Answer = Result<([(header::HeaderName, &'static str); 1], String), String>;
 
@@ -304,7 +305,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
-    // wijkgraph's pool policy: a connection is pinged before use only after sitting idle.
+    // wijkgraph's pool policy: a connection is pinged before use only after sitting idle,
+    // and plans each statement once (plan_cache_mode, as wijkgraph's serving pool sets it).
+    let options = PgConnectOptions::from_str(&database)?
+        .options([("plan_cache_mode", "force_generic_plan")]);
     let db = PgPoolOptions::new()
         .max_connections(16)
         .test_before_acquire(false)
@@ -316,7 +320,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Ok(true)
             })
         })
-        .connect(&database)
+        .connect_with(options)
         .await?;
     let app = axum::Router::new()
         .route("/q1", get(q1))

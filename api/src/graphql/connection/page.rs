@@ -205,7 +205,7 @@ impl<E: Scoped> Prepared<E> {
             };
             connection.edges.push(Edge::new(cursor, Lean(T::from(row))));
         }
-        Ok(Lean(connection))
+        Ok(Conn(connection))
     }
 
     fn position(&self, row: &E::Model) -> ApiResult<Position> {
