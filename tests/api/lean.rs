@@ -29,12 +29,7 @@ async fn list_rows_answer_every_selection_like_node_lookups_and_keep_the_selecti
 ) {
     for selection in SELECTIONS {
         let (fields, fragments) = selection.split_once('|').unwrap_or((selection, ""));
-        let listed = app
-            .graphql(
-                &format!("{{ plans(first: 12) {{ nodes {{ {fields} }} }} }} {fragments}"),
-                json!({}),
-            )
-            .await;
+        let listed = twelve_plans(&app, &format!("nodes {{ {fields} }}"), fragments).await;
         let rows = listed["data"]["plans"]["nodes"]
             .as_array()
             .expect("plans listed")
@@ -111,20 +106,9 @@ async fn list_rows_answer_every_selection_like_node_lookups_and_keep_the_selecti
 async fn edges_answer_every_selection_like_nodes_and_keep_each_edges_selection_order(app: TestApp) {
     for selection in SELECTIONS {
         let (fields, fragments) = selection.split_once('|').unwrap_or((selection, ""));
-        let nodes = app
-            .graphql(
-                &format!("{{ plans(first: 12) {{ nodes {{ {fields} }} }} }} {fragments}"),
-                json!({}),
-            )
-            .await;
-        let edges = app
-            .graphql(
-                &format!(
-                    "{{ plans(first: 12) {{ edges {{ node {{ {fields} }} }} }} }} {fragments}"
-                ),
-                json!({}),
-            )
-            .await;
+        let nodes = twelve_plans(&app, &format!("nodes {{ {fields} }}"), fragments).await;
+        let edges =
+            twelve_plans(&app, &format!("edges {{ node {{ {fields} }} }}"), fragments).await;
         let edge_nodes: Vec<Value> = edges["data"]["plans"]["edges"]
             .as_array()
             .expect("edges listed")
@@ -153,6 +137,15 @@ async fn edges_answer_every_selection_like_nodes_and_keep_each_edges_selection_o
         let body = body_of(&app, query).await;
         assert!(positions(&body, &keys).is_sorted(), "{query}: {body}");
     }
+}
+
+/// The answer to `plans(first: 12) { <selection> }`, with `fragments` after the query.
+async fn twelve_plans(app: &TestApp, selection: &str, fragments: &str) -> Value {
+    app.graphql(
+        &format!("{{ plans(first: 12) {{ {selection} }} }} {fragments}"),
+        json!({}),
+    )
+    .await
 }
 
 /// The raw answer to `query`, as the server wrote it.
