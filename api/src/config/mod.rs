@@ -2,7 +2,8 @@
 //! command-line flags. A bad value stops start-up with a message that names the setting.
 //! The settings' names and defaults are in `names.rs`, the parts of the configuration (the
 //! database, CORS, the pool, the rate limit, the log format) in `parts.rs`, how one
-//! setting's text is read (a flag, a bounded number, one of a few words, a database URL) in `values.rs`.
+//! setting's text is read (a flag, a bounded number, one of a few words, a database URL)
+//! in `values.rs`.
 
 mod names;
 mod parts;

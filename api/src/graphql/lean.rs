@@ -8,8 +8,9 @@
 //! `resolve_field`, but polls the field futures in place: a field that is ready at once
 //! (a column of the row) is done on its first poll, and only the fields still waiting (a
 //! nested list waiting for its level's statement) are polled again when woken. A
-//! connection's `nodes` list resolves its rows the same way ([`resolve_rows`]), where
-//! async-graphql's list resolver would give each row a task in a `FuturesUnordered`.
+//! connection's `nodes` and `edges` lists resolve their rows the same way
+//! ([`resolve_rows`]), where async-graphql's list resolver would give each row a task in a
+//! `FuturesUnordered`.
 //!
 //! What an answer holds does not change: the same fields, the same values, aliases and
 //! fragments as async-graphql applies them, errors recorded on the response the same way.
@@ -121,8 +122,10 @@ where
 type RowFuture<'a> = Pin<Box<dyn Future<Output = ServerResult<Value>> + Send + 'a>>;
 
 /// Resolves the list `field` of `rows` as async-graphql's list resolver does — each row at
-/// its index, a row that fails failing the list, with the first failing row's error — but
-/// polls the rows in place instead of through a `FuturesUnordered` with a task per row.
+/// its index, a row that fails failing the list — but polls the rows in place instead of
+/// through a `FuturesUnordered` with a task per row. Where several rows fail, the list
+/// fails with the error of the first in list order (async-graphql's: the first to fail),
+/// once every row has finished.
 pub async fn resolve_rows<'a, R>(
     ctx: &ContextSelectionSet<'a>,
     field: &'a Positioned<Field>,
