@@ -9,29 +9,23 @@
 //! [`node_type!`](crate::graphql::types)), the page selects only those, the id and the
 //! order's. Cursors are keyset cursors ([`cursor`]). Object types declare their connection
 //! fields with [`connections!`](crate::graphql::connection::connections). The page itself —
-//! arguments checked, cursors bound, the connection built from the rows — is `page.rs`.
+//! arguments checked, cursors bound, the connection built from the rows — is `page.rs`;
+//! how the connection resolves its fields is `answer.rs`.
 
+mod answer;
 pub mod cursor;
 mod page;
 
+pub use answer::{Conn, RelayConnection};
 pub use page::{ConnectionTotals, PageArgs, Prepared};
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
-use async_graphql::connection::{Connection, Edge, EmptyFields};
-use async_graphql::parser::types::Field;
-use async_graphql::registry::Registry;
-use async_graphql::{
-    ContainerType, Context, ContextSelectionSet, ObjectType, OutputType, Positioned, ServerResult,
-    Value,
-};
+use async_graphql::{Context, ObjectType};
 use sea_orm::{Condition, Order};
 
-use self::cursor::Cursor;
 use self::page::Counter;
 use super::context::scope;
-use super::lean::{Lean, resolve_object, resolve_rows};
 use super::links::{Linked, columns_read_by_nodes, prefetch, wanted_by_nodes};
 use super::loader::{CountOf, Level, PageOf, Shared};
 use crate::access::{Link, Scoped};
@@ -39,62 +33,6 @@ use crate::error::ApiResult;
 
 /// Page size when the caller gives neither `first` nor `last`.
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
-
-/// async-graphql's Relay connection of `T` with `totalCount`: the type the schema shows.
-pub type RelayConnection<T> = Connection<Cursor, Lean<T>, ConnectionTotals, EmptyFields>;
-
-/// A [`RelayConnection`] as a connection field answers it. The connection and its rows resolve
-/// through [`lean`](super::lean), so their keys come in the order the query selected them
-/// (`totalCount` before `nodes` when asked so, though the count finishes last), and the
-/// `nodes` and `edges` lists poll their rows in place ([`resolve_rows`]). `pageInfo` is
-/// async-graphql's own.
-pub struct Conn<T: ObjectType>(pub RelayConnection<T>);
-
-impl<T: ObjectType> OutputType for Conn<T> {
-    fn type_name() -> Cow<'static, str> {
-        RelayConnection::<T>::type_name()
-    }
-
-    fn qualified_type_name() -> String {
-        RelayConnection::<T>::qualified_type_name()
-    }
-
-    fn introspection_type_name(&self) -> Cow<'static, str> {
-        self.0.introspection_type_name()
-    }
-
-    fn create_type_info(registry: &mut Registry) -> String {
-        RelayConnection::<T>::create_type_info(registry)
-    }
-
-    async fn resolve(
-        &self,
-        ctx: &ContextSelectionSet<'_>,
-        _field: &Positioned<Field>,
-    ) -> ServerResult<Value> {
-        resolve_object(ctx, self).await
-    }
-}
-
-impl<T: ObjectType> ContainerType for Conn<T> {
-    async fn resolve_field(&self, ctx: &Context<'_>) -> ServerResult<Option<Value>> {
-        let rows = ctx.with_selection_set(&ctx.item.node.selection_set);
-        match ctx.item.node.name.node.as_str() {
-            "nodes" => {
-                let nodes = self.0.edges.iter().map(|edge| &edge.node);
-                resolve_rows(&rows, ctx.item, nodes).await.map(Some)
-            }
-            "edges" => {
-                let edges: Vec<Lean<&Edge<Cursor, Lean<T>, EmptyFields>>> =
-                    self.0.edges.iter().map(Lean).collect();
-                resolve_rows(&rows, ctx.item, edges.iter()).await.map(Some)
-            }
-            _ => self.0.resolve_field(ctx).await,
-        }
-    }
-}
-
-impl<T: ObjectType> ObjectType for Conn<T> {}
 
 /// Resolves a root list: one page of the visible rows meeting `condition` in `order`.
 pub async fn list<E, T>(
