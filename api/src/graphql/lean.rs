@@ -129,7 +129,7 @@ type RowFuture<'a> = Pin<Box<dyn Future<Output = ServerResult<Value>> + Send + '
 pub async fn resolve_rows<'a, R>(
     ctx: &ContextSelectionSet<'a>,
     field: &'a Positioned<Field>,
-    rows: impl ExactSizeIterator<Item = &'a R>,
+    rows: impl ExactSizeIterator<Item = R>,
 ) -> ServerResult<Value>
 where
     R: OutputType + 'a,

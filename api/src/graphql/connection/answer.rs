@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::parser::types::Field;
 use async_graphql::registry::Registry;
 use async_graphql::{
@@ -60,9 +60,8 @@ impl<T: ObjectType> ContainerType for Conn<T> {
                 resolve_rows(&rows, ctx.item, nodes).await.map(Some)
             }
             "edges" => {
-                let edges: Vec<Lean<&Edge<Cursor, Lean<T>, EmptyFields>>> =
-                    self.0.edges.iter().map(Lean).collect();
-                resolve_rows(&rows, ctx.item, edges.iter()).await.map(Some)
+                let edges = self.0.edges.iter().map(Lean);
+                resolve_rows(&rows, ctx.item, edges).await.map(Some)
             }
             _ => self.0.resolve_field(ctx).await,
         }
