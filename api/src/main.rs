@@ -72,6 +72,17 @@ enum Command {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Turns transparent huge pages off for this process before the runtime starts, so memory
+/// grows by the pages answers touch rather than by 2 MiB regions (mimalloc asks for huge
+/// pages where the machine's setting is `madvise`). A refusal is logged, not fatal: the
+/// server works either way, only with a larger footprint.
+fn disable_transparent_huge_pages() {
+    #[cfg(target_os = "linux")]
+    if let Err(err) = rustix::thread::disable_transparent_huge_pages(true) {
+        tracing::warn!(error = %err, "cannot turn transparent huge pages off for this process");
+    }
+}
+
 /// The synthetic scales.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ScaleArg {
@@ -113,6 +124,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     })?;
     if let Command::Token { roles, sub, ttl } = &command {
         return print_token(&config, roles, sub, *ttl);
+    }
+    if config.disable_transparent_huge_pages {
+        disable_transparent_huge_pages();
     }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async move {

@@ -734,3 +734,27 @@ async fn callers_waiting_for_a_pool_connection_count_as_waiting_until_one_frees(
         "{text}"
     );
 }
+
+/// `THP_enabled` of a process's `/proc/<pid>/status`: 0 once it turned transparent huge
+/// pages off for itself.
+fn thp_enabled(pid: u32) -> String {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("THP_enabled:"))
+        .map(|value| value.trim().to_owned())
+        .unwrap_or_else(|| panic!("no THP_enabled line in {status}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_process_turns_transparent_huge_pages_off_unless_set_to_keep_the_systems() {
+    let url = seeded_postgres().await;
+    let default = Server::start(&url, &[]);
+    assert_eq!(thp_enabled(default.child.id()), "0");
+    // With `system` the server keeps what it inherited, which is the test process's own.
+    let system = Server::start(&url, &[("WIJKGRAPH_TRANSPARENT_HUGE_PAGES", "system")]);
+    assert_eq!(
+        thp_enabled(system.child.id()),
+        thp_enabled(std::process::id())
+    );
+}

@@ -67,6 +67,8 @@ pub struct Config {
     pub persisted_operations: Option<PathBuf>,
     /// Whether only the manifest's operations run.
     pub persisted_only: bool,
+    /// Whether the process turns transparent huge pages off for itself (Linux).
+    pub disable_transparent_huge_pages: bool,
 }
 
 /// Values given on the command line; each overrides its environment variable.
@@ -236,6 +238,12 @@ impl Config {
                 format!("needs a manifest in {ENV_PERSISTED_OPERATIONS}"),
             ));
         }
+        let disable_transparent_huge_pages = one_of(
+            &env,
+            ENV_TRANSPARENT_HUGE_PAGES,
+            DEFAULT_TRANSPARENT_HUGE_PAGES,
+            &TRANSPARENT_HUGE_PAGES,
+        )? == "off";
         Ok(Self {
             database,
             listen,
@@ -257,6 +265,7 @@ impl Config {
             deadline_scan,
             persisted_operations,
             persisted_only,
+            disable_transparent_huge_pages,
         })
     }
 }

@@ -134,3 +134,21 @@ fn an_unknown_plan_cache_mode_names_the_variable_and_the_values_it_takes() {
         "{text}"
     );
 }
+
+#[test]
+fn transparent_huge_pages_are_off_by_default_kept_with_system_and_other_values_are_refused() {
+    assert!(load(&[]).unwrap().disable_transparent_huge_pages);
+    assert!(
+        load(&[(ENV_TRANSPARENT_HUGE_PAGES, "off")])
+            .unwrap()
+            .disable_transparent_huge_pages
+    );
+    assert!(
+        !load(&[(ENV_TRANSPARENT_HUGE_PAGES, "system")])
+            .unwrap()
+            .disable_transparent_huge_pages
+    );
+    let err = load(&[(ENV_TRANSPARENT_HUGE_PAGES, "on")]).unwrap_err();
+    assert_eq!(err.setting, ENV_TRANSPARENT_HUGE_PAGES);
+    assert!(err.to_string().contains("off, system"), "{err}");
+}
