@@ -12,14 +12,16 @@
 mod documents;
 mod errors;
 mod execute;
+mod inflight;
 mod probes;
 mod request;
 mod shape;
 mod state;
 
 pub use documents::Documents;
+pub use inflight::Inflight;
 pub use shape::MAX_ALIASES;
-pub use state::{AppState, Inflight, cors_layer};
+pub use state::{AppState, cors_layer};
 
 use errors::{Refusal, error_response};
 use probes::{metrics, ready};

@@ -1,15 +1,14 @@
-//! The P&C cycle: budget lines with their amount per phase, P&C documents and amendments.
+//! Budget lines (begrotingsregels) with their amount per P&C phase and what draws on them.
 
 use crate::graphql::scalars::Decimal;
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
-use chrono::{DateTime, Utc};
 use entity::*;
 use sea_orm::Iterable;
 
-use super::{Area, Cluster, Commitment, Neighbourhood, Product, node_type};
+use super::{Area, BudgetAmendment, Cluster, Commitment, Neighbourhood, Product, node_type};
 use crate::graphql::connection::connections;
 use crate::graphql::context::{child_rows, scope};
-use crate::graphql::enums::{AmendmentType, BudgetKind, PncDocumentStatus, PncPhase};
+use crate::graphql::enums::{BudgetKind, PncPhase};
 use crate::graphql::loader::DrawingOf;
 use crate::money::from_hundredths;
 
@@ -25,19 +24,6 @@ node_type!(
         area: Area by area from area_id,
         /// The neighbourhood, for a neighbourhood line.
         neighbourhood: Neighbourhood by neighbourhood from neighbourhood_id,
-    }
-);
-node_type!(
-    /// A P&C document for one budget year and phase.
-    PncDocument wraps pnc_document
-);
-node_type!(
-    /// A typed budget amendment (bijstelling) in a P&C phase.
-    BudgetAmendment wraps budget_amendment links BudgetAmendmentLinks {
-        /// The P&C document it belongs to.
-        pnc_document: PncDocument by pnc_document from pnc_document_id,
-        /// The line amended.
-        budget_line: BudgetLine by budget_line from budget_line_id,
     }
 );
 
@@ -185,84 +171,11 @@ impl BudgetLine {
     }
 }
 
-#[Object]
-impl PncDocument {
-    /// The document's opaque global id.
-    pub async fn id(&self) -> ID {
-        self.global_id()
-    }
-    /// Budget year.
-    async fn year(&self) -> i32 {
-        self.0.year
-    }
-    /// The phase it belongs to.
-    async fn phase(&self) -> PncPhase {
-        self.0.phase.into()
-    }
-    /// Title, e.g. Voorjaarsnota 2016.
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-    /// In preparation, submitted or adopted.
-    async fn status(&self) -> PncDocumentStatus {
-        self.0.status.into()
-    }
-    /// When the council adopted it.
-    async fn adopted_at(&self) -> Option<DateTime<Utc>> {
-        self.0.adopted_at
-    }
-    /// The connection fields declared with `connections!`.
-    #[graphql(flatten)]
-    async fn connections(&self) -> PncDocumentConnections {
-        PncDocumentConnections(self.0.id)
-    }
-}
-
-#[Object]
-impl BudgetAmendment {
-    /// The amendment's opaque global id.
-    pub async fn id(&self) -> ID {
-        self.global_id()
-    }
-    /// Type of amendment.
-    async fn amendment_type(&self) -> AmendmentType {
-        self.0.amendment_type.into()
-    }
-    /// Change in euros (exact decimal; negative for a cut).
-    async fn delta(&self) -> Decimal {
-        from_hundredths(self.0.delta_cents).into()
-    }
-    /// Why.
-    async fn rationale(&self) -> &str {
-        &self.0.rationale
-    }
-    /// Who made it.
-    async fn created_by(&self) -> &str {
-        &self.0.created_by
-    }
-    /// When.
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-    /// The belongs-to fields declared with `node_type!`.
-    #[graphql(flatten)]
-    async fn belongs_to(&self) -> BudgetAmendmentLinks {
-        BudgetAmendmentLinks::of(&self.0)
-    }
-}
-
 connections! {
     BudgetLineConnections of BudgetLine {
         /// Commitments paid from this line.
         commitments: Commitment by commitment::BudgetLineId,
         /// Amendments to this line.
         amendments: BudgetAmendment by budget_amendment::BudgetLineId,
-    }
-}
-
-connections! {
-    PncDocumentConnections of PncDocument {
-        /// Amendments made in this document.
-        amendments: BudgetAmendment by budget_amendment::PncDocumentId,
     }
 }
