@@ -9,6 +9,7 @@
 //! every error its code, `state.rs` is what every handler shares, `probes.rs` the metrics
 //! and readiness endpoints.
 
+mod cors;
 mod documents;
 mod errors;
 mod execute;
@@ -18,10 +19,11 @@ mod request;
 mod shape;
 mod state;
 
+pub use cors::cors_layer;
 pub use documents::Documents;
 pub use inflight::Inflight;
 pub use shape::MAX_ALIASES;
-pub use state::{AppState, cors_layer};
+pub use state::AppState;
 
 use errors::{Refusal, error_response};
 use probes::{metrics, ready};

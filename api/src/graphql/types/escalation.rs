@@ -3,7 +3,9 @@
 use async_graphql::{ID, Object};
 use chrono::{DateTime, Utc};
 
-use super::{Action, Cluster, Commitment, Neighbourhood, PlanRevision, Priority, node_type};
+use super::{
+    Action, Cluster, Commitment, EscalationEvent, Neighbourhood, PlanRevision, Priority, node_type,
+};
 use crate::graphql::connection::connections;
 use crate::graphql::enums::{EscalationLevel, EscalationStatus, EscalationSubject};
 
@@ -23,11 +25,6 @@ node_type!(
         /// For a dispute: the plan revision opened to settle it.
         settled_by_revision: PlanRevision by plan_revision from settled_by_revision_id,
     }
-);
-
-node_type!(
-    /// One step in an escalation's history.
-    EscalationEvent wraps escalation_event
 );
 
 #[Object]
@@ -85,34 +82,6 @@ impl Escalation {
     #[graphql(flatten)]
     async fn connections(&self) -> EscalationConnections {
         EscalationConnections(self.0.id)
-    }
-}
-
-#[Object]
-impl EscalationEvent {
-    /// The step's opaque global id.
-    pub async fn id(&self) -> ID {
-        self.global_id()
-    }
-    /// When it happened.
-    async fn occurred_at(&self) -> DateTime<Utc> {
-        self.0.occurred_at
-    }
-    /// Who took the step.
-    async fn actor(&self) -> &str {
-        &self.0.actor
-    }
-    /// The level after the step.
-    async fn level(&self) -> EscalationLevel {
-        self.0.level.into()
-    }
-    /// The status after the step.
-    async fn status(&self) -> EscalationStatus {
-        self.0.status.into()
-    }
-    /// What was said.
-    async fn note(&self) -> &str {
-        &self.0.note
     }
 }
 

@@ -1,6 +1,4 @@
-//! Plans: area plans, implementation plans and neighbourhood action plans. Their ranked
-//! priorities, SMART actions, revisions, the positions and waivers of their consultation
-//! and adoption, and the actions' progress reports have their own files.
+//! Plans: area plans, implementation plans and neighbourhood action plans.
 
 use async_graphql::{ID, Object};
 use chrono::{DateTime, Utc};
