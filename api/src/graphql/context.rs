@@ -45,6 +45,8 @@ pub struct RequestScope {
     pub write_queue: Option<crate::domain::WriteQueue>,
     /// Where changes' events go; `None`: nowhere.
     pub events: Option<crate::events::Bus>,
+    /// What the request may still return, and its hold on the in-flight budget.
+    pub spending: crate::graphql::inflight::Spending,
 }
 
 impl RequestScope {
@@ -82,6 +84,7 @@ impl RequestScope {
             unrestricted: Mutex::new(HashMap::new()),
             write_queue: None,
             events: None,
+            spending: crate::graphql::inflight::Spending::unlimited(),
         }
     }
 
@@ -95,6 +98,12 @@ impl RequestScope {
     /// The same state, telling `bus` of the changes it makes.
     pub fn with_events(mut self, bus: Option<crate::events::Bus>) -> Self {
         self.events = bus;
+        self
+    }
+
+    /// The same state, spending from `spending`.
+    pub fn with_spending(mut self, spending: crate::graphql::inflight::Spending) -> Self {
+        self.spending = spending;
         self
     }
 

@@ -5,6 +5,7 @@ pub mod connection;
 pub mod context;
 pub mod cost;
 pub mod enums;
+pub mod inflight;
 pub mod lean;
 pub mod links;
 pub mod loader;

@@ -5,7 +5,6 @@ use std::net::SocketAddr;
 
 use axum::extract::Request;
 use axum::http::{Method, StatusCode, header};
-use tokio::sync::OwnedSemaphorePermit;
 
 use super::errors::{Refusal, log_internal, server_error, with_code};
 use super::request::read_request;
@@ -17,6 +16,7 @@ use crate::error::ApiError;
 use crate::graphql::batch::BatchQueue;
 use crate::graphql::context::RequestScope;
 use crate::graphql::cost::too_costly;
+use crate::graphql::inflight::Spending;
 
 /// Authenticates, checks and executes one GraphQL request, with the share of the in-flight
 /// budget it holds; `Err` is a refusal before execution.
@@ -25,7 +25,7 @@ pub(super) async fn execute(
     peer: SocketAddr,
     request: Request,
     outcome: &mut Outcome,
-) -> Result<(async_graphql::Response, Option<OwnedSemaphorePermit>), Refusal> {
+) -> Result<(async_graphql::Response, Option<Spending>), Refusal> {
     let method = request.method().clone();
     if method == Method::POST {
         let is_json = request
@@ -103,18 +103,23 @@ pub(super) async fn execute(
         ));
     }
     let run = async {
-        let share = {
+        let spending = Spending::new(state.max_cost, cost, Some(state.inflight.clone()));
+        {
             let _waiting = state.metrics.waiting();
-            state.inflight.admit(cost).await
-        };
+            spending.hold(cost).await;
+        }
         let reader = Reader::new(state.db.clone(), state.gate.clone(), principal);
         let batches = BatchQueue::default();
         let request = request.data(
             RequestScope::new(reader, settings, &batches)
+                .with_spending(spending.clone())
                 .with_write_queue(state.write_queue.clone())
                 .with_events(Some(state.bus.clone())),
         );
-        (batches.drive(state.schema.execute(request)).await, share)
+        (
+            batches.drive(state.schema.execute(request)).await,
+            Some(spending),
+        )
     };
     // A request waiting on a database that has gone away is released at once.
     let (mut response, share) = tokio::select! {

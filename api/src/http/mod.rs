@@ -13,15 +13,14 @@ mod cors;
 mod documents;
 mod errors;
 mod execute;
-mod inflight;
 mod probes;
 mod request;
 mod shape;
 mod state;
 
+pub use crate::graphql::inflight::Inflight;
 pub use cors::cors_layer;
 pub use documents::Documents;
-pub use inflight::Inflight;
 pub use shape::MAX_ALIASES;
 pub use state::AppState;
 

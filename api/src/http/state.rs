@@ -1,5 +1,5 @@
 //! The application's shared state: the schema, pools, verifier, limits and the in-flight
-//! budget (`inflight.rs`).
+//! budget (`graphql/inflight.rs`).
 
 use super::Inflight;
 use sea_orm::DatabaseConnection;

@@ -150,3 +150,66 @@ async fn totals_without_group_by_are_one_row_and_over_no_line_no_row(app: TestAp
     assert!(theirs["errors"].is_null(), "{theirs}");
 }
 run_on_both_databases!(totals_without_group_by_are_one_row_and_over_no_line_no_row);
+
+/// The error of a summary refused for its size: code, field, cost and limit.
+fn refusal(response: &Value) -> (String, String, u64, u64) {
+    let extensions = &response["errors"][0]["extensions"];
+    (
+        extensions["code"].as_str().unwrap_or_default().to_owned(),
+        extensions["field"].as_str().unwrap_or_default().to_owned(),
+        extensions["cost"].as_u64().unwrap_or_default(),
+        extensions["limit"].as_u64().unwrap_or_default(),
+    )
+}
+
+async fn a_summary_returns_only_as_many_groups_and_linked_objects_as_the_cost_limit_leaves_room_for(
+    app: TestApp,
+) {
+    let admin = app.as_roles(&["admin"]);
+    let ask = |query: &'static str| admin.graphql(query, json!({}));
+    // The demo's 2016 lines belong to seven clusters: seven objects, within the limit of 10.
+    let by_cluster =
+        ask("{ budgetSummary(groupBy: [CLUSTER], filter: {year: 2016}) { lines } }").await;
+    assert_eq!(
+        by_cluster["data"]["budgetSummary"].as_array().map(Vec::len),
+        Some(7),
+        "{by_cluster}"
+    );
+    // With each group's cluster, fourteen: refused before the sixth group.
+    let with_cluster = ask(
+        "{ budgetSummary(groupBy: [CLUSTER], filter: {year: 2016}) { lines cluster { code } } }",
+    )
+    .await;
+    assert_eq!(
+        refusal(&with_cluster),
+        ("BAD_USER_INPUT".into(), "groupBy".into(), 12, 10)
+    );
+    assert!(with_cluster["data"].is_null(), "{with_cluster}");
+    // Ten groups fit exactly; thirteen do not.
+    let served = ask("{ budgetSummary(groupBy: [SERVED_NEIGHBOURHOOD]) { lines } }").await;
+    assert_eq!(
+        served["data"]["budgetSummary"].as_array().map(Vec::len),
+        Some(10),
+        "{served}"
+    );
+    let per_line =
+        ask("{ budgetSummary(groupBy: [NEIGHBOURHOOD, PRODUCT, YEAR]) { lines } }").await;
+    assert_eq!(
+        refusal(&per_line),
+        ("BAD_USER_INPUT".into(), "groupBy".into(), 11, 10)
+    );
+    // The rest of the query counts first: five plans leave room for five groups.
+    let beside_plans = ask(
+        "{ plans(first: 5) { nodes { id } } budgetSummary(groupBy: [CLUSTER], filter: {year: 2016}) { lines } }",
+    )
+    .await;
+    assert_eq!(
+        refusal(&beside_plans),
+        ("BAD_USER_INPUT".into(), "groupBy".into(), 11, 10)
+    );
+}
+
+run_on_both_databases!(
+    with [("WIJKGRAPH_MAX_COST", "10")] =>
+    a_summary_returns_only_as_many_groups_and_linked_objects_as_the_cost_limit_leaves_room_for
+);

@@ -12,13 +12,15 @@ use crate::error::ApiResult;
 impl Reader {
     /// Budget totals over the lines meeting `condition` (and lying in `area`, where given)
     /// that the caller may add up, grouped by `by`, as they stood after phase `as_of`
-    /// (an index in cycle order; the latest when `None`).
+    /// (an index in cycle order; the latest when `None`). At most `most + 1` groups are
+    /// read: one more than `most` tells the caller there are too many.
     pub async fn budget_summary(
         &self,
         condition: Condition,
         area: Option<i32>,
         by: Dimensions,
         as_of: Option<usize>,
+        most: usize,
     ) -> ApiResult<Vec<Group>> {
         use entity::{budget_line, budget_line_amount, commitment, neighbourhood, product};
         let detail = by.neighbourhood || by.product || by.taakveld;
@@ -176,6 +178,7 @@ impl Reader {
             .expr_as(Expr::cust("COUNT(*)"), "lines")
             .expr_as(sum("l.drawing"), "commitments")
             .and_where(Expr::cust(rows_where));
+        super::at_most(&mut outer, most);
 
         let mut groups = Vec::new();
         let _turn = self.gate().enter().await?;

@@ -80,6 +80,14 @@ pub struct Group {
     pub commitments: i64,
 }
 
+/// Limits `select` to `most + 1` rows, so that one row more than `most` says there are
+/// too many; no limit where `most + 1` is beyond what a `LIMIT` takes.
+fn at_most(select: &mut sea_orm::sea_query::SelectStatement, most: usize) {
+    if let Some(limit) = most.checked_add(1).and_then(|n| u32::try_from(n).ok()) {
+        select.limit(u64::from(limit));
+    }
+}
+
 /// `COALESCE(p<k>, …, p0)`: a line's amount as it stood after phase `k` (SQLite's
 /// COALESCE needs two arguments, hence the trailing NULL).
 fn standing(k: usize) -> String {

@@ -13,12 +13,13 @@ impl Reader {
     /// drawing on lines that meet `condition` whose money the caller may read, serving a
     /// neighbourhood of `area` where given. Line figures (budget, capacity) are not split
     /// by the neighbourhoods a line's commitments serve: they read zero; `lines` counts
-    /// the lines drawn on.
+    /// the lines drawn on. At most `most + 1` groups are read.
     pub async fn served_summary(
         &self,
         condition: Condition,
         area: Option<i32>,
         by: Dimensions,
+        most: usize,
     ) -> ApiResult<Vec<Group>> {
         use crate::domain::budget::DRAWING;
         use entity::{action, budget_line, commitment, plan, priority};
@@ -101,6 +102,7 @@ impl Reader {
         }
         let mut groups = Vec::new();
         let _turn = self.gate().enter().await?;
+        super::at_most(&mut select, most);
         for row in self.db().query_all(&select).await? {
             let key = |alias: &str, selected: bool| group_key(&row, alias, selected);
             let count = |alias: &str| total(&row, alias);

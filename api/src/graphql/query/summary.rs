@@ -14,6 +14,7 @@ use sea_orm::{Condition, Iterable};
 use crate::access::{Dimensions, Group, budget_totals_only};
 use crate::graphql::context::{scope, several};
 use crate::graphql::enums::PncPhase;
+use crate::graphql::inflight::Spending;
 use crate::graphql::relay::id_of;
 use crate::graphql::types::{Area, Cluster, Neighbourhood, Product};
 use crate::money::from_hundredths;
@@ -140,6 +141,22 @@ impl SummaryQuery {
         };
         let as_of = as_of.map(|phase| phase_index(phase.into()));
         let reader = &scope(ctx)?.reader;
+        // Each group is an object, and so is each linked object it selects: the groups the
+        // cost limit leaves room for after the rest of the query are all it may return.
+        let spending = &scope(ctx)?.spending;
+        let selection = ctx.look_ahead();
+        let linked = [
+            "cluster",
+            "area",
+            "neighbourhood",
+            "product",
+            "servedNeighbourhood",
+        ]
+        .into_iter()
+        .filter(|field| selection.field(field).exists())
+        .count();
+        let per_group = 1 + linked as u64;
+        let most = usize::try_from(spending.left() / per_group).unwrap_or(usize::MAX);
         let groups = if by.served_neighbourhood {
             if by.area || by.neighbourhood || by.product || by.taakveld || by.phase {
                 return Err(crate::error::ApiError::bad_input(
@@ -148,12 +165,18 @@ impl SummaryQuery {
                 )
                 .into());
             }
-            reader.served_summary(condition, area_filter, by).await?
+            reader
+                .served_summary(condition, area_filter, by, most)
+                .await?
         } else {
             reader
-                .budget_summary(condition, area_filter, by, as_of)
+                .budget_summary(condition, area_filter, by, as_of, most)
                 .await?
         };
+        if groups.len() > most {
+            return Err(too_many_groups(most, per_group, spending));
+        }
+        spending.hold(groups.len() as u64 * per_group).await;
         let clusters: HashMap<i32, Cluster> =
             several::<cluster::Entity, Cluster>(ctx, groups.iter().filter_map(|g| g.cluster))
                 .await?
@@ -226,6 +249,27 @@ impl SummaryQuery {
             })
             .collect())
     }
+}
+
+/// The error for a summary with more groups than the cost limit leaves room for: the cost
+/// it would at least have, the limit, and what to change.
+fn too_many_groups(most: usize, per_group: u64, spending: &Spending) -> async_graphql::Error {
+    let cost = spending
+        .counted()
+        .saturating_add((most as u64).saturating_add(1).saturating_mul(per_group));
+    let limit = spending.limit();
+    let mut error = async_graphql::Error::new(format!(
+        "budgetSummary has more than {most} groups; at {per_group} objects a group the query \
+         returns at least {cost} objects, and the limit is {limit}. Filter by year, cluster \
+         or area, group by fewer dimensions, or select fewer linked objects."
+    ));
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", "BAD_USER_INPUT");
+    extensions.set("field", "groupBy");
+    extensions.set("cost", cost);
+    extensions.set("limit", limit);
+    error.extensions = Some(extensions);
+    error
 }
 
 /// A group's totals with its money and hours withheld (its counts kept).
