@@ -4,7 +4,7 @@
 //! member, an escalation whose steps the API allows, a plausible overdue request), and
 //! residents' input of each neighbourhood's own.
 
-use crate::helpers::{TestApp, run_on_both_databases};
+use crate::helpers::{TestApp, audit_operations, run_on_both_databases};
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Value, json};

@@ -116,16 +116,7 @@ async fn one_plan_holds_both_refusals_with_different_reasons_and_is_the_merge_of
         "five priorities dropped or combined"
     );
 
-    let trail = app
-        .data(
-            "query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }",
-            json!({ "id": draft["id"] }),
-        )
-        .await;
-    let operations: Vec<&str> = nodes(&trail["auditTrail"])
-        .iter()
-        .map(|e| e["operation"].as_str().unwrap())
-        .collect();
+    let operations = audit_operations(&app, &draft["id"]).await;
     assert_eq!(operations, ["mergePlans"]);
 }
 run_on_both_databases!(one_plan_holds_both_refusals_with_different_reasons_and_is_the_merge_of_two_drafts_that_dropped_five_priorities);

@@ -35,6 +35,28 @@ async fn id_by_code(app: &TestApp, list: &str, code: &str) -> Value {
     app.data(&query, json!({ "code": code })).await[list]["nodes"][0]["id"].clone()
 }
 
+/// The operations of the audit trail of the object with global id `id`, oldest first, as
+/// the admin reads them.
+pub async fn audit_operations(app: &TestApp, id: &Value) -> Vec<String> {
+    let trail = app
+        .data(
+            "query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    trail["auditTrail"]["nodes"]
+        .as_array()
+        .expect("audit events")
+        .iter()
+        .map(|event| {
+            event["operation"]
+                .as_str()
+                .expect("an operation")
+                .to_owned()
+        })
+        .collect()
+}
+
 /// The first error's `extensions.code`.
 pub fn error_code(response: &Value) -> &str {
     response["errors"][0]["extensions"]["code"]

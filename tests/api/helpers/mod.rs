@@ -18,7 +18,7 @@ mod both;
 mod lookups;
 
 pub(crate) use both::run_on_both_databases;
-pub use lookups::{cluster_id, count_rows, error_code, neighbourhood_id};
+pub use lookups::{audit_operations, cluster_id, count_rows, error_code, neighbourhood_id};
 
 /// The database engine a test runs against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

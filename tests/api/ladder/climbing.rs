@@ -130,18 +130,7 @@ async fn only_a_decision_resolves_an_unanswered_request_once_closing_it_with_his
         "INVALID_TRANSITION"
     );
 
-    let trail = app
-        .data(
-            "query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }",
-            json!({ "id": id }),
-        )
-        .await;
-    let operations: Vec<&str> = trail["auditTrail"]["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["operation"].as_str().unwrap())
-        .collect();
+    let operations = audit_operations(&app, &id).await;
     assert_eq!(
         operations,
         [

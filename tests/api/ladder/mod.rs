@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, error_code, run_on_both_databases};
+use crate::helpers::{TestApp, audit_operations, error_code, run_on_both_databases};
 
 mod climbing;
 mod progress;

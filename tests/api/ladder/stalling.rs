@@ -147,18 +147,7 @@ async fn a_stalled_level_is_pulled_up_the_area_director_takes_over_and_an_answer
         (taken["level"].as_str(), taken["owner"].as_str()),
         (Some("AREA"), Some("area_director:WK059910"))
     );
-    let trail = app
-        .data(
-            "query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }",
-            json!({ "id": id }),
-        )
-        .await;
-    let operations: Vec<&str> = trail["auditTrail"]["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["operation"].as_str().unwrap())
-        .collect();
+    let operations = audit_operations(&app, &id).await;
     assert_eq!(
         operations,
         ["raiseEscalation", "pullUpEscalation", "takeOverEscalation"]

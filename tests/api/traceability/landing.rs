@@ -127,18 +127,7 @@ async fn an_input_that_loses_every_place_is_open_again_visibly_and_one_with_a_li
         .await;
     assert_eq!(reopened["residentInput"]["outcome"], "PENDING");
     assert!(reopened["residentInput"]["priority"].is_null());
-    let trail = app
-        .data(
-            "query($id: ID) { auditTrail(filter: {entityId: $id}) { nodes { operation } } }",
-            json!({ "id": lone["id"] }),
-        )
-        .await;
-    let operations: Vec<&str> = trail["auditTrail"]["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["operation"].as_str().unwrap())
-        .collect();
+    let operations = audit_operations(&app, &lone["id"]).await;
     assert_eq!(
         operations,
         [

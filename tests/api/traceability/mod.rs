@@ -8,7 +8,9 @@ use entity::{input_landing, resident_input};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, QueryOrder};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, error_code, neighbourhood_id, run_on_both_databases};
+use crate::helpers::{
+    TestApp, audit_operations, error_code, neighbourhood_id, run_on_both_databases,
+};
 
 mod landing;
 mod order;

@@ -100,9 +100,9 @@ impl Reader {
                 select.add_group_by([col("budget_line", column)]);
             }
         }
+        super::at_most(&mut select, most);
         let mut groups = Vec::new();
         let _turn = self.gate().enter().await?;
-        super::at_most(&mut select, most);
         for row in self.db().query_all(&select).await? {
             let key = |alias: &str, selected: bool| group_key(&row, alias, selected);
             let count = |alias: &str| total(&row, alias);
