@@ -106,6 +106,11 @@ impl App {
             bus.clone(),
             config.deadline_scan,
         );
+        crate::access::tally::fold_every(
+            db.clone(),
+            crate::db::Gate::for_pool(&db),
+            config.tally_fold,
+        );
         let state = AppState {
             cost: std::sync::Arc::new(CostModel::from_sdl(&schema.sdl())),
             max_cost: config.max_cost,

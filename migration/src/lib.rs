@@ -2,7 +2,8 @@
 //!
 //! The schema is identical on SQLite and PostgreSQL: enums are stored as short strings,
 //! money as integer cents and hours as integer hundredths (SQLite has no exact decimal type),
-//! times as UTC.
+//! times as UTC. One table is kept differently by each engine: the commitments counted per
+//! cluster, status and kind (`commitment_tally`, see its migration).
 
 pub use sea_orm_migration::prelude::*;
 
@@ -22,6 +23,7 @@ mod m20261130_000008_public_contact;
 mod m20261130_000009_input_landings;
 mod m20261130_000010_deadline_notices;
 mod m20261130_000011_audit_changes;
+mod m20261201_000001_commitment_tally;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -45,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000009_input_landings::Migration),
             Box::new(m20261130_000010_deadline_notices::Migration),
             Box::new(m20261130_000011_audit_changes::Migration),
+            Box::new(m20261201_000001_commitment_tally::Migration),
         ]
     }
 }

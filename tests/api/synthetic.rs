@@ -1,5 +1,5 @@
 //! `wijkgraph seed --synthetic`: the promised volume, deterministic for a seed, the same
-//! rows on SQLite and PostgreSQL.
+//! rows on SQLite and PostgreSQL, the commitments counted in the tally.
 
 use indicatif::ProgressBar;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
@@ -58,6 +58,23 @@ async fn seeded(engine: Engine, seed: u64) -> (Vec<i64>, Option<tempfile::TempDi
     assert_eq!(written.priorities, 1_000);
     assert_eq!(written.actions, 5_000);
     assert_eq!(written.commitments, 15_000);
+    // The commitments are counted in the tally, one row per key (PostgreSQL's appended
+    // rows folded at the end).
+    assert_eq!(
+        crate::helpers::tally_differences(&db).await,
+        Vec::<String>::new()
+    );
+    let rows_per_key = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) FROM commitment_tally GROUP BY cluster_id, status, kind ORDER BY 1 DESC",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap();
+    assert_eq!(rows_per_key, 1, "{engine:?}");
     (digest(&db).await, dir)
 }
 

@@ -12,6 +12,7 @@ pub mod rows;
 mod scope;
 mod scoped;
 mod summary;
+pub mod tally;
 
 pub use matrix::{EntityKind, Operation, ScopeKind};
 pub use page::{Bound, Link, Page};
@@ -20,3 +21,4 @@ pub use reader::{Drawing, Reader, int_value};
 pub use scope::budget_totals_only;
 pub use scoped::Scoped;
 pub use summary::{Dimensions, Group};
+pub use tally::Criteria;

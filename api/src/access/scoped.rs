@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, Order};
 use super::matrix::{EntityKind, Operation};
 use super::principal::Principal;
 use super::scope::{ids_where, principal_condition};
+use super::tally::Tally;
 
 /// An entity the service reads. Implemented for every table.
 pub trait Scoped: EntityTrait {
@@ -31,12 +32,15 @@ pub trait Scoped: EntityTrait {
     fn decodes_some_columns() -> bool {
         false
     }
+    /// The counts per key the database keeps of this table, if it keeps any (its scope
+    /// must be [`principal_condition`]'s, as the tally's declared scopes assume).
+    const TALLY: Option<&'static Tally> = None;
 }
 
 /// Rows that belong to another entity (a budget line's amounts, a body's coverage) take
 /// its row.
 macro_rules! scoped {
-    ($($module:ident: $kind:ident => [$(($column:ident, $order:ident)),*] $(decoded by $decode:path)?),* $(,)?) => {
+    ($($module:ident: $kind:ident => [$(($column:ident, $order:ident)),*] $(tallied in $tally:ident)? $(decoded by $decode:path)?),* $(,)?) => {
         $(
             impl Scoped for $module::Entity {
                 const KIND: EntityKind = EntityKind::$kind;
@@ -46,6 +50,7 @@ macro_rules! scoped {
                 fn natural_order() -> Vec<(Self::Column, Order)> {
                     vec![$(($module::Column::$column, Order::$order)),*]
                 }
+                $(const TALLY: Option<&'static Tally> = Some(&super::tally::$tally);)?
                 $(
                     fn decode(row: &sea_orm::QueryResult) -> Result<Self::Model, sea_orm::DbErr> {
                         $decode(row)
@@ -77,7 +82,7 @@ scoped! {
     progress_update: ProgressUpdate => [(ReportedAt, Asc)],
     person: Person => [(Name, Asc)],
     team_membership: TeamMembership => [(ValidFrom, Asc)],
-    commitment: Commitment => [] decoded by super::rows::commitment,
+    commitment: Commitment => [] tallied in COMMITMENTS decoded by super::rows::commitment,
     escalation: Escalation => [(RaisedAt, Asc)],
     escalation_event: EscalationEvent => [(OccurredAt, Asc)],
     budget_line: BudgetLine => [(Year, Asc)],

@@ -63,6 +63,8 @@ pub struct Config {
     pub cors: CorsSettings,
     /// How often passed answer deadlines are looked for.
     pub deadline_scan: Duration,
+    /// How often the commitment tally is folded (PostgreSQL).
+    pub tally_fold: Duration,
     /// The persisted operations manifest, if any.
     pub persisted_operations: Option<PathBuf>,
     /// Whether only the manifest's operations run.
@@ -228,6 +230,12 @@ impl Config {
             DEFAULT_DEADLINE_SCAN_SECONDS,
             1..=3600,
         )? as u64);
+        let tally_fold = Duration::from_secs(bounded(
+            &env,
+            ENV_TALLY_FOLD_SECONDS,
+            DEFAULT_TALLY_FOLD_SECONDS,
+            1..=3600,
+        )? as u64);
         let persisted_operations = env(ENV_PERSISTED_OPERATIONS)
             .filter(|path| !path.trim().is_empty())
             .map(PathBuf::from);
@@ -263,6 +271,7 @@ impl Config {
             metrics_listen,
             cors,
             deadline_scan,
+            tally_fold,
             persisted_operations,
             persisted_only,
             disable_transparent_huge_pages,

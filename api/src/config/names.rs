@@ -103,6 +103,11 @@ pub const ENV_CORS_CREDENTIALS: &str = "WIJKGRAPH_CORS_CREDENTIALS";
 pub const ENV_DEADLINE_SCAN_SECONDS: &str = "WIJKGRAPH_DEADLINE_SCAN_SECONDS";
 /// Default deadline scan interval.
 pub const DEFAULT_DEADLINE_SCAN_SECONDS: usize = 30;
+/// Environment variable for how often, in seconds, the commitment counts PostgreSQL
+/// appends to are folded into one row per key.
+pub const ENV_TALLY_FOLD_SECONDS: &str = "WIJKGRAPH_TALLY_FOLD_SECONDS";
+/// Default fold interval.
+pub const DEFAULT_TALLY_FOLD_SECONDS: usize = 60;
 /// Environment variable for the persisted operations manifest: a JSON file of id to
 /// document (relay-compiler) or an Apollo persisted query manifest.
 pub const ENV_PERSISTED_OPERATIONS: &str = "WIJKGRAPH_PERSISTED_OPERATIONS";

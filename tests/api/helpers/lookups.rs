@@ -18,6 +18,41 @@ pub async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
     .expect("a count")
 }
 
+/// The keys (cluster, status, kind) whose count in `commitment_tally` differs from the
+/// commitments counted in SQL, each as `cluster/status/kind: tally vs rows`.
+pub async fn tally_differences(db: &DatabaseConnection) -> Vec<String> {
+    let sql = "SELECT k.cluster_id, k.status, k.kind,
+            CAST(COALESCE((SELECT SUM(t.tallied) FROM commitment_tally t
+                WHERE t.cluster_id = k.cluster_id AND t.status = k.status AND t.kind = k.kind), 0)
+                AS BIGINT) AS tallied,
+            (SELECT COUNT(*) FROM commitment c WHERE c.cluster_id = k.cluster_id
+                AND c.status = k.status AND c.kind = k.kind) AS counted
+        FROM (SELECT cluster_id, status, kind FROM commitment_tally
+              UNION SELECT cluster_id, status, kind FROM commitment) AS k";
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql,
+        ))
+        .await
+        .expect("the tally and the rows");
+    assert!(!rows.is_empty(), "some commitments to count");
+    rows.iter()
+        .filter_map(|row| {
+            let get = |column| row.try_get::<i64>("", column).expect(column);
+            let (tallied, counted) = (get("tallied"), get("counted"));
+            (tallied != counted).then(|| {
+                format!(
+                    "{}/{}/{}: {tallied} vs {counted}",
+                    row.try_get::<i32>("", "cluster_id").expect("cluster_id"),
+                    row.try_get::<String>("", "status").expect("status"),
+                    row.try_get::<String>("", "kind").expect("kind"),
+                )
+            })
+        })
+        .collect()
+}
+
 /// The global id of the neighbourhood with CBS code `code`, as the admin reads it.
 pub async fn neighbourhood_id(app: &TestApp, code: &str) -> Value {
     id_by_code(app, "neighbourhoods", code).await

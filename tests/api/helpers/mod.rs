@@ -18,7 +18,9 @@ mod both;
 mod lookups;
 
 pub(crate) use both::run_on_both_databases;
-pub use lookups::{audit_operations, cluster_id, count_rows, error_code, neighbourhood_id};
+pub use lookups::{
+    audit_operations, cluster_id, count_rows, error_code, neighbourhood_id, tally_differences,
+};
 
 /// The database engine a test runs against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +147,8 @@ pub fn test_config(settings: &[(&str, &str)]) -> Config {
     // Passed deadlines are announced only where a test asks for it, so that the scan's
     // statements never mix with those a test counts.
     env.insert("WIJKGRAPH_DEADLINE_SCAN_SECONDS".into(), "3600".into());
+    // Likewise the tally is folded only where a test does it.
+    env.insert("WIJKGRAPH_TALLY_FOLD_SECONDS".into(), "3600".into());
     env.insert(
         "WIJKGRAPH_DATA_DIR".into(),
         std::env::temp_dir().display().to_string(),

@@ -29,7 +29,8 @@ async fn total_count_is_counted_only_when_selected(app: TestApp) {
             json!({}),
         )
         .await;
-    // One count for the root list and one grouped count for the whole nested level.
+    // One count for the root list (read from the tally) and one grouped count for the
+    // whole nested level.
     assert_eq!(counts(&app), 2, "{:#?}", app.statements());
     let nested: u64 = data["clusters"]["nodes"]
         .as_array()

@@ -14,7 +14,7 @@ use sea_orm::{
 };
 
 use super::page::{Link, Page};
-use super::{Operation, Principal, Scoped};
+use super::{Criteria, Operation, Principal, Scoped};
 use crate::error::ApiResult;
 
 mod drawing;
@@ -73,11 +73,28 @@ impl Reader {
             .filter(condition)
     }
 
-    /// Counts the visible rows meeting `condition`.
-    pub async fn count<E: Scoped>(&self, condition: Condition) -> ApiResult<u64>
+    /// Counts the visible rows meeting `criteria`: from the table's tally where it
+    /// answers the same ([`Tally::answers`](super::tally::Tally::answers)), otherwise by
+    /// counting the rows.
+    pub async fn count<E: Scoped>(&self, criteria: &Criteria) -> ApiResult<u64>
     where
         E::Model: Sync,
     {
+        let condition = criteria.condition.clone();
+        if let Some(tally) = E::TALLY
+            && tally.answers(E::KIND, criteria, &self.principal)
+        {
+            let scoped = Condition::all()
+                .add(E::scope(&self.principal, Operation::Read))
+                .add(condition);
+            let _turn = self.gate.enter().await?;
+            let row = self.db.query_one(&tally.sum::<E>(scoped)).await?;
+            let total: i64 = match row {
+                Some(row) => row.try_get("", "total")?,
+                None => 0,
+            };
+            return Ok(u64::try_from(total).unwrap_or(0));
+        }
         let _turn = self.gate.enter().await?;
         Ok(self.scoped::<E>(condition).count(&self.db).await?)
     }

@@ -30,16 +30,16 @@ use self::page::Counter;
 use super::context::scope;
 use super::links::{Linked, columns_read_by_nodes, prefetch, wanted_by_nodes};
 use super::loader::{CountOf, Level, PageOf, Shared};
-use crate::access::{Link, Scoped};
+use crate::access::{Criteria, Link, Scoped};
 use crate::error::ApiResult;
 
 /// Page size when the caller gives neither `first` nor `last`.
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
 
-/// Resolves a root list: one page of the visible rows meeting `condition` in `order`.
+/// Resolves a root list: one page of the visible rows meeting `criteria` in `order`.
 pub async fn list<E, T>(
     ctx: &Context<'_>,
-    condition: Condition,
+    criteria: impl Into<Criteria>,
     order: &[(E::Column, Order)],
     args: PageArgs,
 ) -> async_graphql::Result<Conn<T>>
@@ -49,10 +49,11 @@ where
     T: From<E::Model> + ObjectType + Linked<Model = E::Model>,
 {
     let scope = scope(ctx)?;
+    let criteria = Arc::new(criteria.into());
     let list = format!("{}:{}", E::default().table_name(), ctx.field().name());
     let mut prepared = Prepared::<E>::new(
         list,
-        condition.clone(),
+        criteria.condition.clone(),
         order,
         &args,
         scope.settings.max_page_size,
@@ -71,8 +72,8 @@ where
     let reader = scope.reader.clone();
     let counter = Counter::Root(Box::new(move || {
         let reader = reader.clone();
-        let condition = condition.clone();
-        Box::pin(async move { reader.count::<E>(condition).await })
+        let criteria = criteria.clone();
+        Box::pin(async move { reader.count::<E>(&criteria).await })
     }));
     Ok(prepared.finish(rows, counter)?)
 }

@@ -7,23 +7,30 @@ use async_graphql::ID;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
 use sea_orm::{ColumnTrait, Condition};
 
-use crate::access::{EntityKind, Scoped};
+use crate::access::{Criteria, EntityKind, Scoped};
 use crate::error::ApiResult;
 use crate::graphql::relay::id_of;
 
-/// A list's condition under construction, all of whose parts must hold.
+/// A list's condition under construction, all of whose parts must hold, and the columns
+/// it compares with a value while that is all it does (a count may then come from a tally).
 #[must_use]
-pub struct Conditions(Condition);
+pub struct Conditions(Criteria);
 
 impl Conditions {
     /// No condition yet: every row the caller may see.
     pub fn new() -> Self {
-        Self(Condition::all())
+        Self(Criteria {
+            condition: Condition::all(),
+            equalities: Some(Vec::new()),
+        })
     }
 
     /// `column = value`, when the filter field was given.
     pub fn eq<C: ColumnTrait, V: Into<sea_orm::Value>>(self, column: C, value: Option<V>) -> Self {
-        self.when(value, |value| column.eq(value))
+        match value {
+            Some(value) => self.equal(column, value),
+            None => self,
+        }
     }
 
     /// `column = <the row id in the global id>`, when given; the id must be one of
@@ -36,9 +43,18 @@ impl Conditions {
         id: Option<&ID>,
     ) -> ApiResult<Self> {
         Ok(match id {
-            Some(id) => self.and(column.eq(id_of(type_name, field, id)?)),
+            Some(id) => self.equal(column, id_of(type_name, field, id)?),
             None => self,
         })
+    }
+
+    /// `column = value`, noted as an equality.
+    fn equal<C: ColumnTrait>(mut self, column: C, value: impl Into<sea_orm::Value>) -> Self {
+        if let Some(columns) = &mut self.0.equalities {
+            columns.push(column.as_str());
+        }
+        self.0.condition = self.0.condition.add(column.eq(value));
+        self
     }
 
     /// A case-insensitive substring match on `column`, when given; `%`, `_` and `\` in the
@@ -90,9 +106,11 @@ impl Conditions {
         }
     }
 
-    /// A condition that always applies.
-    pub fn and(self, condition: impl Into<Condition>) -> Self {
-        Self(self.0.add(condition))
+    /// A condition that always applies (no longer only equalities).
+    pub fn and(mut self, condition: impl Into<Condition>) -> Self {
+        self.0.equalities = None;
+        self.0.condition = self.0.condition.add(condition);
+        self
     }
 }
 
@@ -103,6 +121,12 @@ impl Default for Conditions {
 }
 
 impl From<Conditions> for Condition {
+    fn from(conditions: Conditions) -> Self {
+        conditions.0.condition
+    }
+}
+
+impl From<Conditions> for Criteria {
     fn from(conditions: Conditions) -> Self {
         conditions.0
     }

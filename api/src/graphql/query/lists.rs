@@ -60,10 +60,10 @@ macro_rules! root_lists {
                                      $f: $filter,
                                      $o: &[crate::graphql::query::lists::root_lists!(@order_type $($order)?)]|
                      -> async_graphql::Result<crate::graphql::query::filter::Conditions> { $body };
-                    let condition = condition(ctx, filter.unwrap_or_default(), &sorted)?.into();
+                    let criteria: crate::access::Criteria = condition(ctx, filter.unwrap_or_default(), &sorted)?.into();
                     crate::graphql::connection::list::<entity::$module::Entity, _>(
                         ctx,
-                        condition,
+                        criteria,
                         &crate::graphql::query::lists::root_lists!(@terms sorted $($order)?),
                         crate::graphql::connection::PageArgs::new(first, after, last, before),
                     )

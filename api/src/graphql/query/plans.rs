@@ -170,7 +170,7 @@ impl PlanQuery {
         };
         list::<priority::Entity, _>(
             ctx,
-            condition.into(),
+            condition,
             &order,
             PageArgs::new(first, after, last, before),
         )

@@ -79,9 +79,10 @@ impl Ids {
         id
     }
 
-    /// PostgreSQL's id sequences continue after the ids given here; both engines get
-    /// fresh planner statistics, and PostgreSQL's visibility map is set (as autovacuum
-    /// would in time), so index-only scans need no heap visits.
+    /// PostgreSQL's id sequences continue after the ids given here and its commitment
+    /// tally is folded to a row per key; both engines get fresh planner statistics, and
+    /// PostgreSQL's visibility map is set (as autovacuum would in time), so index-only
+    /// scans need no heap visits.
     pub(super) async fn settle(&self, db: &DatabaseConnection) -> Result<(), DbErr> {
         if db.get_database_backend() == DbBackend::Postgres {
             for (_, name) in TABLES {
@@ -91,6 +92,8 @@ impl Ids {
                 ))
                 .await?;
             }
+            // Each insert statement appended its counts to the tally: one row per key.
+            crate::access::tally::fold(db).await?;
         }
         let settle = match db.get_database_backend() {
             DbBackend::Postgres => "VACUUM (ANALYZE)",
