@@ -383,7 +383,7 @@ def statements(pg, database):
     return int(value or 0)
 
 
-def measure(args, tools, pg, database, servers, work, urls, tokens):
+def measure(args, tools, pg, database, servers, work, urls, tokens, systems_measured=SYSTEMS):
     rows = []
     names = [n for n in work if not args.only or n in args.only]
     # A workload's concurrencies run next to each other, so that c=32 ÷ c=8 compares
@@ -391,7 +391,7 @@ def measure(args, tools, pg, database, servers, work, urls, tokens):
     # state drifts over a pass: the write workload's WAL, checkpoints, autovacuum).
     for round_index in range(args.rounds):
         for name in names:
-            systems = [s for s in SYSTEMS if s in work[name] and s in urls]
+            systems = [s for s in systems_measured if s in work[name] and s in urls]
             # Alternate: each round starts with the other concurrency, and each round and
             # workload with another system.
             turn = round_index % len(args.concurrency)
@@ -633,12 +633,124 @@ def plot(summary, concurrencies):
     return "\n".join(parts)
 
 
+def prepare(pg, tools, scale, database=None):
+    """The database of `scale` (or `database`, already seeded), seeded if it is not,
+    migrated and settled, with its URL and the environment to serve it."""
+    database = database or f"wijkgraph_{scale}"
+    given = database != f"wijkgraph_{scale}"
+    if not pg.sql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'"):
+        pg.sql("postgres", f"CREATE DATABASE {database}")
+    pg.sql(database, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+    url = pg.url(database)
+    # WIJKGRAPH_MAX_COMPLEXITY: the limit of releases before the cost limit, whose
+    # count refused the portal page Q3.
+    env = dict(os.environ, WIJKGRAPH_DATABASE_URL=url, WIJKGRAPH_DATA_DIR=str(WORK / "data"), WIJKGRAPH_LOG="warn",
+               WIJKGRAPH_MAX_COMPLEXITY="100000000")
+    seeded = pg.sql(database, "SELECT to_regclass('commitment') IS NOT NULL") == "t" and pg.sql(
+        database, "SELECT EXISTS (SELECT 1 FROM commitment WHERE id > 1000)") == "t"
+    if not seeded:
+        run([tools["wijkgraph"], "seed", "--synthetic", scale], env=env)
+    if not given:
+        run([tools["wijkgraph"], "migrate"], env=env)
+    # Settled like a database autovacuum keeps: statistics and the visibility map.
+    pg.sql(database, "VACUUM (ANALYZE)")
+    log(f"{database}: " + pg.sql(database, "SELECT (SELECT COUNT(*) FROM plan) || ' plans, ' || (SELECT COUNT(*) FROM commitment) || ' commitments, ' || (SELECT COUNT(*) FROM budget_line) || ' budget lines'"))
+    return database, url, env
+
+
+def make_tokens(pg, database, tools, env):
+    """Development tokens for the roles the workloads call as."""
+    tokens = {}
+    first_hood = pg.sql(database, "SELECT code FROM neighbourhood ORDER BY id LIMIT 1")
+    for role in ("admin", "controller", "cluster_member:MO", f"neighbourhood_manager:{first_hood}"):
+        tokens[role] = subprocess.run([tools["wijkgraph"], "token", "--role", role, "--ttl", "86400"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+    return tokens
+
+
+SCALES = ["city", "national"]
+
+
+def compare_scales(args, tools, pg, started):
+    """wijkgraph over the city and over the national data at once, one server each, the
+    read workloads alternating between them as between systems: p50 and throughput
+    nationally ÷ in the city, each the median over the rounds of the ratio within a round."""
+    servers, urls, work, tokens = {}, {}, {}, {}
+    try:
+        for scale in SCALES:
+            database, url, env = prepare(pg, tools, scale)
+            own = make_tokens(pg, database, tools, env)
+            port = free_port()
+            servers[scale] = Server(f"wijkgraph-{scale}", [tools["wijkgraph"], "serve", "--listen", f"127.0.0.1:{port}"], port, env=env)
+            servers[scale].wait("/")
+            urls[scale] = f"http://127.0.0.1:{port}/graphql"
+            for name, specs in workloads(pg, database, {"wijkgraph": urls[scale]}, own).items():
+                if name in WRITES:
+                    continue
+                spec = dict(specs["wijkgraph"])
+                if spec["token"]:
+                    tokens[f"{scale}:{spec['token']}"] = own[spec["token"]]
+                    spec["token"] = f"{scale}:{spec['token']}"
+                work.setdefault(name, {})[scale] = spec
+        time.sleep(2)
+        for name, specs in work.items():
+            for scale, spec in specs.items():
+                answer = ask(scale, spec, urls, tokens)
+                if answer.get("errors"):
+                    sys.exit(f"{scale} failed {name}: {answer['errors']}")
+        rows = measure(args, tools, pg, "wijkgraph_city", servers, work, urls, tokens, systems_measured=SCALES)
+    finally:
+        for server in servers.values():
+            server.stop()
+    report_scales(args, rows, started)
+
+
+def report_scales(args, rows, started):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = started.strftime("%Y%m%dT%H%M%SZ") + (f"-{args.label}" if args.label else "")
+    lines = [
+        f"# Benchmark {started.strftime('%Y-%m-%d %H:%M UTC')} — national ÷ city" + (f" — {args.label}" if args.label else ""),
+        "",
+        f"wijkgraph over the city data and over the national data, one server each on one PostgreSQL; "
+        f"{args.rounds} alternating round(s) of {args.duration} s per scale, workload and concurrency. "
+        "Each ratio is the median over the rounds of national ÷ city within a round; p50 below 1.5× is the target for "
+        "paged queries (every workload here but q1, a lookup, and budget_summary, a report).",
+        "",
+        "| workload | c | national ÷ city p50 | national ÷ city req/s | city p50 ms | national p50 ms | city req/s | national req/s | national stmts/req |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    summary, over = {}, []
+    fmt = lambda v, spec=".2f": "—" if v is None else format(v, spec)
+    for name in dict.fromkeys(r["workload"] for r in rows):
+        for concurrency in args.concurrency:
+            at = lambda scale, key: (lambda i: in_round(rows, i, name, scale, concurrency, key))
+            p50 = paired(rows, at("national", "p50_ms"), at("city", "p50_ms"))
+            rps = paired(rows, at("national", "rps"), at("city", "rps"))
+            if p50 is None:
+                continue
+            summary[f"{name}@{concurrency}"] = {"p50": p50, "rps": rps}
+            if p50 > 1.5 and name not in ("q1", "budget_summary"):
+                over.append(f"{name} c={concurrency} ({p50:.2f})")
+            get_ = lambda scale, key: median_of(rows, name, scale, concurrency, key)
+            lines.append(
+                f"| {name} | {concurrency} | **{fmt(p50)}** | {fmt(rps)} | {fmt(get_('city', 'p50_ms'))} | {fmt(get_('national', 'p50_ms'))} | "
+                f"{fmt(get_('city', 'rps'), '.1f')} | {fmt(get_('national', 'rps'), '.1f')} | {fmt(get_('national', 'statements_per_request'), '.1f')} |"
+            )
+    lines += ["", "Paged queries over 1.5× the city's p50 nationally: " + (", ".join(over) if over else "none.")]
+    text = "\n".join(lines) + "\n"
+    (RESULTS / f"{stamp}-scales.md").write_text(text)
+    (RESULTS / f"{stamp}-scales.json").write_text(json.dumps({"rows": rows, "summary": summary}, indent=1))
+    if not args.label:
+        shutil.copyfile(RESULTS / f"{stamp}-scales.md", RESULTS / "latest-scales.md")
+    print(text)
+
+
 # ---------------------------------------------------------------- main
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--national", action="store_true", help="national scale instead of city scale")
+    parser.add_argument("--scales", action="store_true", help="wijkgraph alone over city and national data, alternating: national ÷ city")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--duration", type=int, default=5, help="seconds per run")
     parser.add_argument("--concurrency", default="8,32")
@@ -658,32 +770,18 @@ def main():
     if args.binary:
         tools["wijkgraph"] = Path(args.binary).resolve()
     pg = Postgres()
+    if args.scales:
+        try:
+            pg.start()
+            compare_scales(args, tools, pg, started)
+        finally:
+            pg.stop()
+        return
     servers = {}
     try:
         pg.start()
-        database = args.database or f"wijkgraph_{scale}"
-        if not pg.sql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'"):
-            pg.sql("postgres", f"CREATE DATABASE {database}")
-        pg.sql(database, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
-        url = pg.url(database)
-        # WIJKGRAPH_MAX_COMPLEXITY: the limit of releases before the cost limit, whose
-        # count refused the portal page Q3.
-        env = dict(os.environ, WIJKGRAPH_DATABASE_URL=url, WIJKGRAPH_DATA_DIR=str(WORK / "data"), WIJKGRAPH_LOG="warn",
-                   WIJKGRAPH_MAX_COMPLEXITY="100000000")
-        seeded = pg.sql(database, "SELECT to_regclass('commitment') IS NOT NULL") == "t" and pg.sql(
-            database, "SELECT EXISTS (SELECT 1 FROM commitment WHERE id > 1000)") == "t"
-        if not seeded:
-            run([tools["wijkgraph"], "seed", "--synthetic", scale], env=env)
-        if not args.database:
-            run([tools["wijkgraph"], "migrate"], env=env)
-        # Settled like a database autovacuum keeps: statistics and the visibility map.
-        pg.sql(database, "VACUUM (ANALYZE)")
-        log("rows: " + pg.sql(database, "SELECT (SELECT COUNT(*) FROM plan) || ' plans, ' || (SELECT COUNT(*) FROM commitment) || ' commitments, ' || (SELECT COUNT(*) FROM budget_line) || ' budget lines'"))
-
-        tokens = {}
-        first_hood = pg.sql(database, "SELECT code FROM neighbourhood ORDER BY id LIMIT 1")
-        for role in ("admin", "controller", "cluster_member:MO", f"neighbourhood_manager:{first_hood}"):
-            tokens[role] = subprocess.run([tools["wijkgraph"], "token", "--role", role, "--ttl", "86400"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+        database, url, env = prepare(pg, tools, scale, args.database)
+        tokens = make_tokens(pg, database, tools, env)
 
         ports = {name: free_port() for name in SYSTEMS}
         servers["wijkgraph"] = Server("wijkgraph", [tools["wijkgraph"], "serve", "--listen", f"127.0.0.1:{ports['wijkgraph']}"], ports["wijkgraph"], env=env)
