@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::auth::AuthSettings;
-use values::{bounded, flag, one_of, parse_database_url};
+use values::{bounded, flag, one_of, parse_database_url, seconds};
 
 /// The service configuration.
 #[derive(Debug, Clone)]
@@ -192,18 +192,18 @@ impl Config {
                 &DB_PLAN_CACHE_MODES,
             )?),
         };
-        let request_timeout = Duration::from_secs(bounded(
+        let request_timeout = seconds(
             &env,
             ENV_REQUEST_TIMEOUT_SECONDS,
             DEFAULT_REQUEST_TIMEOUT_SECONDS,
             1..=3600,
-        )? as u64);
-        let shutdown_grace = Duration::from_secs(bounded(
+        )?;
+        let shutdown_grace = seconds(
             &env,
             ENV_SHUTDOWN_SECONDS,
             DEFAULT_SHUTDOWN_SECONDS,
             0..=3600,
-        )? as u64);
+        )?;
         let per_minute = bounded(&env, ENV_RATE_LIMIT_PER_MINUTE, 0, 0..=1_000_000)? as u32;
         let burst = bounded(
             &env,
@@ -224,18 +224,18 @@ impl Config {
         };
         LogFormat::from_lookup(&env)?;
         let cors = CorsSettings::from_lookup(&env)?;
-        let deadline_scan = Duration::from_secs(bounded(
+        let deadline_scan = seconds(
             &env,
             ENV_DEADLINE_SCAN_SECONDS,
             DEFAULT_DEADLINE_SCAN_SECONDS,
             1..=3600,
-        )? as u64);
-        let tally_fold = Duration::from_secs(bounded(
+        )?;
+        let tally_fold = seconds(
             &env,
             ENV_TALLY_FOLD_SECONDS,
             DEFAULT_TALLY_FOLD_SECONDS,
             1..=3600,
-        )? as u64);
+        )?;
         let persisted_operations = env(ENV_PERSISTED_OPERATIONS)
             .filter(|path| !path.trim().is_empty())
             .map(PathBuf::from);

@@ -152,3 +152,16 @@ fn transparent_huge_pages_are_off_by_default_kept_with_system_and_other_values_a
     assert_eq!(err.setting, ENV_TRANSPARENT_HUGE_PAGES);
     assert!(err.to_string().contains("off, system"), "{err}");
 }
+
+#[test]
+fn the_tally_is_folded_every_minute_by_default_every_given_second_count_and_zero_is_refused() {
+    use std::time::Duration;
+    assert_eq!(load(&[]).unwrap().tally_fold, Duration::from_secs(60));
+    let config = load(&[(ENV_TALLY_FOLD_SECONDS, "5")]).unwrap();
+    assert_eq!(config.tally_fold, Duration::from_secs(5));
+    for bad in ["0", "3601", "soon"] {
+        let err = load(&[(ENV_TALLY_FOLD_SECONDS, bad)]).unwrap_err();
+        assert_eq!(err.setting, ENV_TALLY_FOLD_SECONDS, "{bad}");
+        assert!(err.to_string().contains("from 1 to 3600"), "{err}");
+    }
+}

@@ -36,6 +36,18 @@ pub(super) fn one_of(
     }
 }
 
+/// A [`bounded`] number of seconds, as a duration.
+pub(super) fn seconds(
+    env: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    default: usize,
+    range: std::ops::RangeInclusive<usize>,
+) -> Result<std::time::Duration, ConfigError> {
+    Ok(std::time::Duration::from_secs(
+        bounded(env, name, default, range)? as u64,
+    ))
+}
+
 /// A whole number from the environment within `range`, or the default.
 pub(super) fn bounded(
     env: &impl Fn(&str) -> Option<String>,
