@@ -124,8 +124,8 @@ pub async fn fold(db: &DatabaseConnection) -> Result<u64, DbErr> {
 }
 
 /// Every `every` (`WIJKGRAPH_TALLY_FOLD_SECONDS`), the first time after one interval,
-/// folds the tallies (PostgreSQL only), taking a turn through the pool's gate like any
-/// statement.
+/// folds the tallies (PostgreSQL only), after a turn at `gate` (as the deadline scan
+/// takes one at its own gate as wide as the pool).
 pub fn fold_every(db: DatabaseConnection, gate: crate::db::Gate, every: std::time::Duration) {
     if db.get_database_backend() != DbBackend::Postgres {
         return;
