@@ -2,36 +2,15 @@
 //! answers like a missing one.
 
 use super::*;
-
-/// Every id a root list returns to `caller`, paging through it.
-async fn list_ids(app: &TestApp, caller: &str, field: &str) -> (i64, BTreeSet<i64>) {
-    let query = format!(
-        "query($after: String) {{ {field}(first: 100, after: $after) {{ totalCount pageInfo {{ hasNextPage endCursor }} nodes {{ id }} }} }}"
-    );
-    let mut found = BTreeSet::new();
-    let mut after = Value::Null;
-    loop {
-        let data = app
-            .as_roles(&roles(caller))
-            .data(&query, json!({ "after": after }))
-            .await;
-        let page = &data[field];
-        for node in page["nodes"].as_array().unwrap() {
-            found.insert(db_id(&node["id"]));
-        }
-        if !page["pageInfo"]["hasNextPage"].as_bool().unwrap() {
-            return (page["totalCount"].as_i64().unwrap(), found);
-        }
-        after = page["pageInfo"]["endCursor"].clone();
-    }
-}
+use crate::helpers::paged;
 
 async fn every_root_list_answers_exactly_the_rows_the_matrix_grants(app: TestApp) {
     for caller in CALLERS {
         for (entity, _, _, field) in ENTITIES {
             let Some(field) = field else { continue };
             let expected = truth(&app, caller, entity, Operation::Read).await;
-            let (total, listed) = list_ids(&app, caller, field).await;
+            let (total, listed) = paged(&app, &roles(caller), field, "").await;
+            let listed: BTreeSet<i64> = listed.iter().map(db_id).collect();
             assert_eq!(listed, expected, "{caller:?} {field}");
             assert_eq!(
                 total as usize,

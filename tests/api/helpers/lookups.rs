@@ -53,6 +53,41 @@ pub async fn tally_differences(db: &DatabaseConnection) -> Vec<String> {
         .collect()
 }
 
+/// The root list `field(arguments)` as a caller with `roles` reads it, paged 100 at a
+/// time to the end: its `totalCount` on the last page, and every node's global id in
+/// order. `arguments` come before `first`, e.g. `filter: {status: REQUESTED}, `.
+pub async fn paged(
+    app: &TestApp,
+    roles: &[&str],
+    field: &str,
+    arguments: &str,
+) -> (i64, Vec<Value>) {
+    let query = format!(
+        "query($after: String) {{ {field}({arguments}first: 100, after: $after) {{ totalCount pageInfo {{ hasNextPage endCursor }} nodes {{ id }} }} }}"
+    );
+    let caller = app.as_roles(roles);
+    let mut found = Vec::new();
+    let mut after = Value::Null;
+    loop {
+        let data = caller.data(&query, json!({ "after": after })).await;
+        let page = &data[field];
+        found.extend(
+            page["nodes"]
+                .as_array()
+                .expect("nodes")
+                .iter()
+                .map(|node| node["id"].clone()),
+        );
+        if !page["pageInfo"]["hasNextPage"]
+            .as_bool()
+            .expect("hasNextPage")
+        {
+            return (page["totalCount"].as_i64().expect("totalCount"), found);
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+    }
+}
+
 /// The global id of the neighbourhood with CBS code `code`, as the admin reads it.
 pub async fn neighbourhood_id(app: &TestApp, code: &str) -> Value {
     id_by_code(app, "neighbourhoods", code).await

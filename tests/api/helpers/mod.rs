@@ -19,7 +19,8 @@ mod lookups;
 
 pub(crate) use both::run_on_both_databases;
 pub use lookups::{
-    audit_operations, cluster_id, count_rows, error_code, neighbourhood_id, tally_differences,
+    audit_operations, cluster_id, count_rows, error_code, neighbourhood_id, paged,
+    tally_differences,
 };
 
 /// The database engine a test runs against.
