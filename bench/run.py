@@ -362,7 +362,9 @@ def oha(tools, system, spec, urls, tokens, concurrency, duration):
         if spec["token"]:
             command += ["-H", f"authorization: Bearer {tokens[spec['token']]}"]
         command.append(urls[system])
+    before = cpu_times()
     result = subprocess.run(command, check=True, capture_output=True, text=True)
+    after = cpu_times()
     report = json.loads(result.stdout)
     summary = report["summary"]
     percentiles = report.get("latencyPercentiles", {})
@@ -375,7 +377,25 @@ def oha(tools, system, spec, urls, tokens, concurrency, duration):
         "p99_ms": (percentiles.get("p99") or 0.0) * 1000,
         "requests": total,
         "ok": ok,
+        "idle_pct": idle_share(before, after),
     }
+
+
+def cpu_times():
+    """The machine's CPU times since boot (Linux /proc/stat: user, nice, system, idle, ...)."""
+    try:
+        return [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def idle_share(before, after):
+    """The share (%) of the machine's CPU time that was idle between two cpu_times()."""
+    if not before or not after:
+        return None
+    spent = [b - a for a, b in zip(before, after)]
+    total = sum(spent)
+    return round(100 * (spent[3] + spent[4]) / total, 1) if total else None
 
 
 def statements(pg, database):
@@ -413,6 +433,68 @@ def measure(args, tools, pg, database, servers, work, urls, tokens, systems_meas
             # The next workload starts without this one's dirty pages to write.
             pg.sql(database, "CHECKPOINT")
     return rows
+
+
+def back_to_back(first, second, count):
+    """`count` ratios first() ÷ second(), each of two runs made one right after the other,
+    the order swapped every pair. Over seconds this machine's speed moves by up to half
+    (the same query's throughput 2,600 and 5,200 req/s in consecutive runs), and it moves
+    both sides of a ratio only when they are measured next to each other."""
+    ratios = []
+    for index in range(count):
+        if index % 2 == 0:
+            a, b = first(), second()
+        else:
+            b, a = second(), first()
+        if a and b:
+            ratios.append(a / b)
+    return ratios
+
+
+def spread(ratios):
+    """Median and quartiles of ratios, or None when there are too few."""
+    if len(ratios) < 4:
+        return None
+    low, middle, high = statistics.quantiles(ratios, n=4, method="inclusive")
+    return {"median": middle, "low": low, "high": high, "pairs": len(ratios)}
+
+
+def adjacent(args, tools, work, urls, tokens, rows):
+    """The within-system ratios measured back to back, `args.pairs` pairs of
+    `args.pair_seconds` s each: throughput at the highest ÷ the lowest concurrency per
+    workload (wijkgraph, and the floor for reference), and wijkgraph's deep ÷ first page
+    p50 at each concurrency. A workload whose requests take longer than a twentieth of a
+    run is left out (too few answers in one run to compare)."""
+    low, high = min(args.concurrency), max(args.concurrency)
+    seconds = args.pair_seconds
+    results = {"concurrency": {}, "deep_first": {}}
+    idle = {}
+
+    def one(system, name, concurrency, key):
+        result = oha(tools, system, work[name][system], urls, tokens, concurrency, seconds)
+        idle.setdefault((system, name, concurrency), []).append(result["idle_pct"])
+        return result[key]
+
+    for name in [n for n in work if not args.only or n in args.only]:
+        slow = median_of(rows, name, "wijkgraph", low, "p50_ms")
+        if slow is None or slow > seconds * 1000 / 20:
+            continue
+        for system in ("wijkgraph", "floor"):
+            if system not in work[name] or system not in urls:
+                continue
+            ratios = back_to_back(lambda: one(system, name, high, "rps"), lambda: one(system, name, low, "rps"), args.pairs)
+            idle_low = statistics.median([v for v in idle[(system, name, low)] if v is not None] or [0])
+            found = dict(spread(ratios) or {}, ratios=ratios, idle_at_low_pct=idle_low)
+            results["concurrency"][f"{name}/{system}"] = found
+            log(f"back to back: {name:<14} {system:<10} c={high} ÷ c={low} median {found.get('median', 0):.2f} over {len(ratios)} pairs; machine idle at c={low} {idle_low}%")
+    if {"deep_page", "first_page"} <= set(work) and (not args.only or {"deep_page", "first_page"} <= set(args.only)):
+        for concurrency in args.concurrency:
+            ratios = back_to_back(lambda: one("wijkgraph", "deep_page", concurrency, "p50_ms"),
+                                  lambda: one("wijkgraph", "first_page", concurrency, "p50_ms"), args.pairs)
+            found = dict(spread(ratios) or {}, ratios=ratios)
+            results["deep_first"][str(concurrency)] = found
+            log(f"back to back: deep ÷ first page p50 at c={concurrency}: median {found.get('median', 0):.2f} over {len(ratios)} pairs")
+    return results
 
 
 # ---------------------------------------------------------------- plans
@@ -542,7 +624,7 @@ def writes(tools, database_url=None):
         server.stop()
 
 
-def report(args, rows, mismatches, scale, started, scans, reporting=None, written=None):
+def report(args, rows, mismatches, scale, started, scans, reporting=None, written=None, closer=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = started.strftime("%Y%m%dT%H%M%SZ") + (f"-{args.label}" if args.label else "")
     workloads_seen = list(dict.fromkeys(r["workload"] for r in rows))
@@ -587,7 +669,10 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None, writte
         high_low = paired(rows, rps(max(args.concurrency)), rps(min(args.concurrency)))
         if high_low:
             per_c.append(f"{name} {high_low:.2f}")
-    lines += ["", f"wijkgraph throughput at c={max(args.concurrency)} ÷ c={min(args.concurrency)}: " + ", ".join(per_c)]
+    lines += ["", f"wijkgraph throughput at c={max(args.concurrency)} ÷ c={min(args.concurrency)} (from the rounds above, "
+              "runs a quarter of a minute apart): " + ", ".join(per_c)]
+    if closer:
+        lines += back_to_back_lines(args, closer)
     if reporting:
         lines += ["", f"Example report script (controller, every commitment): {reporting['script_s']:.2f} s; the same rows exported with SQL: "
                   f"{reporting['sql_export_s']:.2f} s; script ÷ export: {reporting['script_s'] / reporting['sql_export_s']:.1f}"]
@@ -604,12 +689,34 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None, writte
         lines += ["", "Every system returned the same rows, in the same order, for every workload it ran."]
     text = "\n".join(lines) + "\n"
     (RESULTS / f"{stamp}-{scale}.md").write_text(text)
-    (RESULTS / f"{stamp}-{scale}.json").write_text(json.dumps({"scale": scale, "rows": rows, "summary": summary, "mismatches": mismatches, "report_script": reporting, "writes": written}, indent=1))
+    (RESULTS / f"{stamp}-{scale}.json").write_text(json.dumps({"scale": scale, "rows": rows, "summary": summary, "mismatches": mismatches, "report_script": reporting, "writes": written, "back_to_back": closer}, indent=1))
     (RESULTS / f"{stamp}-{scale}.svg").write_text(plot(summary, args.concurrency))
     if not args.label:
         shutil.copyfile(RESULTS / f"{stamp}-{scale}.md", RESULTS / f"latest-{scale}.md")
         shutil.copyfile(RESULTS / f"{stamp}-{scale}.svg", RESULTS / f"latest-{scale}.svg")
     print(text)
+
+
+def back_to_back_lines(args, closer):
+    """The report's section on the ratios measured back to back (see `adjacent`)."""
+    low, high = min(args.concurrency), max(args.concurrency)
+    band = lambda v: f"**{v['median']:.2f}** ({v['low']:.2f}–{v['high']:.2f})" if "median" in v else "—"
+    lines = [
+        "", f"## Measured back to back ({args.pairs} pairs of {args.pair_seconds} s runs, the order swapped every pair)", "",
+        "Each ratio's two runs follow each other directly, so a slow spell of the machine moves both. "
+        "Median ratio, quartiles in brackets. The machine's idle CPU during the lower concurrency's runs "
+        f"shows whether c={low} already uses both cores (then c={high} cannot add throughput, only keep it).", "",
+        f"| workload | wijkgraph c={high} ÷ c={low} | machine idle at c={low} | floor c={high} ÷ c={low} |", "|---|---|---|---|",
+    ]
+    names = list(dict.fromkeys(key.split("/")[0] for key in closer["concurrency"]))
+    for name in names:
+        ours = closer["concurrency"].get(f"{name}/wijkgraph", {})
+        floor = closer["concurrency"].get(f"{name}/floor", {})
+        lines.append(f"| {name} | {band(ours)} | {ours.get('idle_at_low_pct', '—')} % | {band(floor)} |")
+    if closer["deep_first"]:
+        lines += ["", "Page after the 10,000th row ÷ first page (wijkgraph p50), back to back: " + ", ".join(
+            f"c={c}: {band(v)}" for c, v in closer["deep_first"].items())]
+    return lines
 
 
 def plot(summary, concurrencies):
@@ -754,6 +861,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--duration", type=int, default=5, help="seconds per run")
     parser.add_argument("--concurrency", default="8,32")
+    parser.add_argument("--pairs", type=int, default=8, help="pairs of back-to-back runs for c=32 ÷ c=8 and deep ÷ first page (0: none)")
+    parser.add_argument("--pair-seconds", type=int, default=2, help="seconds per run of a back-to-back pair")
     parser.add_argument("--only", default="", help="comma-separated workloads")
     parser.add_argument("--no-postgraphile", action="store_true")
     parser.add_argument("--no-build", action="store_true", help="use the binaries already built")
@@ -821,6 +930,7 @@ def main():
         work = workloads(pg, database, urls, tokens)
         mismatches = check_same_rows(work, urls, tokens)
         rows = measure(args, tools, pg, database, servers, work, urls, tokens)
+        closer = adjacent(args, tools, work, urls, tokens, rows) if args.pairs else None
         scans = check_plans(pg, database, tools, env, work, tokens)
         reporting = None if args.only and "report" not in args.only else report_script(pg, database, urls["wijkgraph"], tokens["controller"])
         written = None
@@ -828,7 +938,7 @@ def main():
             pg.sql("postgres", "DROP DATABASE IF EXISTS wijkgraph_writes")
             pg.sql("postgres", "CREATE DATABASE wijkgraph_writes")
             written = {"SQLite": writes(tools), "PostgreSQL": writes(tools, pg.url("wijkgraph_writes"))}
-        report(args, rows, mismatches, scale, started, scans, reporting, written)
+        report(args, rows, mismatches, scale, started, scans, reporting, written, closer)
     finally:
         for server in servers.values():
             server.stop()
