@@ -483,10 +483,10 @@ def adjacent(args, tools, work, urls, tokens, rows):
             if system not in work[name] or system not in urls:
                 continue
             ratios = back_to_back(lambda: one(system, name, high, "rps"), lambda: one(system, name, low, "rps"), args.pairs)
-            idle_low = statistics.median([v for v in idle[(system, name, low)] if v is not None] or [0])
+            idle_low = round(statistics.median([v for v in idle[(system, name, low)] if v is not None] or [0]), 1)
             found = dict(spread(ratios) or {}, ratios=ratios, idle_at_low_pct=idle_low)
             results["concurrency"][f"{name}/{system}"] = found
-            log(f"back to back: {name:<14} {system:<10} c={high} ÷ c={low} median {found.get('median', 0):.2f} over {len(ratios)} pairs; machine idle at c={low} {idle_low}%")
+            log(f"back to back: {name:<14} {system:<10} c={high} ÷ c={low} median {found.get('median', 0):.2f} over {len(ratios)} pairs; machine idle at c={low} {idle_low:.1f}%")
     if {"deep_page", "first_page"} <= set(work) and (not args.only or {"deep_page", "first_page"} <= set(args.only)):
         for concurrency in args.concurrency:
             ratios = back_to_back(lambda: one("wijkgraph", "deep_page", concurrency, "p50_ms"),
