@@ -12,7 +12,8 @@ folder (/tmp/wijkgraph-bench unless WIJKGRAPH_BENCH_WORK says otherwise; seeded 
 kept there for the next run), checks that every system returns the same rows for every
 query, then measures. Runs alternate between the systems in rotating order; each
 measurement is the median over the rounds, and the headline is a ratio: the median over
-the rounds of the ratio within each round. Results go to bench/results/:
+the rounds of the ratio within each round. Last, c=32 ÷ c=8 and deep ÷ first page are
+measured again from pairs of runs made back to back (--pairs). Results go to bench/results/:
 a Markdown table, the raw JSON and an SVG plot. Everything listens on 127.0.0.1 only.
 """
 
