@@ -364,21 +364,23 @@ def oha(tools, system, spec, urls, tokens, concurrency, duration):
             command += ["-H", f"authorization: Bearer {tokens[spec['token']]}"]
         command.append(urls[system])
     before = cpu_times()
-    result = subprocess.run(command, check=True, capture_output=True, text=True)
-    after = cpu_times()
-    report = json.loads(result.stdout)
-    summary = report["summary"]
+    measured = run_oha(command)
+    measured["idle_pct"] = idle_share(before, after=cpu_times())
+    return measured
+
+
+def run_oha(command):
+    """Runs an `oha --output-format json` command: throughput, p50 and p99, the requests
+    made and those answered 200."""
+    report = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
     percentiles = report.get("latencyPercentiles", {})
     statuses = report.get("statusCodeDistribution", {})
-    total = sum(int(count) for count in statuses.values())
-    ok = int(statuses.get("200", 0))
     return {
-        "rps": summary.get("requestsPerSec") or 0.0,
+        "rps": report["summary"].get("requestsPerSec") or 0.0,
         "p50_ms": (percentiles.get("p50") or 0.0) * 1000,
         "p99_ms": (percentiles.get("p99") or 0.0) * 1000,
-        "requests": total,
-        "ok": ok,
-        "idle_pct": idle_share(before, after),
+        "requests": sum(int(count) for count in statuses.values()),
+        "ok": int(statuses.get("200", 0)),
     }
 
 
@@ -614,20 +616,29 @@ def writes(tools, database_url=None):
                 "variables": {"input": {"actionId": action, "clusterId": cluster}}}
         command = [str(tools["oha"]), "--no-tui", "--output-format", "json", "-n", str(WRITE_CALLS), "-c", str(WRITERS),
                    "-m", "POST", "-H", "content-type: application/json", "-H", f"authorization: Bearer {token}", "-d", json.dumps(body), url]
-        result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-        percentiles = result.get("latencyPercentiles", {})
-        statuses = result.get("statusCodeDistribution", {})
-        measured = {"rps": result["summary"].get("requestsPerSec") or 0.0, "p50_ms": (percentiles.get("p50") or 0.0) * 1000,
-                    "p99_ms": (percentiles.get("p99") or 0.0) * 1000, "ok": int(statuses.get("200", 0))}
+        measured = run_oha(command)
         log(f"{name}: {measured['ok']}/{WRITE_CALLS} answered 200, {measured['rps']:.0f}/s, p50 {measured['p50_ms']:.1f} ms, p99 {measured['p99_ms']:.1f} ms")
         return measured
     finally:
         server.stop()
 
 
-def report(args, rows, mismatches, scale, started, scans, reporting=None, written=None, closer=None):
+def save_results(args, started, kind, text, data, svg=None):
+    """Writes a run's Markdown, JSON and (given) SVG to results/ as <start>[-<label>]-<kind>.*,
+    and, for a run without a label, copies them to latest-<kind>.*; prints the Markdown."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = started.strftime("%Y%m%dT%H%M%SZ") + (f"-{args.label}" if args.label else "")
+    files = {"md": text, "json": json.dumps(data, indent=1), "svg": svg}
+    for suffix, content in files.items():
+        if content is None:
+            continue
+        (RESULTS / f"{stamp}-{kind}.{suffix}").write_text(content)
+        if not args.label and suffix != "json":
+            shutil.copyfile(RESULTS / f"{stamp}-{kind}.{suffix}", RESULTS / f"latest-{kind}.{suffix}")
+    print(text)
+
+
+def report(args, rows, mismatches, scale, started, scans, reporting=None, written=None, closer=None):
     workloads_seen = list(dict.fromkeys(r["workload"] for r in rows))
     lines = [
         f"# Benchmark {started.strftime('%Y-%m-%d %H:%M UTC')} — {scale} scale" + (f" — {args.label}" if args.label else ""),
@@ -688,14 +699,8 @@ def report(args, rows, mismatches, scale, started, scans, reporting=None, writte
         lines += ["", "**Row mismatches** (these workloads do not compare like with like):", *[f"- {m}" for m in mismatches]]
     else:
         lines += ["", "Every system returned the same rows, in the same order, for every workload it ran."]
-    text = "\n".join(lines) + "\n"
-    (RESULTS / f"{stamp}-{scale}.md").write_text(text)
-    (RESULTS / f"{stamp}-{scale}.json").write_text(json.dumps({"scale": scale, "rows": rows, "summary": summary, "mismatches": mismatches, "report_script": reporting, "writes": written, "back_to_back": closer}, indent=1))
-    (RESULTS / f"{stamp}-{scale}.svg").write_text(plot(summary, args.concurrency))
-    if not args.label:
-        shutil.copyfile(RESULTS / f"{stamp}-{scale}.md", RESULTS / f"latest-{scale}.md")
-        shutil.copyfile(RESULTS / f"{stamp}-{scale}.svg", RESULTS / f"latest-{scale}.svg")
-    print(text)
+    data = {"scale": scale, "rows": rows, "summary": summary, "mismatches": mismatches, "report_script": reporting, "writes": written, "back_to_back": closer}
+    save_results(args, started, scale, "\n".join(lines) + "\n", data, plot(summary, args.concurrency))
 
 
 def back_to_back_lines(args, closer):
@@ -813,8 +818,6 @@ def compare_scales(args, tools, pg, started):
 
 
 def report_scales(args, rows, started):
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = started.strftime("%Y%m%dT%H%M%SZ") + (f"-{args.label}" if args.label else "")
     lines = [
         f"# Benchmark {started.strftime('%Y-%m-%d %H:%M UTC')} — national ÷ city" + (f" — {args.label}" if args.label else ""),
         "",
@@ -844,12 +847,7 @@ def report_scales(args, rows, started):
                 f"{fmt(get_('city', 'rps'), '.1f')} | {fmt(get_('national', 'rps'), '.1f')} | {fmt(get_('national', 'statements_per_request'), '.1f')} |"
             )
     lines += ["", "Paged queries over 1.5× the city's p50 nationally: " + (", ".join(over) if over else "none.")]
-    text = "\n".join(lines) + "\n"
-    (RESULTS / f"{stamp}-scales.md").write_text(text)
-    (RESULTS / f"{stamp}-scales.json").write_text(json.dumps({"rows": rows, "summary": summary}, indent=1))
-    if not args.label:
-        shutil.copyfile(RESULTS / f"{stamp}-scales.md", RESULTS / "latest-scales.md")
-    print(text)
+    save_results(args, started, "scales", "\n".join(lines) + "\n", {"rows": rows, "summary": summary})
 
 
 # ---------------------------------------------------------------- main
